@@ -1,0 +1,182 @@
+"""Clean: article records become documents (cleaned body text plus metadata), or reject rows.
+
+One pass over a line frame (one row per non-empty source line) decides for each line whether it
+is header, furniture, page tail, a repeated paragraph, or body; the kept lines, joined by a
+blank line, are the document text. See docs/cleaning.md for the rules.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import polars as pl
+
+from tasks import furniture as F
+from tasks.dates import published_date_time
+from tasks.header import dateline_place, given_dateline_place, header_lines, header_metadata
+from tasks.language import language_of
+from tasks.normalise import collapsed_spaces, normalised_text
+
+PARAGRAPH_SEPARATOR = "\n\n"
+PARAGRAPH_KIND = pl.Enum(["heading", "body"])
+_LONG_PARAGRAPH_WORDS = 30
+_HEADING_MAX_WORDS = 12
+
+CLEAN_SCHEMA: dict[str, pl.DataType] = {
+    "doc_id": pl.String(), "source_path": pl.String(), "source_id": pl.String(), "title": pl.String(),
+    "subtitle": pl.String(), "section": pl.String(), "authors": pl.List(pl.String()),
+    "published_date": pl.Date(), "published_at": pl.Datetime("us"), "dateline": pl.String(),
+    "outlet": pl.String(), "url": pl.String(), "language": pl.String(), "text": pl.String(),
+    "paragraph_kinds": pl.List(PARAGRAPH_KIND), "n_words": pl.Int32(), "n_removed_lines": pl.Int32(),
+    "n_duplicate_paragraphs": pl.Int32(), "reject_reason": pl.String(), "reject_detail": pl.String(),
+}
+
+
+def _key(text: pl.Expr) -> pl.Expr:
+    """A comparison key that ignores case, punctuation and spacing (repeated titles differ in those)."""
+    return text.str.to_lowercase().str.replace_all(r"[^\w]+", " ").str.strip_chars()
+
+
+def _line_frame(records: pl.DataFrame) -> pl.DataFrame:
+    lines = (
+        records.select("rec", "given_title", "given_subtitle", line=normalised_text("body").str.split("\n"))
+        .explode("line")
+        .with_columns(line=collapsed_spaces("line"))
+        .filter(pl.col("line").is_not_null() & (pl.col("line") != ""))
+        .with_columns(i=pl.int_range(pl.len(), dtype=pl.Int32).over("rec"), nw=F.n_words("line"))
+    )
+    line = pl.col("line")
+    byline = pl.when((pl.col("nw") <= 8) & ~line.str.contains(r"[.!?]$")).then(F.byline_names(line))
+    return lines.with_columns(
+        furniture=F.furniture_kind(line),
+        byline=byline,
+        date_line=F.is_date_line(line),
+        section_like=F.is_section_line(line),
+        name_like=F.is_name_line(line) & (pl.col("nw") <= 5),
+        tail_marker=F.is_tail_marker(line),
+        sign_off=F.is_sign_off(line),
+        repeat_title=pl.col("given_title").is_not_null() & (_key(line) == _key(pl.col("given_title"))),
+    ).with_columns(meta=pl.col("furniture").is_not_null() | pl.col("byline").is_not_null() | pl.col("date_line"))
+
+
+def _kept_lines(lines: pl.DataFrame) -> pl.DataFrame:
+    """Marks `keep` (body text), `duplicate` and the paragraph kind of every line."""
+    i = pl.col("i")
+    title_key = pl.coalesce(_key(pl.col("given_title")),
+                            _key(pl.col("line")).filter(i == pl.col("title_i")).first().over("rec"))
+    long_body = (pl.col("nw") >= _LONG_PARAGRAPH_WORDS) & pl.col("furniture").is_null()
+    last_marker = pl.when(pl.col("tail_marker")).then(i).forward_fill().over("rec", order_by="i")
+    last_long = pl.when(long_body).then(i).forward_fill().over("rec", order_by="i")
+    in_tail = last_marker.is_not_null() & (last_long.is_null() | (last_long < last_marker))
+    candidate = (
+        (i > pl.col("header_end").fill_null(-1))
+        & ~pl.col("meta")
+        & ~pl.col("tail_marker")
+        & ~in_tail
+        & (_key(pl.col("line")) != title_key.fill_null(""))
+    )
+    marked = lines.with_columns(candidate=candidate)
+    # The last line of what is kept may be a wire sign-off ("Reuter").
+    last_kept = pl.when("candidate").then(i).max().over("rec")
+    marked = marked.with_columns(
+        candidate=pl.col("candidate") & ~(pl.col("sign_off") & (i == last_kept))
+    )
+    repeated = pl.col("candidate") & ~pl.col("line").is_first_distinct().over(
+        pl.col("rec"), pl.col("candidate"), order_by="i")
+    marked = marked.with_columns(duplicate=repeated, keep=pl.col("candidate") & ~repeated)
+    next_nw = pl.col("nw").shift(-1).over("rec", order_by="i")
+    next_is_sentence = pl.col("line").shift(-1).over("rec", order_by="i").str.contains(r"[.!?:\"”’)]$")
+    heading = (
+        (pl.col("nw") <= _HEADING_MAX_WORDS)
+        & ~pl.col("line").str.contains(r"[.,;:]['\"”’)]?$")
+        & pl.col("line").str.contains(r"^[\"'“‘(]?[A-Z0-9]")
+        & (next_nw >= 8)
+        & next_is_sentence.fill_null(False)
+    )
+    kept = marked.filter("keep").with_columns(
+        kind=pl.when(heading).then(pl.lit("heading")).otherwise(pl.lit("body")).cast(PARAGRAPH_KIND)
+    )
+    return marked, kept
+
+
+def _sha16(texts: pl.Series) -> pl.Series:
+    return pl.Series([hashlib.sha256(t.encode("utf-8")).hexdigest()[:16] for t in texts], dtype=pl.String)
+
+
+def clean_documents(records: pl.DataFrame) -> pl.DataFrame:
+    """One row per record: a cleaned document, or the record's reject reason.
+
+    `records` is the output of `tasks.ingest.parse_records`. Rows that arrive rejected pass
+    through; a record left with no body text after cleaning is rejected as `no_body`.
+    """
+    records = records.with_row_index("rec")
+    accepted = records.filter(pl.col("reject_reason").is_null())
+    lines = header_lines(_line_frame(accepted))
+    marked, kept = _kept_lines(lines)
+    bodies = kept.group_by("rec").agg(
+        text=pl.col("line").sort_by("i").str.join(PARAGRAPH_SEPARATOR),
+        paragraph_kinds=pl.col("kind").sort_by("i"),
+        first_paragraph=pl.col("line").sort_by("i").first(),
+    )
+    counts = marked.group_by("rec").agg(
+        n_removed_lines=(~pl.col("keep") & ~pl.col("duplicate")).sum().cast(pl.Int32),
+        n_duplicate_paragraphs=pl.col("duplicate").sum().cast(pl.Int32),
+    )
+    header = header_metadata(lines)
+    guessed_date, guessed_at = published_date_time("date_line")
+    given_date, given_at = published_date_time("given_published")
+    docs = (
+        accepted.join(bodies, on="rec", how="left")
+        .join(counts, on="rec", how="left")
+        .join(header, on="rec", how="left")
+        .with_columns(
+            title=pl.coalesce("given_title", "guessed_title"),
+            subtitle=pl.coalesce("given_subtitle", "guessed_subtitle"),
+            section=pl.coalesce("given_section", "guessed_section"),
+            authors=pl.coalesce("given_authors", "guessed_authors", pl.lit([], dtype=pl.List(pl.String))),
+            published_date=pl.coalesce(given_date, guessed_date),
+            published_at=pl.when(given_date.is_not_null()).then(given_at).otherwise(guessed_at),
+            dateline=pl.coalesce(given_dateline_place(pl.col("given_dateline")),
+                                 dateline_place(pl.col("first_paragraph"))),
+            outlet=pl.col("given_outlet"),
+            url=pl.col("given_url"),
+            n_words=F.n_words("text").fill_null(0),
+            reject_reason=pl.when(pl.col("text").is_null()).then(pl.lit("no_body")),
+            reject_detail=pl.when(pl.col("text").is_null()).then(
+                pl.lit("no article text is left once the title, metadata and page furniture are removed")),
+        )
+    )
+    good = docs.filter(pl.col("reject_reason").is_null())
+    good = good.with_columns(
+        doc_id=pl.col("text").map_batches(_sha16, return_dtype=pl.String),
+        language=language_of(pl.col("text")),
+    )
+    rejected = pl.concat([
+        records.filter(pl.col("reject_reason").is_not_null()),
+        docs.filter(pl.col("reject_reason").is_not_null()).select(records.columns),
+    ], how="vertical_relaxed")
+    out = pl.concat([good.select(list(CLEAN_SCHEMA) + ["rec"]),
+                     rejected.select("rec", "source_path", "source_id", "reject_reason", "reject_detail")],
+                    how="diagonal_relaxed")
+    return out.sort("rec").select([pl.col(c).cast(t) for c, t in CLEAN_SCHEMA.items()])
+
+
+def reject_duplicates(documents: pl.DataFrame) -> pl.DataFrame:
+    """Marks every document whose text repeats an earlier one (by source path, then id) as `duplicate`."""
+    order = ["source_path", "source_id"]
+    ranked = documents.with_row_index("_row").sort(order)
+    accepted = pl.col("reject_reason").is_null()
+    first = pl.struct(order).filter(accepted).first().over("doc_id")
+    is_dup = accepted & pl.col("doc_id").is_not_null() & (pl.struct(order) != first)
+    first_path = first.struct.field("source_path")
+    first_id = first.struct.field("source_id")
+    return (
+        ranked.with_columns(
+            reject_reason=pl.when(is_dup).then(pl.lit("duplicate")).otherwise("reject_reason"),
+            reject_detail=pl.when(is_dup).then(pl.format(
+                "exact duplicate of {} ({}): both clean to document {}", first_path, first_id, pl.col("doc_id")))
+            .otherwise("reject_detail"),
+        )
+        .sort("_row")
+        .drop("_row")
+    )

@@ -1,0 +1,115 @@
+"""What a line of a saved web page is, when it is not article text: polars expressions over one line.
+
+Every pattern is anchored to a whole line (or to a short line) so that the same words inside a
+sentence of the article are never touched. The annotation guide lists the kinds: share and
+newsletter widgets, "N views", "N min read", captions and alt texts, author bios and profile
+pictures, captcha prompts, alternate-address notices, breadcrumbs, trailing sign-offs.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from tasks.dates import ANY_DATE
+
+WORDS = r"\S+"
+
+# Counters and reading-time widgets, alone or next to a date ("August 6 2024 • 8865 views").
+_COUNTER = r"(?i)\b\d[\d,.]*\s*[km]?\s+(?:views?|reads?|shares?|comments?|likes?)\b|\b\d+\s*(?:-\s*)?(?:min|mins|minutes?)\s+read\b"
+# Widgets and prompts that stand on a line of their own.
+_WIDGET = (
+    r"(?i)^(?:share(?: this(?: article| story| post)?)?(?: on \w+)?|tweet|e-?mail|print|whatsapp|facebook|twitter"
+    r"|linkedin|telegram|copy link|newsletter|subscribe(?: now| to .*)?|sign up(?: for .*)?|follow us(?: on .*)?"
+    r"|get the latest .*|related(?: articles| stories| posts| news)?|read more.*|more from .*|recommended.*"
+    r"|advertisement|sponsored(?: content)?|comments?|leave a comment|click here.*|skip to (?:main )?content"
+    r"|listen to (?:this )?article.*|download (?:the|our) app.*|captcha.*|do you like this article\??"
+    r"|was this (?:article|story) helpful\??|rate this (?:article|story).*|loading\.*|you may also like"
+    r"|tags?:.*|topics?:.*|filed under:?.*|back to top|top stories)$"
+)
+# Alternate-address notices and bare addresses.
+_ADDRESS = (r"(?i)(?:can (?:also )?be accessed at the following (?:alternate|alternative) address"
+            r"|^(?:https?://|www\.)\S+$|^\S+\.(?:com|org|net|co\.uk|ir|iq)/?\S*$)")
+# Alt texts, image credits and captions.
+_CAPTION = (
+    r"(?i)^(?:image|photo|picture|video|graphic|illustration|file photo) of\b|^(?:photo|image|picture|credit|"
+    r"file photo|photograph)s?\s*(?:credit)?\s*:|^profile (?:picture|photo|image) of\b"
+    r"|\[[^\[\]]*/[^\[\]]*\]$|\((?:photo|image|credit|getty|afp|reuters|ap|epa|file)\b[^()]*\)$"
+    r"|(?:getty images|/afp|/reuters|/ap|shutterstock)\)?\.?$"
+)
+# Author bios: "Dilan Sirwan is an Erbil-based Kurdish journalist ..."
+_BIO = (r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3} (?:is|was) (?:an?|the) [^.]{0,80}\b(?:journalist|reporter|"
+        r"correspondent|editor|writer|author|columnist|analyst|contributor|producer|photographer|freelancer)\b")
+# Once one of these appears, what follows is the page's tail (boxes, prompts, promos), not article.
+_TAIL_MARKER = (r"(?i)^(?:captcha\b.*|do you like this article\??|was this (?:article|story) helpful\??|share this article"
+                r"|newsletter|profile (?:picture|photo|image) of\b.*|related (?:articles|stories)|more from .*"
+                r"|you may also like|about the author|leave a comment|comments)$")
+_BYLINE = (r"(?i)^(?:by|author|authors|written by|words by|reporting by|posted by)\s*:?\s+"
+           r"(?P<names>[A-Z][^|•·]{1,80}?)\s*[|•·]?\s*$")
+_SIGN_OFF = r"(?i)^(?:reuters?|ap|afp|upi|xinhua|\(?reporting by [^)]*\)?|\(?editing by [^)]*\)?|-+ ?\w+ ?-*|ends?)$"
+_BREADCRUMB = r"^\S(?:[^/>»|]{0,40}\s+[/>»|]\s+){1,5}[^/>»|]{1,40}$"
+# A person's name standing alone on a line: two to four capitalised words.
+_NAME_LINE = r"^(?:[A-Z][a-z'’.-]*[a-z]|[A-Z]\.)(?:\s+(?:(?:al|el|bin|ibn|de|da|del|der|van|von|la|le)-?\s*)?(?:[A-Z][\w'’.-]*[a-z]|[A-Z]\.)){1,3}$"
+
+
+def n_words(text: str | pl.Expr) -> pl.Expr:
+    expr = pl.col(text) if isinstance(text, str) else text
+    return expr.str.count_matches(WORDS).cast(pl.Int32)
+
+
+def is_counter_line(line: pl.Expr) -> pl.Expr:
+    return line.str.contains(_COUNTER) & (n_words(line) <= 14)
+
+
+def is_widget_line(line: pl.Expr) -> pl.Expr:
+    return line.str.contains(_WIDGET) & (n_words(line) <= 16)
+
+
+def is_address_line(line: pl.Expr) -> pl.Expr:
+    return line.str.contains(_ADDRESS)
+
+
+def is_caption_line(line: pl.Expr) -> pl.Expr:
+    return line.str.contains(_CAPTION) & (n_words(line) <= 60)
+
+
+def is_bio_line(line: pl.Expr) -> pl.Expr:
+    return line.str.contains(_BIO) & (n_words(line) <= 80)
+
+
+def is_tail_marker(line: pl.Expr) -> pl.Expr:
+    return line.str.contains(_TAIL_MARKER)
+
+
+def is_sign_off(line: pl.Expr) -> pl.Expr:
+    return line.str.contains(_SIGN_OFF) & (n_words(line) <= 12)
+
+
+def byline_names(line: pl.Expr) -> pl.Expr:
+    """The names of a byline line ("By Ivan Kesic", "Author Dilan Sirwan"), else null."""
+    return line.str.extract(_BYLINE, 1).str.strip_chars(" |•·,")
+
+
+def is_date_line(line: pl.Expr) -> pl.Expr:
+    """A short line that is mostly a date (a header's date stamp, not a sentence mentioning one)."""
+    return line.str.contains(ANY_DATE) & (n_words(line) <= 12) & ~line.str.contains(r"[.!?]['\"”’]?$")
+
+
+def is_section_line(line: pl.Expr) -> pl.Expr:
+    """A section name or breadcrumb above a headline: "News", "Security", "News / Iraq / Editor's Choice"."""
+    short = (n_words(line) <= 2) & ~line.str.contains(r"[.!?,:;]$") & line.str.contains(r"^[A-Z]")
+    return short | line.str.contains(_BREADCRUMB)
+
+
+def is_name_line(line: pl.Expr) -> pl.Expr:
+    return line.str.contains(_NAME_LINE)
+
+
+def furniture_kind(line: pl.Expr) -> pl.Expr:
+    """Why a line is page furniture (null when it is not)."""
+    return (
+        pl.when(is_counter_line(line)).then(pl.lit("counter"))
+        .when(is_widget_line(line)).then(pl.lit("widget"))
+        .when(is_address_line(line)).then(pl.lit("address"))
+        .when(is_caption_line(line)).then(pl.lit("caption"))
+        .when(is_bio_line(line)).then(pl.lit("bio"))
+    )

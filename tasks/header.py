@@ -1,0 +1,109 @@
+"""The header of a saved article: which top lines are title, subtitle, section, byline and date.
+
+Works on the line frame built by `tasks.clean` (one row per non-empty line: `rec`, `i`, `line`,
+`nw`, and the line features). Everything is a window expression over `rec`, so a whole batch of
+articles is read at once.
+
+The rule, from how news pages are laid out: the header is the run of top lines that ends with the
+last "meta" line (date stamp, byline, counter, caption) before the article proper starts. Between
+those meta lines, at most two lines of prose may stand: the headline and the standfirst. A record
+that brings its own title (JSONL, CSV, HTML) allows no prose in its header, since its text starts
+with the article.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+HEADER_WINDOW = 12
+_TITLE_MAX_WORDS = 30
+_DATELINE = (r"^(?P<place>[A-Z][A-Z'.\-]+(?:[ \-][A-Z][A-Z'.\-]+)*(?:,\s+[A-Z][\w'.\-]+(?:\s+[A-Z][\w'.\-]+){0,3})?)"
+             r"(?:,\s+\w+\.?\s+\d{1,2})?\s*(?:\((?:[A-Za-z .]{1,25})\)\s*)?[-–—]{1,2}\s+\S")
+
+
+def _first_i(condition: pl.Expr) -> pl.Expr:
+    return pl.when(condition).then(pl.col("i")).min().over("rec")
+
+
+def header_lines(lines: pl.DataFrame) -> pl.DataFrame:
+    """Adds `header_end` (last header line index, null when none), `title_i` and `subtitle_i`."""
+    given_title = pl.col("given_title").is_not_null()
+    content = ~pl.col("meta") & ~pl.col("section_like") & ~pl.col("name_like") & ~pl.col("repeat_title")
+    prose_before = content.cast(pl.Int32).cum_sum().over("rec", order_by="i") - content.cast(pl.Int32)
+    allowed_prose = pl.when(given_title).then(0).otherwise(2)
+    header_meta = (
+        (pl.col("meta") | pl.col("repeat_title")) & (pl.col("i") < HEADER_WINDOW) & (prose_before <= allowed_prose)
+    )
+    first_content = _first_i(content)
+    title_like = (
+        (pl.col("nw") <= _TITLE_MAX_WORDS)
+        & ~(pl.col("line").str.contains(r"\.$") & (pl.col("nw") > 14))
+        & ~pl.col("line").str.contains(_DATELINE)
+    )
+    n_lines = pl.col("i").max().over("rec") + 1
+    with_end = lines.with_columns(
+        header_meta_end=pl.when(header_meta).then(pl.col("i")).max().over("rec"),
+        first_content=first_content,
+    )
+    guessed_title = (
+        ~given_title
+        & (pl.col("i") == pl.col("first_content"))
+        & title_like
+        & (pl.col("i") < HEADER_WINDOW)
+        & (pl.col("i") < n_lines - 1)
+    )
+    with_title = with_end.with_columns(
+        title_i=pl.when(guessed_title).then(pl.col("i")).min().over("rec"),
+    ).with_columns(
+        header_end=pl.max_horizontal("header_meta_end", "title_i"),
+    )
+    subtitle = (
+        pl.col("given_subtitle").is_null()
+        & content
+        & (pl.col("i") > pl.col("title_i"))
+        & (pl.col("i") < pl.col("header_meta_end"))
+    )
+    return with_title.with_columns(subtitle_i=pl.when(subtitle).then(pl.col("i")).min().over("rec"))
+
+
+def header_metadata(lines: pl.DataFrame) -> pl.DataFrame:
+    """One row per `rec` with what its header says: title, subtitle, section, authors, date line."""
+    in_header = pl.col("i") <= pl.col("header_end")
+    before_title = pl.col("i") < pl.col("title_i").fill_null(pl.col("first_content"))
+    section = in_header & before_title & pl.col("section_like") & ~pl.col("meta")
+    author_name = in_header & (pl.col("i") > pl.col("title_i").fill_null(-1)) & pl.col("name_like") & ~pl.col("meta")
+    return (
+        lines.filter(in_header | pl.col("byline").is_not_null())
+        .group_by("rec")
+        .agg(
+            guessed_title=pl.col("line").filter(pl.col("i") == pl.col("title_i")).first(),
+            guessed_subtitle=pl.col("line").filter(pl.col("i") == pl.col("subtitle_i")).first(),
+            guessed_section=pl.col("line").filter(section).str.join(" / "),
+            byline=pl.col("byline").drop_nulls().str.join(", "),
+            name_lines=pl.col("line").filter(author_name).str.join(", "),
+            date_line=pl.col("line").filter(in_header & pl.col("date_line")).first(),
+        )
+        .with_columns(
+            guessed_section=pl.when(pl.col("guessed_section") != "").then("guessed_section"),
+            guessed_authors=pl.when(pl.col("byline") != "").then(pl.col("byline")).otherwise(pl.col("name_lines"))
+            .str.replace_all(r"\s+(?:and|&)\s+", ", ")
+            .str.split(",")
+            .list.eval(pl.element().str.strip_chars(" |•·").filter(pl.element() != "")),
+        )
+        .drop("byline", "name_lines")
+    )
+
+
+def dateline_place(first_paragraph: pl.Expr) -> pl.Expr:
+    """The place of a dateline opening the body ("ERBIL, Kurdistan Region - ...")."""
+    return first_paragraph.str.extract(_DATELINE, 1)
+
+
+def given_dateline_place(given: pl.Expr) -> pl.Expr:
+    """A supplied dateline ("SALVADOR, Feb 26 -") reduced to its place."""
+    return (
+        given.str.replace(r"\s*[-–—]+\s*$", "")
+        .str.replace(r"(?i),?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d{1,2}$", "")
+        .str.replace(r"\s*\([^)]*\)$", "")
+        .str.strip_chars(" ,")
+    )

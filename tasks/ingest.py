@@ -1,0 +1,213 @@
+"""Ingest: the bytes of each input file become article records (one per article), or reject rows.
+
+A `.txt` file is one article; `.jsonl` and `.csv` hold one article per record; `.html` is reduced
+to its main text and metadata by trafilatura. A record's own fields (title, authors, ...) are kept
+as `given_*` columns so that cleaning can let them win over what it guesses from the text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from pathlib import PurePosixPath
+
+import polars as pl
+
+from tasks.decode import decode_bytes
+
+RECORD_SCHEMA: dict[str, pl.DataType] = {
+    "source_path": pl.String(),
+    "source_id": pl.String(),
+    "format": pl.String(),
+    "encoding": pl.String(),
+    "body": pl.String(),
+    "given_title": pl.String(),
+    "given_subtitle": pl.String(),
+    "given_section": pl.String(),
+    "given_authors": pl.List(pl.String()),
+    "given_published": pl.String(),
+    "given_dateline": pl.String(),
+    "given_outlet": pl.String(),
+    "given_url": pl.String(),
+    "reject_reason": pl.String(),
+    "reject_detail": pl.String(),
+}
+FILE_FORMATS = {".txt": "txt", ".text": "txt", ".md": "txt", ".jsonl": "jsonl", ".ndjson": "jsonl",
+                ".csv": "csv", ".html": "html", ".htm": "html"}
+# Field names a record may use for the same thing; the first is the documented one.
+_FIELD_ALIASES = {
+    "title": ("title", "headline"),
+    "text": ("text", "body", "content"),
+    "subtitle": ("subtitle", "standfirst", "description"),
+    "section": ("section", "category"),
+    "authors": ("authors", "author", "byline"),
+    "published": ("published", "date", "published_at", "datetime"),
+    "dateline": ("dateline",),
+    "outlet": ("outlet", "source", "publisher", "sitename"),
+    "url": ("url", "link"),
+}
+
+csv.field_size_limit(sys.maxsize)
+
+
+def file_format(path: str) -> str:
+    return FILE_FORMATS.get(PurePosixPath(path).suffix.lower(), "txt")
+
+
+def _row(source_path: str, source_id: str | None, fmt: str, **values) -> dict:
+    row = dict.fromkeys(RECORD_SCHEMA)
+    row.update(source_path=source_path, source_id=source_id, format=fmt, **values)
+    return row
+
+
+def _reject(source_path: str, source_id: str | None, fmt: str, reason: str, detail: str) -> dict:
+    return _row(source_path, source_id, fmt, reject_reason=reason, reject_detail=detail)
+
+
+def _text_field(value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        text = str(value).strip()
+        return text or None
+    raise TypeError(f"expected text, got {type(value).__name__}")
+
+
+def _authors_field(value) -> list[str] | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, list):
+        names = [str(v).strip() for v in value if v is not None and str(v).strip()]
+    elif isinstance(value, str):
+        names = [n.strip() for n in value.replace(" and ", ";").replace(",", ";").split(";") if n.strip()]
+    else:
+        raise TypeError(f"authors: expected a list or text, got {type(value).__name__}")
+    return names or None
+
+
+def _pick(record: dict, field: str):
+    for name in _FIELD_ALIASES[field]:
+        if record.get(name) not in (None, ""):
+            return record[name]
+    return None
+
+
+def _record_row(source_path: str, fmt: str, encoding: str, record: dict, fallback_id: str, seen: dict) -> dict:
+    """One JSONL/CSV record; a record that cannot be an article says why."""
+    raw_id = record.get("id")
+    source_id = str(raw_id).strip() if raw_id not in (None, "") else fallback_id
+    if source_id in seen:
+        return _reject(source_path, source_id, fmt, "malformed_record",
+                       f"{fallback_id}: id {source_id!r} is already used by {seen[source_id]} in the same file")
+    seen[source_id] = fallback_id
+    try:
+        body = _text_field(_pick(record, "text"))
+        values = {f"given_{name}": _text_field(_pick(record, name))
+                  for name in ("title", "subtitle", "section", "published", "dateline", "outlet", "url")}
+        values["given_authors"] = _authors_field(_pick(record, "authors"))
+    except TypeError as exc:
+        return _reject(source_path, source_id, fmt, "malformed_record", f"{fallback_id}: {exc}")
+    if body is None:
+        return _reject(source_path, source_id, fmt, "no_body", f"{fallback_id}: the record has no text field")
+    return _row(source_path, source_id, fmt, encoding=encoding, body=body, **values)
+
+
+def _jsonl_rows(source_path: str, text: str, encoding: str) -> list[dict]:
+    rows, seen = [], {}
+    for line_no, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        where = f"line {line_no}"
+        try:
+            record = json.loads(line)
+        except ValueError as exc:
+            rows.append(_reject(source_path, where, "jsonl", "malformed_record", f"{where}: not valid JSON ({exc})"))
+            continue
+        if not isinstance(record, dict):
+            rows.append(_reject(source_path, where, "jsonl", "malformed_record",
+                                f"{where}: expected a JSON object, got {type(record).__name__}"))
+            continue
+        rows.append(_record_row(source_path, "jsonl", encoding, record, where, seen))
+    return rows
+
+
+def _csv_rows(source_path: str, text: str, encoding: str) -> list[dict]:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = [h.strip().lower() for h in next(reader)]
+    except StopIteration:
+        return [_reject(source_path, None, "csv", "empty", "the CSV file has no header row")]
+    except csv.Error as exc:
+        return [_reject(source_path, None, "csv", "malformed_record", f"the CSV header cannot be read ({exc})")]
+    if not any(name in header for name in _FIELD_ALIASES["text"]):
+        return [_reject(source_path, None, "csv", "malformed_record",
+                        f"the CSV header has no 'text' column (columns: {', '.join(header)})")]
+    rows, seen = [], {}
+    while True:
+        where = f"row {reader.line_num + 1}"
+        try:
+            values = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            rows.append(_reject(source_path, where, "csv", "malformed_record", f"{where}: {exc}"))
+            break
+        if not any(v.strip() for v in values):
+            continue
+        if len(values) != len(header):
+            rows.append(_reject(source_path, where, "csv", "malformed_record",
+                                f"{where}: {len(values)} fields where the header has {len(header)}"))
+            continue
+        rows.append(_record_row(source_path, "csv", encoding, dict(zip(header, values)), where, seen))
+    return rows
+
+
+def _html_row(source_path: str, text: str, encoding: str) -> dict:
+    import trafilatura  # imported here: loading it costs ~0.3 s and most runs hold no HTML
+
+    stem = PurePosixPath(source_path).stem
+    extracted = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False,
+                                            include_tables=False, include_images=False)
+    body = getattr(extracted, "text", None) if extracted is not None else None
+    if not body or not body.strip():
+        return _reject(source_path, stem, "html", "no_body", "the HTML page has no main text that could be extracted")
+    meta = extracted.as_dict()
+    return _row(source_path, stem, "html", encoding=encoding, body=body,
+                given_title=meta.get("title") or None, given_subtitle=meta.get("description") or None,
+                given_authors=_authors_field(meta.get("author")), given_published=meta.get("date") or None,
+                given_outlet=meta.get("sitename") or None, given_url=meta.get("url") or None,
+                given_section=(meta.get("categories") or [None])[0] if isinstance(meta.get("categories"), list) else None)
+
+
+def _file_rows(source_path: str, raw: bytes | None, read_error: str | None) -> list[dict]:
+    fmt = file_format(source_path)
+    stem = PurePosixPath(source_path).stem
+    if read_error is not None:
+        reason, _, detail = read_error.partition(": ")
+        return [_reject(source_path, stem, fmt, reason, detail)]
+    decoded = decode_bytes(raw)
+    if decoded.text is None:
+        return [_reject(source_path, stem, fmt, decoded.reason, decoded.detail)]
+    if fmt == "jsonl":
+        return _jsonl_rows(source_path, decoded.text, decoded.encoding) or [
+            _reject(source_path, stem, fmt, "empty", "the JSONL file holds no records")]
+    if fmt == "csv":
+        return _csv_rows(source_path, decoded.text, decoded.encoding) or [
+            _reject(source_path, stem, fmt, "empty", "the CSV file holds no records")]
+    if fmt == "html":
+        return [_html_row(source_path, decoded.text, decoded.encoding)]
+    return [_row(source_path, stem, fmt, encoding=decoded.encoding, body=decoded.text)]
+
+
+def parse_records(files: pl.DataFrame) -> pl.DataFrame:
+    """One row per article record (or per input that cannot be one, with its reject reason).
+
+    `files` has `source_path`, `raw` (bytes) and `read_error` ("reason: detail" when the file could
+    not be read). Decoding and format parsing look at one file at a time by nature.
+    """
+    rows: list[dict] = []
+    for source_path, raw, read_error in files.select("source_path", "raw", "read_error").iter_rows():
+        rows.extend(_file_rows(source_path, raw, read_error))
+    return pl.DataFrame(rows, schema=RECORD_SCHEMA, orient="row")

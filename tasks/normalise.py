@@ -1,0 +1,34 @@
+"""Character-level normalisation shared by every input format."""
+
+from __future__ import annotations
+
+import polars as pl
+
+# Zero-width and invisible formatting characters that only break matching (ZWSP, ZWNJ, ZWJ,
+# word joiner, BOM, soft hyphen, bidi marks and embeddings). Right-to-left text itself is kept.
+_INVISIBLE = r"[\x{200B}-\x{200F}\x{2060}-\x{2064}\x{FEFF}\x{00AD}\x{202A}-\x{202E}\x{2066}-\x{2069}]"
+# Control characters other than tab and newline; NUL bytes included.
+_CONTROL = r"[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]"
+# Every kind of space that is not a line break becomes a plain space.
+_SPACES = r"[\t\x{00A0}\x{1680}\x{2000}-\x{200A}\x{202F}\x{205F}\x{3000}]"
+
+
+def normalised_text(column: str | pl.Expr) -> pl.Expr:
+    """NFC, LF line ends, plain spaces, no invisible or control characters."""
+    expr = pl.col(column) if isinstance(column, str) else column
+    return (
+        expr.str.replace_all("\r\n", "\n", literal=True)
+        .str.replace_all("\r", "\n", literal=True)
+        .str.replace_all("\u2028", "\n", literal=True)
+        .str.replace_all("\u2029", "\n", literal=True)
+        .str.replace_all(_INVISIBLE, "")
+        .str.replace_all(_CONTROL, "")
+        .str.replace_all(_SPACES, " ")
+        .str.normalize("NFC")
+    )
+
+
+def collapsed_spaces(column: str | pl.Expr) -> pl.Expr:
+    """Runs of spaces become one space and the ends are trimmed (for single lines)."""
+    expr = pl.col(column) if isinstance(column, str) else column
+    return expr.str.replace_all(r" {2,}", " ").str.strip_chars(" ")

@@ -1,0 +1,186 @@
+"""Unit and currency normalisation.
+
+Each unit is listed once with the surface forms news text uses; physical units are normalised by
+`pint` (its short symbol, and its dimensionality decides `measure` versus `duration`), so the
+table here only says which words mean which pint unit. Currencies are not in pint: a small map to
+ISO 4217 codes covers what newswires write ("$", "US$", "dlrs", "stg", "yen").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pint
+
+_UREG = pint.UnitRegistry()
+
+# ISO code -> surface forms written after the number ("5 mln dlrs", "20 million pounds").
+CURRENCY_WORDS: dict[str, list[str]] = {
+    "USD": ["dollars", "dollar", "dlrs", "dlr", "usd", "u.s. dollars", "u.s. dlrs", "us dollars",
+            "american dollars", "cents", "cent", "cts", "ct"],
+    "GBP": ["pounds sterling", "pound sterling", "sterling", "stg", "gbp", "pence", "p", "pounds",
+            "british pounds"],
+    "EUR": ["euros", "euro", "eur", "euro cents"],
+    "JPY": ["yen", "jpy"],
+    "CNY": ["yuan", "renminbi", "cny", "rmb"],
+    "INR": ["rupees", "rupee", "inr", "indian rupees"],
+    "CAD": ["canadian dollars", "canadian dlrs", "canadian dollar", "cad"],
+    "AUD": ["australian dollars", "australian dlrs", "australian dollar", "aud"],
+    "NZD": ["new zealand dollars", "new zealand dlrs", "nzd"],
+    "HKD": ["hong kong dollars", "hong kong dlrs", "hkd"],
+    "CHF": ["swiss francs", "chf"],
+    "FRF": ["french francs", "francs", "franc"],
+    "BEF": ["belgian francs"],
+    "DEM": ["marks", "mark", "deutsche marks", "deutschemarks", "german marks", "dm"],
+    "ITL": ["lire", "lira"],
+    "NLG": ["guilders", "guilder", "dutch guilders"],
+    "ESP": ["pesetas", "peseta"],
+    "SEK": ["swedish crowns", "swedish kronor"],
+    "NOK": ["norwegian crowns", "norwegian kroner"],
+    "DKK": ["danish crowns", "danish kroner"],
+    "ZAR": ["rand"],
+    "RUB": ["roubles", "rubles", "rouble", "ruble"],
+    "MXN": ["mexican pesos"],
+    "PHP": ["philippine pesos"],
+    "BRL": ["reais", "reals"],
+    "KRW": ["korean won"],
+    "IQD": ["iraqi dinars"],
+    "SAR": ["saudi riyals", "riyals"],
+    "ILS": ["shekels", "shekel"],
+    "NGN": ["naira"],
+    "FIM": ["finnish markka", "markka"],
+    "PLN": ["zlotys", "zloty"],
+    "TRY": ["turkish lira"],
+}
+# Sub-units: the value is divided by 100 ("5 cts a share" is 0.05 USD).
+SUBUNITS = {"cents", "cent", "cts", "ct", "pence", "p", "euro cents"}
+
+# Symbols and codes written before the number ("$1.13bn", "US$ 5", "£2,000", "Rs 500").
+CURRENCY_PREFIXES: dict[str, str] = {
+    "us$": "USD", "u.s.$": "USD", "u.s. $": "USD", "$": "USD", "usd": "USD",
+    "c$": "CAD", "can$": "CAD", "a$": "AUD", "au$": "AUD", "nz$": "NZD", "hk$": "HKD",
+    "s$": "SGD", "r$": "BRL", "£": "GBP", "gbp": "GBP", "stg": "GBP", "€": "EUR", "eur": "EUR",
+    "¥": "JPY", "yen": "JPY", "₹": "INR", "rs": "INR", "rs.": "INR", "inr": "INR", "₽": "RUB",
+    "₩": "KRW", "chf": "CHF", "dm": "DEM",
+}
+
+PERCENT_WORDS = ["%", "per cent", "percent", "pct", "percentage points", "percentage point",
+                 "pct points", "pct point", "points", "point", "basis points", "basis point", "bps"]
+PERCENT_UNITS = {"percentage points": "pp", "percentage point": "pp", "pct points": "pp",
+                 "pct point": "pp", "points": "points", "point": "points",
+                 "basis points": "bp", "basis point": "bp", "bps": "bp"}
+
+# pint unit name -> surface forms. Plurals and both spellings are listed because the claim regex
+# is built from these strings.
+PHYSICAL: dict[str, list[str]] = {
+    "kilometer": ["kilometres", "kilometre", "kilometers", "kilometer", "km", "kms"],
+    "meter": ["metres", "metre", "meters", "meter", "m"],
+    "centimeter": ["centimetres", "centimetre", "centimeters", "centimeter", "cm"],
+    "millimeter": ["millimetres", "millimetre", "millimeters", "millimeter", "mm"],
+    "mile": ["miles", "mile", "mi"],
+    "nautical_mile": ["nautical miles", "nautical mile", "nmi"],
+    "foot": ["feet", "foot", "ft"],
+    "inch": ["inches", "inch", "in."],
+    "yard": ["yards", "yard", "yd"],
+    "kilogram": ["kilograms", "kilogram", "kilogrammes", "kilos", "kilo", "kg", "kgs"],
+    "gram": ["grams", "gram", "grammes", "g"],
+    "milligram": ["milligrams", "milligram", "mg"],
+    "metric_ton": ["tonnes", "tonne", "metric tons", "metric ton", "tons", "ton", "t"],
+    "pound": ["lbs", "lb"],
+    "ounce": ["ounces", "ounce", "oz"],
+    "troy_ounce": ["troy ounces", "troy ounce"],
+    "liter": ["litres", "litre", "liters", "liter", "l"],
+    "milliliter": ["millilitres", "milliliters", "ml"],
+    "gallon": ["gallons", "gallon", "gal"],
+    "oil_barrel": ["barrels", "barrel", "bbl"],
+    "oil_barrel / day": ["barrels per day", "barrels a day", "bpd"],
+    "bushel": ["bushels", "bushel"],
+    "hectare": ["hectares", "hectare", "ha"],
+    "acre": ["acres", "acre"],
+    "kilometer ** 2": ["square kilometres", "square kilometers", "square kilometre",
+                       "square kilometer", "sq km", "km2", "km²"],
+    "mile ** 2": ["square miles", "square mile", "sq miles", "sq mi"],
+    "meter ** 2": ["square metres", "square meters", "square metre", "square meter", "sq m",
+                   "m2", "m²"],
+    "foot ** 2": ["square feet", "square foot", "sq ft"],
+    "kilometer / hour": ["kilometres per hour", "kilometers per hour", "km/h", "kph", "kmh"],
+    "mile / hour": ["miles per hour", "mph"],
+    "knot": ["knots", "knot"],
+    "degree_Celsius": ["degrees celsius", "degree celsius", "degrees centigrade", "°c", "ºc"],
+    "degree_Fahrenheit": ["degrees fahrenheit", "degree fahrenheit", "°f", "ºf"],
+    "watt": ["watts", "watt", "w"],
+    "kilowatt": ["kilowatts", "kilowatt", "kw"],
+    "megawatt": ["megawatts", "megawatt", "mw"],
+    "gigawatt": ["gigawatts", "gigawatt", "gw"],
+    "kilowatt_hour": ["kilowatt hours", "kilowatt-hours", "kwh"],
+    "megawatt_hour": ["megawatt hours", "megawatt-hours", "mwh"],
+    "volt": ["volts", "volt"],
+    "calorie": ["calories", "calorie", "kcal"],
+    "byte": ["bytes", "byte"],
+    "gigabyte": ["gigabytes", "gigabyte", "gb"],
+    "megabyte": ["megabytes", "megabyte", "mb"],
+    "terabyte": ["terabytes", "terabyte", "tb"],
+    "second": ["seconds", "second", "secs", "sec"],
+    "minute": ["minutes", "minute", "mins", "min"],
+    "hour": ["hours", "hour", "hrs", "hr"],
+    "day": ["days", "day"],
+    "week": ["weeks", "week"],
+    "month": ["months", "month"],
+    "year": ["years", "year", "yrs", "yr"],
+    "decade": ["decades", "decade"],
+    "century": ["centuries", "century"],
+}
+
+# Ages: "45-year-old", "45 years old", "aged 45" (the prefix is handled in the claim regex).
+AGE_WORDS = ["-year-old", "-years-old", " years old", " year old", " years of age", "-month-old",
+             " months old", "-week-old", "-day-old", " days old", " weeks old"]
+AGE_UNITS = {w: ("months" if "month" in w else "weeks" if "week" in w else
+                 "days" if "day" in w else "years") for w in AGE_WORDS}
+
+
+@lru_cache(maxsize=None)
+def physical_unit(pint_name: str) -> tuple[str, str]:
+    """(normalised unit, kind) for a pint unit expression: time units become plural words
+    ("hours"), as the data dictionary spells them; everything else pint's short symbol."""
+    unit = _UREG.Unit(pint_name)
+    if unit.dimensionality == _UREG.Unit("second").dimensionality:
+        return (str(unit) if str(unit) == "century" else str(unit) + "s").replace(
+            "centurys", "centuries").replace("century", "centuries"), "duration"
+    return f"{unit:~P}", "measure"
+
+
+@lru_cache(maxsize=None)
+def unit_table() -> dict[str, tuple[str, str, float]]:
+    """Lower-case surface form (whitespace collapsed) -> (unit, kind, multiplier)."""
+    table: dict[str, tuple[str, str, float]] = {}
+    for name, forms in PHYSICAL.items():
+        unit, kind = physical_unit(name)
+        for f in forms:
+            table[f] = (unit, kind, 1.0)
+    for code, forms in CURRENCY_WORDS.items():
+        for f in forms:
+            table[f] = (code, "money", 0.01 if f in SUBUNITS else 1.0)
+    for f in PERCENT_WORDS:
+        table[f] = (PERCENT_UNITS.get(f, "%"), "percent", 1.0)
+    for f in AGE_WORDS:
+        table[f.strip(" -")] = (AGE_UNITS[f], "age", 1.0)
+    return table
+
+
+def _alt(forms) -> str:
+    return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
+
+
+def unit_pattern() -> str:
+    """Alternation of every unit surface form, longest first (leftmost-first alternation would
+    otherwise stop at "m" in "miles")."""
+    return _alt(unit_table())
+
+
+def currency_prefix_pattern() -> str:
+    return _alt(CURRENCY_PREFIXES)
+
+
+def normalise_key(s: str) -> str:
+    return re.sub(r"\s+", " ", s.strip(" -").lower())
