@@ -1,0 +1,105 @@
+"""Segment: documents into paragraphs, paragraphs into sentences, with offsets into `documents.text`.
+
+Sentence splitting is a few regex passes over a whole column. Periods that do not end a sentence
+(abbreviations, initials) are first swapped for a one-dot leader, a single character like the
+period, so that every offset in the protected text is an offset in the real text; the boundaries
+are then marked with a NUL, the text is split on it, and the pieces' lengths give the offsets.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from tasks.clean import PARAGRAPH_KIND, PARAGRAPH_SEPARATOR
+from tasks.furniture import n_words
+
+# Abbreviations whose period does not end a sentence. Titles, ranks, months, company forms.
+ABBREVIATIONS = (
+    "Mr Mrs Ms Mx Dr Prof Gen Lt Col Sgt Cpl Pvt Capt Maj Cmdr Adm Brig Rep Reps Sen Sens Gov Pres Amb "
+    "Rev Fr Sr Jr St Ste Hon Supt Insp Det Inc Ltd Co Corp Bros Cos Plc LLC vs etc al approx est dept "
+    "Univ Assn Ave Blvd Rd Mt Ft No Nos Vol Fig Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Gov't"
+).split()
+_DOT = "\u2024"  # one-dot leader: same length as ".", never a sentence end
+_ABBREVIATION = r"\b(" + "|".join(ABBREVIATIONS) + r")\."
+_INITIAL = r"\b([A-Z])\."  # U.S., J. Smith, U.N.
+_LOWER_ABBREVIATION = r"\b([ap]\.m|e\.g|i\.e|[ap]\.k\.a)\."
+# A sentence ends at . ! ? or an ellipsis, after any closing marks, before space and a capital,
+# a digit or an opening mark.
+_BOUNDARY = r"([.!?…]+[\"”’'»)\]]*)(\s+)([\"“‘'«(\[]?[A-Z0-9])"
+
+
+def _sentence_marked(text: pl.Expr) -> pl.Expr:
+    return (
+        text.str.replace_all(_ABBREVIATION, "${1}" + _DOT)
+        .str.replace_all(_LOWER_ABBREVIATION, "${1}" + _DOT)
+        .str.replace_all(_INITIAL, "${1}" + _DOT)
+        .str.replace_all(_BOUNDARY, "${1}\x00${2}${3}")
+    )
+
+
+def segment_paragraphs(documents: pl.DataFrame) -> pl.DataFrame:
+    """One row per paragraph: `documents.text` split on blank lines, with its kind and offsets.
+
+    `documents` needs `doc_id` and `text`; `paragraph_kinds` (from cleaning) gives each
+    paragraph's kind, and every paragraph is `body` without it.
+    """
+    kinds = pl.col("paragraph_kinds") if "paragraph_kinds" in documents.columns else pl.lit(None)
+    size = pl.col("text").str.len_chars().cast(pl.Int32)
+    step = size + len(PARAGRAPH_SEPARATOR)
+    paragraphs = (
+        documents.select("doc_id", text=pl.col("text").str.split(PARAGRAPH_SEPARATOR), kind=kinds)
+        .with_columns(kind=pl.when(pl.col("kind").list.len() == pl.col("text").list.len()).then("kind")
+                      .otherwise(pl.lit(None, dtype=pl.List(PARAGRAPH_KIND))))
+        .explode("text", "kind")
+        .with_columns(position=pl.int_range(pl.len(), dtype=pl.Int32).over("doc_id"))
+        .with_columns(char_start=(step.cum_sum().over("doc_id", order_by="position") - step).cast(pl.Int32))
+    )
+    return paragraphs.select(
+        paragraph_id=pl.format("{}-p{}", "doc_id", "position"),
+        doc_id="doc_id",
+        position="position",
+        kind=pl.col("kind").fill_null("body").cast(PARAGRAPH_KIND),
+        text="text",
+        char_start="char_start",
+        char_end=(pl.col("char_start") + size).cast(pl.Int32),
+        n_words=n_words("text"),
+    )
+
+
+def segment_sentences(paragraphs: pl.DataFrame) -> pl.DataFrame:
+    """One row per sentence, in document order, with offsets into `documents.text`."""
+    pieces = (
+        paragraphs.select("doc_id", "paragraph_id", pos="position", para_start="char_start", para="text",
+                          piece=_sentence_marked(pl.col("text")).str.split("\x00"))
+        .explode("piece")
+        .with_columns(size=pl.col("piece").str.len_chars().cast(pl.Int32))
+        .with_columns(offset=(pl.col("size").cum_sum().over("paragraph_id") - pl.col("size")).cast(pl.Int32))
+        .with_columns(
+            local_start=pl.col("offset") + pl.col("size")
+            - pl.col("piece").str.strip_chars_start().str.len_chars().cast(pl.Int32),
+            local_end=pl.col("offset") + pl.col("piece").str.strip_chars_end().str.len_chars().cast(pl.Int32),
+        )
+        .filter(pl.col("local_end") > pl.col("local_start"))
+        .sort("doc_id", "pos", "offset")
+        .with_columns(position=pl.int_range(pl.len(), dtype=pl.Int32).over("doc_id"))
+    )
+    return pieces.select(
+        sentence_id=pl.format("{}-s{}", "doc_id", "position"),
+        doc_id="doc_id",
+        paragraph_id="paragraph_id",
+        position="position",
+        char_start=(pl.col("para_start") + pl.col("local_start")).cast(pl.Int32),
+        char_end=(pl.col("para_start") + pl.col("local_end")).cast(pl.Int32),
+        text=pl.col("para").str.slice(pl.col("local_start"), pl.col("local_end") - pl.col("local_start")),
+    )
+
+
+def count_sentences(paragraphs: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
+    """`paragraphs` with `n_sentences` filled in from `sentences`."""
+    counts = sentences.group_by("paragraph_id").agg(n_sentences=pl.len().cast(pl.Int32))
+    return (
+        paragraphs.join(counts, on="paragraph_id", how="left", maintain_order="left")
+        .with_columns(pl.col("n_sentences").fill_null(0))
+        .select("paragraph_id", "doc_id", "position", "kind", "text", "char_start", "char_end",
+                "n_sentences", "n_words")
+    )
