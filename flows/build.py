@@ -1,0 +1,214 @@
+"""The `build_dataset` Prefect flow: list inputs, plan shards, run one task per shard, publish.
+
+Only changed shards run: a shard's key is the hash of its inputs' contents and of the pipeline
+code, and a shard whose parts already exist under that key in the published output is linked,
+not rebuilt. A build with nothing new leaves every byte of the output as it was.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polars as pl
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact
+from prefect.cache_policies import NO_CACHE
+from prefect.futures import as_completed
+from prefect.task_runners import ThreadPoolTaskRunner
+
+from flows.inputs import hash_inputs, list_inputs, read_files
+from flows.locking import output_lock
+from flows.plan import pipeline_fingerprint, plan_shards
+from flows.shard import TABLES, build_shard
+from flows.store import INPUTS_FILE, OutputStore, write_parquet_atomic
+from schemas.contracts import ContractViolation
+
+CONTRACT_FAILURES_FILE = "contract_failures.parquet"
+DEFAULT_SHARD_SIZE = 500
+
+
+@dataclass
+class BuildSummary:
+    inputs: int = 0
+    files: int = 0
+    documents: int = 0
+    rejected: int = 0
+    reasons: dict[str, int] = field(default_factory=dict)
+    rows: dict[str, int] = field(default_factory=dict)
+    shards: int = 0
+    shards_built: int = 0
+    changed: bool = True
+    seconds: float = 0.0
+    contract_failures: int = 0
+    message: str = ""
+
+    def as_text(self) -> str:
+        if not self.changed:
+            return f"Nothing changed in {self.files} input files: output left as it was."
+        reasons = ", ".join(f"{n} {r}" for r, n in sorted(self.reasons.items())) or "none"
+        rows = ", ".join(f"{t} {n:,}" for t, n in self.rows.items())
+        return (f"{self.inputs:,} inputs ({self.files:,} files) -> {self.documents:,} documents + "
+                f"{self.rejected:,} rejected ({reasons})\nrows: {rows}\n"
+                f"shards: {self.shards} ({self.shards_built} built, {self.shards - self.shards_built} unchanged)"
+                f" in {self.seconds:.1f} s")
+
+
+class IOErrorOnly:
+    """Retry a shard only when it failed on I/O; a bug or a broken contract will not heal."""
+
+    def __call__(self, task, task_run, state) -> bool:
+        try:
+            state.result()
+        except OSError:
+            return True
+        except Exception:
+            return False
+        return False
+
+
+@task(name="build_shard", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1,
+      retry_condition_fn=IOErrorOnly())
+def run_shard(raw_dir: str, staging: str, shard_key: str, inputs: pl.DataFrame) -> dict:
+    """Read, clean, segment and write one shard; returns its ids and counts (never its rows)."""
+    tables = build_shard(read_files(Path(raw_dir), inputs))
+    for name, frame in tables.as_dict().items():
+        write_parquet_atomic(frame, OutputStore.part_path(Path(staging), name, shard_key))
+    return {
+        "shard_key": shard_key,
+        "documents": tables.documents.select("doc_id", "source_path", "source_id"),
+        "rows": {name: frame.height for name, frame in tables.as_dict().items()},
+    }
+
+
+def _shard_summary(store: OutputStore, staging: Path, shard_key: str) -> dict:
+    """The same summary as `run_shard` returns, read back from a reused shard's parts."""
+    documents = pl.read_parquet(OutputStore.part_path(staging, "documents", shard_key),
+                                columns=["doc_id", "source_path", "source_id"])
+    rows = {name: pl.scan_parquet(OutputStore.part_path(staging, name, shard_key)).select(pl.len()).collect().item()
+            for name in TABLES}
+    return {"shard_key": shard_key, "documents": documents, "rows": rows}
+
+
+def _drop_cross_shard_duplicates(staging: Path, results: list[dict]) -> None:
+    """A document found in two shards is kept in the shard of its first source path only."""
+    everywhere = pl.concat([r["documents"].with_columns(shard_key=pl.lit(r["shard_key"])) for r in results])
+    ranked = everywhere.sort("source_path", "source_id").with_columns(
+        first_path=pl.col("source_path").first().over("doc_id"),
+        first_id=pl.col("source_id").first().over("doc_id"),
+        rank=pl.int_range(pl.len()).over("doc_id"),
+    )
+    losers = ranked.filter(pl.col("rank") > 0)
+    for (shard_key,), lost in losers.group_by("shard_key"):
+        lost_ids = lost["doc_id"]
+        for name in ("documents", "paragraphs", "sentences"):
+            path = OutputStore.part_path(staging, name, shard_key)
+            write_parquet_atomic(pl.read_parquet(path).filter(~pl.col("doc_id").is_in(lost_ids.implode())), path)
+        rejected_path = OutputStore.part_path(staging, "rejected", shard_key)
+        rejected = pl.read_parquet(rejected_path)
+        extra = lost.select(
+            "source_path", "source_id", reason=pl.lit("duplicate").cast(rejected.schema["reason"]),
+            detail=pl.format("exact duplicate of {} ({}): both clean to document {}", "first_path", "first_id", "doc_id"),
+        )
+        write_parquet_atomic(pl.concat([rejected, extra]).sort("source_path", "source_id"), rejected_path)
+        for r in results:
+            if r["shard_key"] == shard_key:
+                r["documents"] = r["documents"].filter(~pl.col("doc_id").is_in(lost_ids.implode()))
+
+
+def _summarise(staging: Path, inputs: pl.DataFrame, shards: int, built: int, seconds: float) -> BuildSummary:
+    rows = {name: pl.scan_parquet(staging / name / "*.parquet").select(pl.len()).collect().item()
+            if any((staging / name).glob("*.parquet")) else 0 for name in TABLES}
+    reasons = {}
+    if rows["rejected"]:
+        counts = pl.scan_parquet(staging / "rejected" / "*.parquet").group_by("reason").agg(pl.len()).collect()
+        reasons = {str(r): n for r, n in counts.iter_rows()}
+    return BuildSummary(inputs=rows["documents"] + rows["rejected"], files=inputs.height, documents=rows["documents"],
+                        rejected=rows["rejected"], reasons=reasons, rows=rows, shards=shards, shards_built=built,
+                        seconds=seconds)
+
+
+def _report_contract_failure(store: OutputStore, error: ContractViolation) -> Path:
+    path = store.root / CONTRACT_FAILURES_FILE
+    write_parquet_atomic(error.failures, path)
+    return path
+
+
+@flow(name="build_dataset", log_prints=False, task_runner=ThreadPoolTaskRunner(max_workers=2))
+def build_dataset(raw_dir: str = "raw", out_dir: str = "output", shard_size: int = DEFAULT_SHARD_SIZE,
+                  progress: bool = False) -> dict:
+    """Build the dataset tables from `raw_dir` into `out_dir`; returns the run summary."""
+    logger = get_run_logger()
+    started = time.perf_counter()
+    raw, store = Path(raw_dir), OutputStore(Path(out_dir))
+    with output_lock(store.root):
+        inputs = hash_inputs(raw, list_inputs(raw), store.previous_inputs())
+        fingerprint = pipeline_fingerprint()
+        shards = plan_shards(inputs, shard_size, fingerprint)
+        previous = store.previous_inputs()
+        if previous is not None and previous.drop("mtime_ns").equals(_inputs_record(inputs, shards).drop("mtime_ns")):
+            summary = BuildSummary(files=inputs.height, changed=False)
+            logger.info(summary.as_text())
+            return summary.__dict__
+        staging = store.new_generation()
+        try:
+            results, to_build = [], []
+            for shard_key, shard_inputs in shards:
+                if all(store.reuse_part(staging, name, shard_key) for name in TABLES):
+                    results.append(_shard_summary(store, staging, shard_key))
+                else:
+                    to_build.append((shard_key, shard_inputs))
+            futures = [run_shard.submit(str(raw), str(staging), key, part) for key, part in to_build]
+            results += _collect(futures, progress)
+            if results:
+                _drop_cross_shard_duplicates(staging, results)
+            write_parquet_atomic(_inputs_record(inputs, shards), staging / INPUTS_FILE)
+            summary = _summarise(staging, inputs, len(shards), len(to_build), time.perf_counter() - started)
+            store.publish(staging, TABLES)
+        except ContractViolation as error:
+            store.discard(staging)
+            _report_contract_failure(store, error)
+            raise
+        except BaseException:
+            store.discard(staging)
+            raise
+    (store.root / CONTRACT_FAILURES_FILE).unlink(missing_ok=True)
+    logger.info(summary.as_text())
+    _publish_artifact(summary)
+    return summary.__dict__
+
+
+def _collect(futures: list, progress: bool) -> list[dict]:
+    if not futures:
+        return []
+    if not progress:
+        return [future.result() for future in futures]
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    results = []
+    columns = (TextColumn("shards"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, transient=True) as bar:
+        job = bar.add_task("shards", total=len(futures))
+        for future in as_completed(futures):
+            results.append(future.result())
+            bar.advance(job)
+    return results
+
+
+def _inputs_record(inputs: pl.DataFrame, shards: list[tuple[str, pl.DataFrame]]) -> pl.DataFrame:
+    """What this build read: one row per input file, with the shard it went into."""
+    keys = pl.concat([part.select("source_path").with_columns(shard_key=pl.lit(key)) for key, part in shards]) \
+        if shards else pl.DataFrame(schema={"source_path": pl.String, "shard_key": pl.String})
+    return inputs.join(keys, on="source_path", how="left").sort("source_path")
+
+
+def _publish_artifact(summary: BuildSummary) -> None:
+    lines = ["# newsclaims build", "", "| measure | value |", "|---|---|",
+             f"| inputs | {summary.inputs:,} |", f"| input files | {summary.files:,} |",
+             f"| documents | {summary.documents:,} |", f"| rejected | {summary.rejected:,} |"]
+    lines += [f"| rejected: {reason} | {n:,} |" for reason, n in sorted(summary.reasons.items())]
+    lines += [f"| rows in {table} | {n:,} |" for table, n in summary.rows.items()]
+    lines += [f"| shards built / total | {summary.shards_built} / {summary.shards} |",
+              f"| seconds | {summary.seconds:.1f} |"]
+    create_markdown_artifact(markdown="\n".join(lines), key="build-summary", description="newsclaims build summary")

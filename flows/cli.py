@@ -1,0 +1,68 @@
+"""`newsclaims`: the command line. Errors a user can act on are printed as one clear message."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+# Set before Prefect is imported: no analytics calls (there is no internet here) and quiet logs.
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+os.environ.setdefault("PREFECT_LOGGING_TO_API_WHEN_MISSING_FLOW", "ignore")
+# The first start of the temporary server migrates its database, which takes longer than the default.
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
+
+
+def _build(args: argparse.Namespace) -> int:
+    raw = Path(args.raw)
+    if not raw.is_dir():
+        print(f"newsclaims: the raw folder {raw} does not exist or is not a folder", file=sys.stderr)
+        return 2
+    from flows.build import BuildSummary, build_dataset
+
+    summary = build_dataset(raw_dir=str(raw), out_dir=str(args.out), shard_size=args.shard_size,
+                            progress=sys.stderr.isatty() or args.progress)
+    print(BuildSummary(**summary).as_text())
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="newsclaims", description=__doc__)
+    parser.add_argument("--verbose", action="store_true", help="show Prefect's logs")
+    commands = parser.add_subparsers(dest="command", required=True)
+    build = commands.add_parser("build", help="build the dataset tables from a raw folder")
+    build.add_argument("--raw", default="raw", help="folder of input articles (default: raw)")
+    build.add_argument("--out", default="output", help="output folder (default: output)")
+    build.add_argument("--shard-size", type=int, default=500, help="input files per shard (default: 500)")
+    build.add_argument("--progress", action="store_true", help="show a progress bar even when not on a terminal")
+    build.set_defaults(run=_build)
+    args = parser.parse_args(argv)
+    if args.verbose:
+        os.environ["PREFECT_LOGGING_LEVEL"] = "INFO"
+    from flows.locking import OutputBusy
+    from schemas.contracts import ContractViolation
+
+    try:
+        return args.run(args)
+    except ContractViolation as error:
+        print(f"newsclaims: {error.summary()}\nThe failing rows are in {Path(getattr(args, 'out', 'output')) / 'contract_failures.parquet'}; "
+              "the previous tables were left untouched.", file=sys.stderr)
+        return 3
+    except OutputBusy as error:
+        print(f"newsclaims: {error}", file=sys.stderr)
+        return 4
+    except PermissionError as error:
+        print(f"newsclaims: cannot write {error.filename}: permission denied; nothing was changed", file=sys.stderr)
+        return 5
+    except OSError as error:
+        print(f"newsclaims: {error.strerror or error} ({error.filename}); nothing was changed", file=sys.stderr)
+        return 5
+    except KeyboardInterrupt:
+        print("newsclaims: interrupted; the previous tables were left untouched", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,108 @@
+"""The raw folder: which inputs there are, what they hold, and reading a shard of them.
+
+Listing is cheap (stat only); content hashes are reused from the previous run's record of the
+inputs when a file's size and modification time have not changed, like git's index.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import polars as pl
+
+
+INPUT_SCHEMA = {"source_path": pl.String, "size": pl.Int64, "mtime_ns": pl.Int64, "sha256": pl.String,
+                "problem": pl.String}
+# Inputs larger than this are rejected rather than read into memory (docs/limits.md).
+MAX_INPUT_BYTES = 200 * 1024 * 1024
+_SKIPPED_NAMES = {".DS_Store", "Thumbs.db", ".gitkeep", "desktop.ini"}
+
+
+def _relative(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def list_inputs(raw_dir: Path) -> pl.DataFrame:
+    """One row per input file under `raw_dir` (recursively), sorted by path.
+
+    Hidden files and folders are skipped. A symbolic link is followed only when it stays inside
+    the raw folder; one that points outside, or a file that cannot be read, is listed with a
+    `problem` ("reason: detail") so that it lands in the rejected table.
+    """
+    root = raw_dir.resolve()
+    rows = []
+    for dirpath, dirnames, filenames in os.walk(raw_dir, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.startswith(".") or name in _SKIPPED_NAMES:
+                continue
+            path = Path(dirpath) / name
+            rel = _relative(path, raw_dir)
+            problem = None
+            if path.is_symlink():
+                target = path.resolve()
+                if not target.is_relative_to(root):
+                    problem = f"symlink_outside: the link points outside the raw folder (to {target}) and is not followed"
+            try:
+                stat = path.stat()
+            except OSError as exc:
+                rows.append({"source_path": rel, "size": None, "mtime_ns": None, "sha256": None,
+                             "problem": problem or f"unreadable: {exc.strerror or exc}"})
+                continue
+            if problem is None and not os.access(path, os.R_OK):
+                problem = "unreadable: permission denied"
+            elif problem is None and stat.st_size > MAX_INPUT_BYTES:
+                problem = f"too_large: {stat.st_size:,} bytes, over the {MAX_INPUT_BYTES:,}-byte limit per input file"
+            rows.append({"source_path": rel, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns,
+                         "sha256": None, "problem": problem})
+    return pl.DataFrame(rows, schema=INPUT_SCHEMA).sort("source_path")
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def hash_inputs(raw_dir: Path, inputs: pl.DataFrame, previous: pl.DataFrame | None) -> pl.DataFrame:
+    """Fills `sha256`, reusing the previous run's hash when size and mtime are unchanged."""
+    known = {}
+    if previous is not None and previous.height:
+        known = {(p, s, m): h for p, s, m, h in previous.select("source_path", "size", "mtime_ns", "sha256").iter_rows()}
+    hashes = []
+    for path, size, mtime, problem in inputs.select("source_path", "size", "mtime_ns", "problem").iter_rows():
+        if problem is not None:
+            hashes.append(hashlib.sha256(problem.encode()).hexdigest())
+            continue
+        cached = known.get((path, size, mtime))
+        if cached is None:
+            try:
+                cached = _sha256(raw_dir / path)
+            except OSError as exc:
+                cached = hashlib.sha256(str(exc).encode()).hexdigest()
+        hashes.append(cached)
+    return inputs.with_columns(sha256=pl.Series(hashes, dtype=pl.String))
+
+
+def read_files(raw_dir: Path, inputs: pl.DataFrame) -> pl.DataFrame:
+    """The bytes of each input (`raw`), or why it could not be read (`read_error`)."""
+    raws, errors = [], []
+    for path, problem in inputs.select("source_path", "problem").iter_rows():
+        if problem is not None:
+            raws.append(None)
+            errors.append(problem)
+            continue
+        try:
+            raws.append((raw_dir / path).read_bytes())
+            errors.append(None)
+        except OSError as exc:
+            raws.append(None)
+            errors.append(f"unreadable: {exc.strerror or exc}")
+    return pl.DataFrame({"source_path": inputs["source_path"], "raw": raws, "read_error": errors},
+                        schema={"source_path": pl.String, "raw": pl.Binary, "read_error": pl.String})
+
+

@@ -1,0 +1,55 @@
+"""Splitting the inputs into shards that stay the same when the folder grows.
+
+Shard boundaries are content-defined: a shard ends after an input whose path hashes to 0 modulo
+the shard size. Adding or removing a file therefore changes only the shard it falls in, and the
+other shards keep their keys, so their parts are reused instead of rebuilt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import polars as pl
+
+_PACKAGES = ("tasks", "schemas")
+_WIRING = ("flows/shard.py",)
+
+
+def pipeline_fingerprint() -> str:
+    """A hash of the code that decides what the tables hold, and of the polars version."""
+    root = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256(pl.__version__.encode())
+    files = sorted(p for package in _PACKAGES for p in (root / package).rglob("*.py"))
+    files += [root / w for w in _WIRING]
+    for path in files:
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _boundary(path: str, shard_size: int) -> bool:
+    return int(hashlib.sha1(path.encode()).hexdigest()[:8], 16) % shard_size == 0
+
+
+def plan_shards(inputs: pl.DataFrame, shard_size: int, fingerprint: str) -> list[tuple[str, pl.DataFrame]]:
+    """[(shard_key, inputs of that shard)], in path order; a shard holds ~shard_size files."""
+    if shard_size < 1:
+        raise ValueError("shard size must be at least 1")
+    cap = 4 * shard_size
+    shards, current = [], []
+    for index, path in enumerate(inputs["source_path"].to_list()):
+        current.append(index)
+        if _boundary(path, shard_size) or len(current) >= cap:
+            shards.append(current)
+            current = []
+    if current:
+        shards.append(current)
+    out = []
+    for rows in shards:
+        part = inputs[rows[0]: rows[-1] + 1]
+        digest = hashlib.sha256(fingerprint.encode())
+        for path, sha in part.select("source_path", "sha256").iter_rows():
+            digest.update(f"{path}\0{sha}\n".encode())
+        out.append((digest.hexdigest()[:16], part))
+    return out

@@ -1,0 +1,71 @@
+"""Contracts for documents: after cleaning (a stage boundary) and as written."""
+
+from __future__ import annotations
+
+import pandera.polars as pa
+import polars as pl
+
+from schemas import fields as f
+
+
+class _DocumentColumns(pa.DataFrameModel):
+    """Columns a document has from cleaning on."""
+
+    doc_id: pl.String = f.doc_id(unique=True)
+    source_path: pl.String = f.source_path()
+    source_id: pl.String
+    title: pl.String = pa.Field(nullable=True)
+    subtitle: pl.String = pa.Field(nullable=True)
+    section: pl.String = pa.Field(nullable=True)
+    authors: pl.List(pl.String)
+    published_date: pl.Date = pa.Field(nullable=True)
+    published_at: pl.Datetime("us") = pa.Field(nullable=True)
+    dateline: pl.String = pa.Field(nullable=True)
+    outlet: pl.String = pa.Field(nullable=True)
+    url: pl.String = pa.Field(nullable=True)
+    language: pl.String = pa.Field(str_length={"min_value": 2, "max_value": 3})
+    text: pl.String = pa.Field(str_length={"min_value": 1})
+    n_words: pl.Int32 = f.count(gt=0)
+    n_removed_lines: pl.Int32 = f.count()
+    n_duplicate_paragraphs: pl.Int32 = f.count()
+
+    class Config:
+        strict = True
+
+    @pa.dataframe_check
+    def text_has_no_empty_paragraph(cls, data) -> pl.LazyFrame:
+        bad = pl.col("text").str.contains(r"\n\n\n|^\s|\s$|\n\n\s|\s\n\n")
+        return data.lazyframe.select((~bad).fill_null(False))
+
+    @pa.dataframe_check
+    def published_at_is_on_published_date(cls, data) -> pl.LazyFrame:
+        same_day = pl.col("published_at").dt.date() == pl.col("published_date")
+        return data.lazyframe.select((pl.col("published_at").is_null() | same_day).fill_null(False))
+
+
+class CleanDocumentsSchema(_DocumentColumns):
+    """One row per accepted article after cleaning, before segmentation.
+
+    `paragraph_kinds` holds the kind of each paragraph of `text` (split on blank lines); it is
+    consumed by segmentation and not written.
+    """
+
+    paragraph_kinds: pl.List(f.PARAGRAPH_KIND)
+
+    class Config:
+        strict = True
+
+    @pa.dataframe_check
+    def one_kind_per_paragraph(cls, data) -> pl.LazyFrame:
+        paragraphs = pl.col("text").str.count_matches("\n\n") + 1
+        return data.lazyframe.select((pl.col("paragraph_kinds").list.len() == paragraphs).fill_null(False))
+
+
+class DocumentsSchema(_DocumentColumns):
+    """One row per accepted article: its cleaned text, metadata and counts of what it holds."""
+
+    n_paragraphs: pl.Int32 = f.count(gt=0)
+    n_sentences: pl.Int32 = f.count(gt=0)
+
+    class Config:
+        strict = True

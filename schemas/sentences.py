@@ -1,0 +1,28 @@
+"""Contract for the sentences table."""
+
+from __future__ import annotations
+
+import pandera.polars as pa
+import polars as pl
+
+from schemas import fields as f
+
+
+class SentencesSchema(f.Span):
+    """One row per sentence of a document, inside one paragraph."""
+
+    sentence_id: pl.String = f.child_id("s")
+    paragraph_id: pl.String = pa.Field(str_matches=r"^[0-9a-f]{16}-p\d+$")
+    position: pl.Int32 = f.count()
+
+    class Config:
+        strict = True
+
+    @pa.dataframe_check
+    def id_is_doc_and_position(cls, data) -> pl.LazyFrame:
+        expected = pl.format("{}-s{}", "doc_id", "position")
+        return data.lazyframe.select((pl.col("sentence_id") == expected).fill_null(False))
+
+    @pa.dataframe_check
+    def paragraph_is_of_same_document(cls, data) -> pl.LazyFrame:
+        return data.lazyframe.select(pl.col("paragraph_id").str.starts_with(pl.col("doc_id")).fill_null(False))
