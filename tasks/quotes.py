@@ -1,0 +1,212 @@
+"""extract_quotes: documents/paragraphs/sentences in, one row per quote out (see docs/quotes.md).
+
+Polars selects the few documents and sentences that can hold a quote (a quotation mark, a reporting
+verb); only those reach the per-candidate pairing and attribution logic, which is linear.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+import polars as pl
+
+from tasks.attribution import (
+    SENTENCE_BREAK,
+    Attribution,
+    Mention,
+    SpeakerResolver,
+    attribution_after,
+    attribution_before,
+    speaker_kind,
+)
+from tasks.indirect_quotes import indirect_candidates, indirect_quote
+from tasks.quote_marks import Span, find_quote_spans, trimmed
+from tasks.reporting_verbs import ALL_FORMS
+
+QUOTE_TYPES = ["direct", "partial", "indirect"]
+SPEAKER_KINDS = ["person", "organization", "source", "document", "unknown"]
+QUOTES_SCHEMA = {
+    "quote_id": pl.String,
+    "doc_id": pl.String,
+    "paragraph_id": pl.String,
+    "char_start": pl.Int32,
+    "char_end": pl.Int32,
+    "text": pl.String,
+    "quote_type": pl.Enum(QUOTE_TYPES),
+    "speaker": pl.String,
+    "speaker_start": pl.Int32,
+    "speaker_end": pl.Int32,
+    "speaker_kind": pl.Enum(SPEAKER_KINDS),
+    "cue": pl.String,
+    "n_words": pl.Int32,
+    "n_paragraphs": pl.Int32,
+}
+
+_NAMING_CUE = re.compile(
+    r"(?:so-called|known as|nicknamed|named|titled|entitled|themselves as|itself as|(?:is|are|was|were|be|been|being)\s+called|"
+    r"\bthe\s+(?:term|word|phrase|name|slogan|title|question|hashtag|motto|headline|label|banner|brand))\s*,?\s*$",
+    re.I,
+)
+_SMALL_WORDS = {"of", "the", "and", "in", "for", "on", "at", "to", "a", "an", "al", "de", "bin"}
+_FRAMES_DIRECTLY = re.compile(rf"(?:^|[,:]|\b(?:{ALL_FORMS}))\s*$")
+
+
+def _empty() -> pl.DataFrame:
+    return pl.DataFrame(schema=QUOTES_SCHEMA)
+
+
+def _is_title_case(words: list[str]) -> bool:
+    letters = [w for w in words if re.search(r"[A-Za-z]", w)]
+    return bool(letters) and all(w[:1].isupper() or w.lower().strip(",.") in _SMALL_WORDS for w in letters)
+
+
+def _sentence_prefix(text: str, lo: int, hi: int) -> tuple[str, int]:
+    chunk = text[lo:hi]
+    breaks = list(SENTENCE_BREAK.finditer(chunk))
+    cut = breaks[-1].end() if breaks else 0
+    return chunk[cut:], lo + cut
+
+
+def _sentence_suffix(text: str, lo: int, hi: int) -> str:
+    chunk = text[lo:hi]
+    m = re.search(r"(?<=[a-z0-9)\]]{2}[.!?])\s", chunk)
+    return chunk[: m.start()] if m else chunk
+
+
+def _is_name_not_quote(quoted: str, prefix: str, kind: str, found: Attribution | None) -> bool:
+    words = quoted.split()
+    if kind == "heading" or _NAMING_CUE.search(prefix):
+        return True
+    short_title = len(words) <= 6 and _is_title_case(words) and not quoted.rstrip().endswith(("!", "?", "."))
+    if short_title and not (found and found.frames_directly) and not _FRAMES_DIRECTLY.search(prefix.rstrip()[-40:] or ""):
+        return True
+    no_speaker = found is None or found.speaker is None
+    return no_speaker and len(words) <= 3 and bool(re.search(r"\bthe\s+(?:\d{4}\s+)?$", prefix))
+
+
+def _credit_line(paragraphs: list[tuple[int, int, str]], text: str, p: int) -> Mention | None:
+    """A short line under a standalone quote ("— USCG dispatcher, CNN") names its speaker."""
+    if p + 1 >= len(paragraphs):
+        return None
+    s, e, _ = paragraphs[p + 1]
+    line = text[s:e]
+    if len(line.split()) > 6 or line.rstrip().endswith((".", "?", "!")) or re.search(r'["“”]', line):
+        return None
+    lead = len(line) - len(line.lstrip("—–- "))
+    name = line[lead:].split(",")[0].strip()
+    return Mention(name, s + lead, s + lead + len(name)) if name else None
+
+
+def _direct_rows(doc_id: str, text: str, paragraphs: list[tuple[int, int, str]], resolver: SpeakerResolver) -> list[dict]:
+    spans = find_quote_spans(text)
+    starts = [p[0] for p in paragraphs]
+    rows: list[dict] = []
+    prev: dict | None = None
+    for i, span in enumerate(spans):
+        p = max(0, bisect_right(starts, span.open_mark) - 1)
+        p_start, p_end, kind = paragraphs[p]
+        start, end = trimmed(text, span.start, span.end)
+        if end <= start:
+            continue
+        lo = spans[i - 1].close_mark + 1 if i and spans[i - 1].close_mark is not None and spans[i - 1].close_mark >= p_start else p_start
+        prefix, prefix_at = _sentence_prefix(text, lo, span.open_mark)
+        row = _attribute(text, span, (start, end), prefix, prefix_at, spans[i + 1] if i + 1 < len(spans) else None, p, paragraphs, prev, resolver)
+        if row is None:
+            continue
+        row.update(doc_id=doc_id, paragraph=p)
+        rows.append(row)
+        prev = row
+    return rows
+
+
+def _attribute(text, span: Span, bounds, prefix, prefix_at, nxt, p, paragraphs, prev, resolver) -> dict | None:
+    start, end = bounds
+    p_start, p_end, kind = paragraphs[p]
+    para_end = paragraphs[p + span.n_paragraphs - 1][1] if p + span.n_paragraphs - 1 < len(paragraphs) else p_end
+    after_at = span.close_mark + 1 if span.close_mark is not None else span.end
+    hi = min(nxt.open_mark, para_end) if nxt and nxt.open_mark >= after_at else para_end
+    suffix = _sentence_suffix(text, after_at, hi)
+    found = attribution_after(suffix, after_at) or attribution_before(prefix, prefix_at)
+    quoted = text[start:end]
+    if _is_name_not_quote(quoted, prefix, kind, found):
+        return None
+    direct = prefix.strip() == "" or bool(_FRAMES_DIRECTLY.search(prefix.rstrip())) and not prefix.rstrip().endswith("that")
+    mention, cue = (found.speaker, found.cue) if found else (None, None)
+    if mention is None and prev is not None and prev["paragraph"] >= p - 1 and (prefix.strip() == "" or found is None):
+        speaker, sp_kind, cue = prev["speaker"], prev["speaker_kind"], None if found is None else cue
+        sp_start = sp_end = None
+    else:
+        if mention is None and prefix.strip() == "" and span.open_mark == p_start:
+            mention = _credit_line(paragraphs, text, p + span.n_paragraphs - 1)
+        resolved, sp_kind = resolver.resolve(mention, span.open_mark)
+        speaker = resolved.text if resolved else None
+        sp_start, sp_end = (resolved.start, resolved.end) if resolved else (None, None)
+    resolver.remember(speaker, sp_kind)
+    return dict(
+        char_start=start, char_end=end, text=quoted,
+        quote_type="direct" if direct and not quoted[:1].islower() else "partial",
+        speaker=speaker, speaker_start=sp_start, speaker_end=sp_end, speaker_kind=sp_kind, cue=cue,
+        n_paragraphs=span.n_paragraphs,
+    )
+
+
+def _paragraph_table(paragraphs: pl.DataFrame) -> dict[str, list[tuple[int, int, str]]]:
+    kinds = paragraphs["kind"].cast(pl.String) if "kind" in paragraphs.columns else pl.Series(["body"] * paragraphs.height)
+    table: dict[str, list[tuple[int, int, str]]] = {}
+    ordered = paragraphs.with_columns(kind=kinds).sort("doc_id", "position")
+    for doc_id, s, e, k in ordered.select("doc_id", "char_start", "char_end", "kind").iter_rows():
+        table.setdefault(doc_id, []).append((s, e, k))
+    return table
+
+
+def _indirect_rows(doc_text: dict[str, str], sentences: pl.DataFrame, taken: dict[str, list[tuple[int, int]]], resolvers) -> list[dict]:
+    rows = []
+    for doc_id, s_start, s_text in indirect_candidates(sentences).iter_rows():
+        hit = indirect_quote(s_text, s_start)
+        if hit is None or any(a < hit["char_end"] and hit["char_start"] < b for a, b in taken.get(doc_id, ())):
+            continue
+        resolver = resolvers.setdefault(doc_id, SpeakerResolver(doc_text[doc_id]))
+        resolved, sp_kind = resolver.resolve(hit.pop("mention"), s_start)
+        hit.update(doc_id=doc_id, speaker=resolved.text if resolved else None,
+                   speaker_start=resolved.start if resolved else None, speaker_end=resolved.end if resolved else None,
+                   speaker_kind=sp_kind, quote_type="indirect", n_paragraphs=1)
+        resolver.remember(hit["speaker"], sp_kind)
+        rows.append(hit)
+    return rows
+
+
+def extract_quotes(documents: pl.DataFrame, paragraphs: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
+    """One row per direct, partial or indirect quote, in the `quotes` schema of docs/tables.md."""
+    if documents.is_empty():
+        return _empty()
+    with_marks = documents.filter(pl.col("text").str.contains(r'["“”„]')).select("doc_id", "text")
+    para_table = _paragraph_table(paragraphs)
+    resolvers: dict[str, SpeakerResolver] = {}
+    rows: list[dict] = []
+    for doc_id, text in with_marks.iter_rows():
+        resolver = resolvers[doc_id] = SpeakerResolver(text)
+        rows += _direct_rows(doc_id, text, para_table.get(doc_id, [(0, len(text), "body")]), resolver)
+    taken: dict[str, list[tuple[int, int]]] = {}
+    for r in rows:
+        taken.setdefault(r["doc_id"], []).append((r["char_start"], r["char_end"]))
+    doc_text = dict(documents.select("doc_id", "text").iter_rows())
+    rows += _indirect_rows(doc_text, sentences, taken, resolvers)
+    return _to_frame(rows, paragraphs)
+
+
+def _to_frame(rows: list[dict], paragraphs: pl.DataFrame) -> pl.DataFrame:
+    if not rows:
+        return _empty()
+    cols = ["doc_id", "char_start", "char_end", "text", "quote_type", "speaker", "speaker_start", "speaker_end", "speaker_kind", "cue", "n_paragraphs"]
+    frame = pl.DataFrame({c: [r.get(c) for r in rows] for c in cols}, schema_overrides={c: QUOTES_SCHEMA[c] for c in cols})
+    para = paragraphs.select("doc_id", pl.col("char_start").cast(pl.Int32).alias("p_start"), "paragraph_id").sort("doc_id", "p_start")
+    frame = (
+        frame.sort("doc_id", "char_start")
+        .join_asof(para, left_on="char_start", right_on="p_start", by="doc_id", strategy="backward", check_sortedness=False)
+        .with_columns(
+            quote_id=pl.format("{}-q{}", "doc_id", pl.int_range(pl.len()).over("doc_id")),
+            n_words=pl.col("text").str.count_matches(r"\S+").cast(pl.Int32),
+        )
+    )
+    return frame.select(list(QUOTES_SCHEMA)).cast(QUOTES_SCHEMA)

@@ -1,0 +1,128 @@
+"""The one list of reporting verbs and their lemmas, plus the small word lists attribution needs.
+
+Every other module builds its regexes from here, so adding a verb is a one-line change.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Verbs that introduce a reported clause ("X said (that) ...") and can frame a direct quote.
+CLAUSE_VERBS: dict[str, tuple[str, ...]] = {
+    "say": ("said", "says", "say", "saying"),
+    "tell": ("told", "tells", "tell", "telling"),
+    "add": ("added", "adds", "adding"),
+    "state": ("stated", "states", "stating"),
+    "claim": ("claimed", "claims", "claiming"),
+    "warn": ("warned", "warns", "warning"),
+    "deny": ("denied", "denies", "denying"),
+    "confirm": ("confirmed", "confirms", "confirming"),
+    "announce": ("announced", "announces", "announcing"),
+    "report": ("reported", "reports", "reporting"),
+    "write": ("wrote", "writes", "writing", "written"),
+    "read": ("read", "reads", "reading"),
+    "note": ("noted", "notes", "noting"),
+    "insist": ("insisted", "insists", "insisting"),
+    "argue": ("argued", "argues", "arguing"),
+    "explain": ("explained", "explains", "explaining"),
+    "assert": ("asserted", "asserts", "asserting"),
+    "allege": ("alleged", "alleges", "alleging"),
+    "acknowledge": ("acknowledged", "acknowledges", "acknowledging"),
+    "admit": ("admitted", "admits", "admitting"),
+    "declare": ("declared", "declares", "declaring"),
+    "remark": ("remarked", "remarks", "remarking"),
+    "comment": ("commented", "comments", "commenting"),
+    "tweet": ("tweeted", "tweets", "tweeting"),
+    "post": ("posted", "posting"),
+    "reply": ("replied", "replies", "replying"),
+    "respond": ("responded", "responding"),
+    "maintain": ("maintained", "maintains", "maintaining"),
+    "stress": ("stressed", "stresses", "stressing"),
+    "emphasize": ("emphasized", "emphasised", "emphasizing", "emphasising"),
+    "clarify": ("clarified", "clarifies", "clarifying"),
+    "concede": ("conceded", "concedes", "conceding"),
+    "contend": ("contended", "contends", "contending"),
+    "complain": ("complained", "complains", "complaining"),
+    "testify": ("testified", "testifies", "testifying"),
+    "reveal": ("revealed", "reveals", "revealing"),
+    "point out": ("pointed out", "points out", "pointing out"),
+    "continue": ("continued",),
+    "speak": ("spoke", "speaking"),
+}
+
+# Verbs that frame a quoted fragment ("called it a 'sham'") but never introduce a clause.
+FRAGMENT_VERBS: dict[str, tuple[str, ...]] = {
+    "call": ("called", "calls", "calling"),
+    "label": ("labeled", "labelled", "labels", "labeling", "labelling"),
+    "describe": ("described", "describes", "describing"),
+    "characterize": ("characterized", "characterised", "characterizes", "characterizing"),
+    "refer": ("referred", "refers", "referring"),
+    "denounce": ("denounced", "denounces", "denouncing"),
+    "condemn": ("condemned", "condemns", "condemning"),
+    "accuse": ("accused", "accuses", "accusing"),
+    "dub": ("dubbed", "dubs"),
+    "vow": ("vowed", "vows", "vowing"),
+    "thank": ("thanked", "thanks", "thanking"),
+    "put": ("put",),
+}
+
+LEMMA: dict[str, str] = {
+    form: lemma
+    for table in (CLAUSE_VERBS, FRAGMENT_VERBS)
+    for lemma, forms in table.items()
+    for form in forms
+}
+
+# "speaking", "reading", "writing" are too often nouns or non-reporting to frame an indirect clause.
+_NOT_FOR_CLAUSES = {"speaking", "reading", "writing", "written", "put", "continued", "spoke", "reports", "posted", "posting"}
+
+
+def _alternation(forms) -> str:
+    return "|".join(sorted((re.escape(f) for f in forms), key=len, reverse=True))
+
+
+ALL_FORMS = _alternation(LEMMA)
+CLAUSE_FORMS = _alternation(f for fs in CLAUSE_VERBS.values() for f in fs if f not in _NOT_FOR_CLAUSES)
+PARTICIPLES = _alternation(f for fs in CLAUSE_VERBS.values() for f in fs if f.endswith("ing") and f not in _NOT_FOR_CLAUSES)
+
+PRONOUNS = {"he": "person", "she": "person", "they": "plural", "it": "thing", "we": "plural", "i": "person"}
+
+# Leading words that make a comma-chunk an adverbial rather than a speaker.
+ADVERBIAL_STARTS = {
+    "on", "in", "at", "after", "following", "while", "when", "during", "since", "as", "last", "earlier",
+    "yesterday", "today", "according", "however", "meanwhile", "regarding", "before", "speaking", "in",
+    "for", "with", "from", "by", "but", "and", "also", "then", "later", "late", "early", "once", "if",
+    "although", "though", "because", "responding", "commenting", "asked", "writing", "to", "of", "over",
+    "separately", "previously", "this", "that", "these", "those", "there", "here", "now", "still",
+}
+
+# Words stripped from the end of a subject before the verb ("Pelosi has also", "Trump on Friday").
+TRAILING_NOISE = re.compile(
+    r"(?:\s+(?:has|have|had|also|then|later|previously|repeatedly|again|further|reportedly|earlier|"
+    r"once|publicly|quickly|formally|specifically|would|will|could|had|was|is|not|never|yesterday|today|"
+    r"tonight|(?:on|last|this|earlier|late on|early on) (?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|week|month|year|night|morning)|in a (?:statement|tweet|post|letter|video|livestream)))+$",
+    re.IGNORECASE,
+)
+
+DOCUMENT_WORDS = re.compile(
+    r"\b(?:statement|proclamation|motion|complaint|decision|ruling|opinion|letter|report|release|tweet|"
+    r"post|memo|order|filing|lawsuit|document|message|bulletin|communiqu[eé]|poll|study)s?\b",
+    re.IGNORECASE,
+)
+ORGANIZATION_WORDS = re.compile(
+    r"\b(?:command|ministry|department|office|party|committee|cell|court|commission|council|agency|"
+    r"forces|military|army|police|government|administration|media|times|news|group|campaign|"
+    r"union|fund|association|institute|university|company|corporation|inc|ltd|bank|board|"
+    r"house|senate|congress|parliament|pentagon|white house|cnn|bbc|npr|reuters|ap|organizers|"
+    r"resistance|movement|coalition|alliance|network|authority|authorities|service|embassy|"
+    r"legislators|washington|centre|center|corps)\b",
+    re.IGNORECASE,
+)
+SOURCE_WORDS = re.compile(
+    r"^(?:an? |some |several |two |three |many |the )?(?:[\w-]+ ){0,4}?(?:source|sources|official|officials|"
+    r"expert|experts|analyst|analysts|witness|witnesses|eyewitness|reports|residents|diplomat|diplomats|"
+    r"spokesperson|spokesman|spokeswoman|commander|aide|aides|observers|people|critics|supporters|"
+    r"accounts)\b",
+    re.IGNORECASE,
+)
