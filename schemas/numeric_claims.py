@@ -1,0 +1,94 @@
+"""Contract for the numeric_claims table, plus the cross-table checks a frame-level model cannot
+express (text against the document, claim inside its sentence, no overlaps)."""
+
+from __future__ import annotations
+
+import pandera.polars as pa
+import polars as pl
+
+from schemas import fields as f
+
+QUALIFIERS = ["exact", "approximately", "at_least", "more_than", "at_most", "less_than", "nearly"]
+TRENDS = ["up", "down"]
+KINDS = ["count", "money", "percent", "measure", "duration", "age"]
+
+
+class NumericClaimsSchema(f.Span):
+    """One row per numeric claim: a quantity (count, money, percent, measure, duration, age) an
+    article asserts, with its span in `documents.text`, normalised value, qualifier, trend, unit
+    and counted object."""
+
+    claim_id: pl.String = f.child_id("c")
+    paragraph_id: pl.String = pa.Field(str_matches=r"^[0-9a-f]{16}-p\d+$")
+    sentence_id: pl.String = pa.Field(str_matches=r"^[0-9a-f]{16}-s\d+$")
+    value: pl.Float64
+    value_max: pl.Float64 = pa.Field(nullable=True)
+    value_text: pl.String = pa.Field(str_length={"min_value": 1})
+    qualifier: pl.Enum(QUALIFIERS)
+    trend: pl.Enum(TRENDS) = pa.Field(nullable=True)
+    unit: pl.String = pa.Field(nullable=True, str_length={"min_value": 1})
+    object: pl.String = pa.Field(nullable=True, str_length={"min_value": 1})
+    kind: pl.Enum(KINDS)
+    quote_id: pl.String = pa.Field(nullable=True, str_matches=r"^[0-9a-f]{16}-q\d+$")
+
+    class Config:
+        strict = True
+
+    @pa.dataframe_check
+    def value_is_finite(cls, data) -> pl.LazyFrame:
+        return data.lazyframe.select(pl.col("value").is_finite().fill_null(False))
+
+    @pa.dataframe_check
+    def value_max_not_below_value(cls, data) -> pl.LazyFrame:
+        ok = pl.col("value_max").is_null() | (pl.col("value_max") >= pl.col("value"))
+        return data.lazyframe.select(ok.fill_null(False))
+
+    @pa.dataframe_check
+    def ids_belong_to_document(cls, data) -> pl.LazyFrame:
+        doc = pl.col("doc_id")
+        ok = (pl.col("claim_id").str.starts_with(doc) & pl.col("sentence_id").str.starts_with(doc)
+              & pl.col("paragraph_id").str.starts_with(doc))
+        return data.lazyframe.select(ok.fill_null(False))
+
+    @pa.dataframe_check
+    def value_text_inside_text(cls, data) -> pl.LazyFrame:
+        return data.lazyframe.select(
+            pl.col("text").str.contains(pl.col("value_text"), literal=True).fill_null(False))
+
+    @pa.dataframe_check
+    def unit_matches_kind(cls, data) -> pl.LazyFrame:
+        # plain counts have no unit; every other kind names one
+        ok = (pl.col("kind") == "count") == pl.col("unit").is_null()
+        return data.lazyframe.select(ok.fill_null(False))
+
+
+def check_claims_against(claims: pl.DataFrame, documents: pl.DataFrame,
+                         sentences: pl.DataFrame) -> pl.DataFrame:
+    """Claims that break a cross-table rule, one row per (claim, broken rule), with a `check`
+    column: `text_is_document_slice`, `inside_sentence`, `overlaps_previous_claim`,
+    `claim_id_in_document_order`. Empty when everything holds."""
+    doc = claims.join(documents.select("doc_id", doc_text="text"), on="doc_id", how="left")
+    slice_ok = (
+        pl.col("doc_text").str.slice(pl.col("char_start"), pl.col("char_end") - pl.col("char_start"))
+        == pl.col("text")
+    ).fill_null(False)
+    bad_text = doc.filter(~slice_ok).select(claims.columns).with_columns(
+        check=pl.lit("text_is_document_slice"))
+
+    sent = claims.join(
+        sentences.select("sentence_id", s_start="char_start", s_end="char_end",
+                         s_paragraph="paragraph_id"),
+        on="sentence_id", how="left")
+    inside = ((pl.col("char_start") >= pl.col("s_start")) & (pl.col("char_end") <= pl.col("s_end"))
+              & (pl.col("paragraph_id") == pl.col("s_paragraph"))).fill_null(False)
+    bad_sent = sent.filter(~inside).select(claims.columns).with_columns(
+        check=pl.lit("inside_sentence"))
+
+    ordered = claims.sort("doc_id", "char_start")
+    prev_end = pl.col("char_end").shift(1).over("doc_id")
+    bad_overlap = ordered.filter((pl.col("char_start") < prev_end).fill_null(False)).with_columns(
+        check=pl.lit("overlaps_previous_claim"))
+    expected_id = pl.format("{}-c{}", "doc_id", pl.int_range(pl.len()).over("doc_id"))
+    bad_order = ordered.filter(pl.col("claim_id") != expected_id).with_columns(
+        check=pl.lit("claim_id_in_document_order"))
+    return pl.concat([bad_text, bad_sent, bad_overlap, bad_order], how="vertical_relaxed")

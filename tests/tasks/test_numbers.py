@@ -1,0 +1,37 @@
+"""Number parsing: digits, words, scales, fractions."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+from tasks.numbers import NUMBER, number_value, words_to_number
+
+
+@pytest.mark.parametrize("text,value", [
+    ("2,500", 2500), ("1.13", 1.13), ("0.5", 0.5), (".5", 0.5), ("eight", 8),
+    ("twenty-five", 25), ("twenty five", 25), ("two hundred and five", 205), ("a dozen", 12),
+    ("half a million", 500_000), ("2.5 million", 2_500_000), ("1.13bn", 1.13e9), ("40k", 40_000),
+    ("5.2 mln", 5.2e6), ("1 1/2", 1.5), ("½", 0.5), ("3½", 3.5), ("two-thirds", 2 / 3),
+    ("one and a half million", 1.5e6), ("seven hundred thousand", 700_000),
+    ("a hundred", 100), ("three dozen", 36), ("1,000,000", 1e6),
+])
+def test_number_value(text, value):
+    got = pl.select(number_value(pl.lit(text))).item()
+    assert got == pytest.approx(value)
+
+
+def test_not_a_number_is_null():
+    assert pl.select(number_value(pl.lit("rockets"))).item() is None
+    assert words_to_number("several") is None
+
+
+def test_number_pattern_needs_word_boundaries():
+    found = pl.select(pl.lit("someone often gave tone").str.extract_all("(?i)" + NUMBER)).item()
+    assert found.to_list() == []
+
+
+def test_number_pattern_takes_whole_phrases():
+    text = "two hundred and five men, a dozen eggs and 2.5 million dollars"
+    found = pl.select(pl.lit(text).str.extract_all("(?i)" + NUMBER)).item().to_list()
+    assert found == ["two hundred and five", "a dozen", "2.5 million"]
