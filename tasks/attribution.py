@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from tasks.reporting_verbs import (
     ADVERBIAL_STARTS,
     ALL_FORMS,
+    FINITE_FORMS,
     DOCUMENT_WORDS,
     LEMMA,
     ORGANIZATION_WORDS,
@@ -22,7 +23,7 @@ from tasks.reporting_verbs import (
 
 _TOKEN = r"(?:[A-Z]\.(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr)\.|[\w'’&-]+)"
 _ADV = r"(?:\s+(?:has|had|have|also|later|then|further|previously|repeatedly|again|once|quickly|publicly|reportedly|earlier|simply))*"
-_VERB = rf"(?P<v>\b(?:{ALL_FORMS})\b)"
+_VERB = rf"(?P<v>\b(?:{FINITE_FORMS})\b)"
 AFTER_SPEAKER_VERB = re.compile(rf"^[\s,;:—–-]*(?P<sp>{_TOKEN}(?:\s+{_TOKEN}){{0,9}}?){_ADV}\s+{_VERB}")
 AFTER_VERB_SPEAKER = re.compile(rf"^[\s,;:—–-]*{_VERB}\s+(?P<sp>{_TOKEN}(?:[\s,]+{_TOKEN}){{0,9}}?)\s*(?=[,.;:!?]|$)")
 AFTER_ACCORDING = re.compile(rf"^[\s,;:—–-]*according to\s+(?P<sp>{_TOKEN}(?:\s+{_TOKEN}){{0,9}}?)\s*(?=[,.;:!?]|$)", re.I)
@@ -39,7 +40,8 @@ TITLE_WORDS = {
     "governor", "gov.", "mayor", "judge", "justice", "secretary", "minister", "prime", "attorney",
     "general", "speaker", "leader", "chairman", "chairwoman", "chair", "dr.", "mr.", "mrs.", "ms.",
     "captain", "sheriff", "spokesman", "spokeswoman", "ambassador", "former", "us", "u.s.", "ex",
-    "interior", "health", "police", "prosecutor", "federal", "district", "state", "first", "lady",
+    "interior", "health", "police", "prosecutor", "federal", "district", "state", "first", "lady", "supreme",
+    "republican", "democrat", "democratic", "senate", "minority", "majority", "whip", "newly", "elected", "assemblywoman",
     "assemblywoman", "assemblyman", "lt.", "gen.", "commander", "chief", "deputy", "king", "queen",
 }
 
@@ -52,49 +54,115 @@ class Mention:
 
 
 def _clean_np(s: str) -> str:
+    s = re.sub(r"\s*\([^)]*\)", "", s)
     s = _RELATIVE.sub("", s)
     s = TRAILING_NOISE.sub("", s)
-    return s.strip(" ,;:—–-\n")
+    s = s.strip(" ,;:—–-\n.\"“”")
+    m = re.match(r"^(.*?[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\s+of\s+[A-Z][\w\s]+$", s)
+    if m and m.group(1).split()[-1].lower() not in TITLE_WORDS and not ORGANIZATION_WORDS.search(m.group(1).split()[-1]):
+        s = m.group(1)
+    return s
 
 
 def _noun_phrase(chunk: str) -> str:
     """The leading noun phrase of a clause: stop at the first word that looks like a finite verb."""
-    words = chunk.split()
     out: list[str] = []
-    for w in words:
-        if w[:1].islower() and _FINITE.match(w.strip(",.;:")):
+    for w in chunk.split():
+        if w[:1].islower() and _FINITE.match(w.strip(",.;:")) and not (out and out[-1].lower().endswith("ly")):
             break
         out.append(w)
     return " ".join(out)
 
 
-def _has_name(np: str) -> bool:
-    caps = [w for w in np.split()[1:] if w[:1].isupper()]
-    return bool(caps) or (len(np.split()) == 1 and np[:1].isupper())
+_NP_STOP = {
+    "in", "at", "on", "to", "by", "from", "with", "what", "which", "who", "whom", "that", "whose", "where", "when",
+    "while", "and", "but", "as", "after", "before", "since", "if", "because", "than", "has", "have", "had", "is",
+    "was", "are", "were", "be", "been", "also", "then", "said", "says", "such", "like", "into", "over", "about",
+    "among", "per", "via", "through", "during", "against", "why", "how", "there", "here", "it", "its", "his",
+    "her", "their", "our", "my", "your", "this", "these", "those", "not", "no", "so", "or", "nor", "yet",
+}
 
 
-def subject_mention(before: str, base: int) -> Mention | None:
-    """The speaker in the text before a reporting verb: the subject, or its proper-name appositive."""
-    chunks = []
-    pos = 0
+def _tail_noun_phrase(chunk: str) -> str:
+    """The noun phrase that ends a chunk ("... in what the police" -> "the police")."""
+    words = chunk.split()
+    out: list[str] = []
+    for w in reversed(words):
+        bare = w.strip(",.;:").lower()
+        if bare in {"his", "her", "its", "their"} and out:
+            out.append(w)
+            break
+        if bare in _NP_STOP and not (bare in {"his", "her", "its", "their", "it"} and not out):
+            break
+        if w[:1].islower() and _FINITE.match(bare) and bare not in {"led", "elected", "based"}:
+            break
+        out.append(w)
+        if bare in {"the", "a", "an"}:
+            break
+    return " ".join(reversed(out))
+
+
+def _is_pure_name(np: str) -> bool:
+    words = np.split()
+    return 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and words[0].lower() not in TITLE_WORDS | {"the", "a", "an"}
+
+
+def _usable(np: str) -> bool:
+    words = np.split()
+    lowered_lead = next((i for i, w in enumerate(words) if w[:1].isupper()), None)
+    if lowered_lead is not None and 0 < lowered_lead <= 4 and words[0].lower() not in _NP_STOP:
+        return True  # "former federal prosecutor Elie Honig"
+    return bool(np) and bool(re.search(r"[A-Za-z]", np)) and (
+        np[:1].isupper() or np.lower() in PRONOUNS or np.lower().startswith(("the ", "a ", "an ", "his ", "her ", "its ", "their "))
+    ) and np.lower() not in {"the", "a", "an"}
+
+
+def _chunks(before: str, base: int) -> list[tuple[str, int]]:
+    out, pos = [], 0
     for part in re.split(r"(,)", before):
         if part != ",":
-            chunks.append((part, base + pos))
+            out.append((part, base + pos))
         pos += len(part)
+    return out
+
+
+def _mention(np: str, text: str, start: int) -> Mention:
+    at = text.find(np)
+    return Mention(np, start + at, start + at + len(np))
+
+
+def subject_mention(before: str, base: int, participle: bool = False) -> Mention | None:
+    """The speaker in the text before a reporting verb: the noun phrase right before the verb, else
+    the clause subject (preferring its proper-name appositive: "The Vice President, Mike Pence,")."""
+    quoted = re.search(r"\bquoted\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)", before)
+    if quoted:
+        return Mention(quoted.group(1), base + quoted.start(1), base + quoted.end(1))
+    chunks = _chunks(before, base)
+    last_text, last_start = chunks[-1]
+    tail = _clean_np(_tail_noun_phrase(_clean_np(last_text)))
+    if tail.lower() in {"who", "which"} or (not tail and re.fullmatch(r"\s*(?:who|which)\s*", last_text)):
+        tail = ""
+        if len(chunks) > 1:
+            prev_text, prev_start = chunks[-2]
+            np = _clean_np(_tail_noun_phrase(prev_text))
+            if _usable(np):
+                return _mention(np, prev_text, prev_start)
+    if _usable(tail) and (not participle or _is_pure_name(tail) or tail.lower() in PRONOUNS):
+        return _mention(tail, last_text, last_start)
     best: Mention | None = None
     for text, start in chunks:
         lead = text.lstrip()
         first = lead.split(" ", 1)[0].lower() if lead else ""
-        if not lead or first in ADVERBIAL_STARTS or (first.endswith("ing") and lead[:1].islower()):
+        if first in {"while", "and", "but", "which", "who", "whereas"}:
+            lead = lead.split(" ", 1)[1] if " " in lead else ""
+            first = lead.split(" ", 1)[0].lower() if lead else ""
+        if not lead or first in ADVERBIAL_STARTS or first.endswith("ly") or (first.endswith("ing") and lead[:1].islower()):
             continue
         np = _clean_np(_noun_phrase(_clean_np(lead)))
-        if not np or np.lower() in {"the", "a", "an"}:
+        if not _usable(np):
             continue
-        s = start + len(text) - len(lead)
-        mention = Mention(np, s, s + len(np))
-        if best is None:
-            best = mention
-        elif _has_name(np) and not _has_name(best.text):
+        mention = _mention(np, text, start)
+        if best is None or (_is_pure_name(np) and not _is_pure_name(best.text)):
             best = mention
     return best
 
@@ -106,22 +174,29 @@ class Attribution:
     frames_directly: bool = False  # the quote follows the verb/colon: a direct quote
 
 
-def attribution_after(suffix: str, base: int) -> Attribution | None:
-    """'"...," X said' / '"...," said X' / '"...", according to X'."""
+def attribution_after(suffix: str, base: int, quoted: str) -> Attribution | None:
+    """'"...," X said' / '"...," said X' / '"...", according to X'. A quote that ends its own
+    sentence with a period cannot be attributed by what follows."""
+    end = quoted.rstrip("'’ ")[-1:]
+    if end == "." or (end in "?!" and not re.match(r"^[\s,]*[a-z]", suffix)):
+        return None
     for regex, lemma in ((AFTER_ACCORDING, "according to"), (AFTER_VERB_SPEAKER, None), (AFTER_SPEAKER_VERB, None)):
         m = regex.match(suffix)
         if m:
             sp = _clean_np(m.group("sp"))
-            if not sp or (regex is AFTER_SPEAKER_VERB and sp[:1].islower() and sp.lower() not in PRONOUNS and not sp.lower().startswith(("the ", "a ", "an ", "his ", "her ", "its ", "their "))):
+            if not _usable(sp):
                 continue
             start = base + m.start("sp")
             return Attribution(Mention(sp, start, start + len(sp)), lemma or LEMMA[m.group("v")])
     return None
 
 
+ACCORDING_START = re.compile(r"^\s*According to (?P<sp>[^,]{2,80}),")
+
+
 def attribution_before(prefix: str, base: int) -> Attribution | None:
     """'X said: "..."', 'X told Y that "...', 'According to X, "...', '..., read the statement, "...'."""
-    m = BEFORE_ACCORDING.search(prefix)
+    m = BEFORE_ACCORDING.search(prefix) or ACCORDING_START.match(prefix)
     if m:
         sp = _clean_np(m.group("sp"))
         return Attribution(Mention(sp, base + m.start("sp"), base + m.start("sp") + len(sp)), "according to", True)
@@ -136,22 +211,32 @@ def attribution_before(prefix: str, base: int) -> Attribution | None:
     if not re.search(r"\w", before) and re.search(r"\w", between):
         np = _clean_np(between)
         s = base + v.end() + (len(between) - len(between.lstrip()))
-        return Attribution(Mention(np, s, s + len(np)), LEMMA[v.group()], True)
-    return Attribution(subject_mention(before, base), LEMMA[v.group()], direct)
+        return Attribution(Mention(np, s, s + len(np)) if _usable(np) else None, LEMMA[v.group()], True)
+    return Attribution(subject_mention(before, base, participle=v.group().endswith("ing")), LEMMA[v.group()], direct)
+
+
+def subject_fallback(prefix: str, base: int) -> Mention | None:
+    """With no reporting verb, a proper-name subject still says whose words a fragment is
+    ("Trump, on Twitter, attacked it as "..."")."""
+    m = subject_mention(prefix, base, participle=True)
+    return m if m and (_is_pure_name(m.text) or m.text.lower() in PRONOUNS) else None
 
 
 def speaker_kind(speaker: str | None) -> str:
     if not speaker:
         return "unknown"
     low = speaker.lower()
-    if DOCUMENT_WORDS.search(low):
+    head = low.split()[-1]
+    if DOCUMENT_WORDS.fullmatch(head):
         return "document"
-    if SOURCE_WORDS.match(low):
-        return "source"
-    if ORGANIZATION_WORDS.search(low) or (speaker.isupper() and len(speaker) <= 6):
-        return "organization"
     if low in PRONOUNS:
         return "unknown"
+    if SOURCE_WORDS.match(low) and not _is_pure_name(speaker):
+        return "source"
+    if ORGANIZATION_WORDS.fullmatch(head) or (speaker.isupper() and len(speaker) <= 6) or (ORGANIZATION_WORDS.search(low) and not speaker.split()[-1][:1].isupper()):
+        return "organization"
+    if ORGANIZATION_WORDS.search(low) and len(speaker.split()) > 2 and not _is_pure_name(" ".join(speaker.split()[-2:])):
+        return "organization"
     return "person" if speaker[:1].isupper() else "unknown"
 
 
@@ -169,23 +254,34 @@ def _strip_titles(name: str) -> str:
     return " ".join(words)
 
 
+_ROLE = re.compile(r"^(?:the|a)\s+(?P<role>(?:[a-z]+\s+){0,2}(?:president|governor|judge|senator|mayor|minister|speaker|commission|committee|court|secretary|chairman|spokesman|spokeswoman|prosecutor|sheriff|leader|department|ministry|agency|council|government|campaign|company|group))$", re.I)
+
+
 @dataclass
 class SpeakerResolver:
-    """Per-document memory of speakers, so pronouns and surnames resolve to earlier mentions."""
+    """Per-document memory of speakers, so pronouns, surnames, roles ("the governor") and "the
+    statement" resolve to the most specific earlier mention."""
 
     text: str
     history: list[tuple[str, str]] = field(default_factory=list)  # (speaker, kind)
+    _names: dict[str, list[tuple[int, str]]] | None = None
 
     def resolve(self, mention: Mention | None, at: int) -> tuple[Mention | None, str]:
         if mention is None or not mention.text:
             return None, "unknown"
         low = mention.text.lower()
         if low in PRONOUNS:
-            return self._pronoun(low)
-        if low.startswith(("the statement", "the proclamation")) or re.fullmatch(r"(?:the|their|its|his|her|a)\s+(?:\w+\s+)?statement", low) or re.search(r"(?:'s|’s) statement$", mention.text):
+            return self._pronoun(low, at)
+        if re.search(r"\b(?:statement|proclamation)\b", low) and not DOCUMENT_WORDS.fullmatch(low.split()[0]) or low.startswith(("the statement", "their statement", "its statement")):
             owner = self._statement_owner(mention.text, at)
             if owner:
-                return owner, speaker_kind(owner.text) if speaker_kind(owner.text) != "document" else "organization"
+                kind = speaker_kind(owner.text)
+                return owner, "organization" if kind == "document" else kind
+        role = _ROLE.match(mention.text)
+        if role:
+            named = self._named_role(role.group("role"), at)
+            if named:
+                return named, speaker_kind(named.text)
         name = self._expand_surname(mention, at)
         return name, speaker_kind(name.text)
 
@@ -193,17 +289,35 @@ class SpeakerResolver:
         if speaker:
             self.history.append((speaker, kind))
 
-    def _pronoun(self, pronoun: str) -> tuple[Mention | None, str]:
+    def _pronoun(self, pronoun: str, at: int) -> tuple[Mention | None, str]:
         wanted = {"person": ("person", "source"), "plural": ("organization", "source", "person"), "thing": ("organization", "document")}[PRONOUNS[pronoun]]
         for speaker, kind in reversed(self.history[-6:]):
             if kind in wanted:
                 return Mention(speaker, None, None), kind
+        if PRONOUNS[pronoun] == "person":
+            names = [m.group() for m in _NAME.finditer(self.text, max(0, at - 400), at) if _is_pure_name(m.group())]
+            if names:
+                return self._expand_surname(Mention(names[-1], None, None), at), "person"
         return None, "unknown"
 
+    def _named_role(self, role: str, at: int) -> Mention | None:
+        """'the governor' -> 'Kay Ivey' from an earlier 'Governor Kay Ivey'; 'the commission' -> the
+        earlier capitalised name whose head it is."""
+        head = role.split()[-1]
+        before = self.text[:at]
+        person = re.search(rf"\b(?i:{head})\s+((?:[A-Z][\w'’.-]+\s+){{0,2}}[A-Z][\w'’-]+)", before)
+        if person and person.group(1)[:1].isupper() and _is_pure_name(person.group(1)):
+            return Mention(person.group(1), None, None)
+        org = re.search(rf"(?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){{1,5}}{head.capitalize()}(?:\s+(?:on|of|for)(?:\s+[A-Z][\w'’-]*)+)?", before)
+        return Mention(org.group().strip(), None, None) if org else None
+
     def _statement_owner(self, mention: str, at: int) -> Mention | None:
-        own = re.match(r"(?P<o>.+?)(?:'s|’s)\s+statement$", mention) or re.search(r"statement\s+(?:from|by|of)\s+(?P<o>.+)$", mention)
+        own = re.search(r"(?P<o>(?:[Tt]he\s+)?[\w.-]+(?:\s+[A-Z][\w.-]+)*)(?:'s|’s)\s+statement$", mention) or re.search(r"statement\s+(?:from|by|of)\s+(?P<o>.+)$", mention)
         if own:
-            return self._expand_surname(Mention(_strip_titles(own.group("o")), None, None), at)
+            owner = Mention(_strip_titles(own.group("o")), None, None)
+            role = _ROLE.match(owner.text)
+            named = self._named_role(role.group("role"), at) if role else None
+            return named or self._expand_surname(owner, at)
         window = self.text[max(0, at - 3000): at]
         best = None
         for regex in _OWNER_PATTERNS:
@@ -217,10 +331,25 @@ class SpeakerResolver:
 
     def _expand_surname(self, mention: Mention, at: int) -> Mention:
         bare = _strip_titles(mention.text)
-        if " " in bare or not bare[:1].isupper() or bare.lower() in PRONOUNS:
+        particle = re.fullmatch(r"(?:de|van|von|al|bin|del|da|le|la|di)\s+[A-Z][\w'’-]+", bare)
+        if (" " in bare and not particle) or not (bare[:1].isupper() or particle) or bare.lower() in PRONOUNS:
             return mention
-        m = re.search(rf"(?:[A-Z][\w'’.-]+\s+){{1,3}}{re.escape(bare)}(?:\s+[A-Z][\w'’-]+(?=[,;.]))?", self.text[:at])
-        if not m:
-            return mention
-        full = _strip_titles(m.group())
-        return Mention(full, None, None) if full != bare else mention
+        for pos, full in self._full_names().get(bare.split()[-1], ()):
+            if pos < at and full != bare and bare in full:
+                return Mention(full, None, None)
+        return mention
+
+    def _full_names(self) -> dict[str, list[tuple[int, str]]]:
+        """Every multi-word name in the document, by each of its words: one regex pass per document
+        instead of one search per surname."""
+        if self._names is None:
+            self._names = {}
+            for m in _NAME.finditer(self.text):
+                full = _strip_titles(m.group())
+                if " " in full and _is_pure_name(full):
+                    for word in full.split():
+                        self._names.setdefault(word, []).append((m.start(), full))
+        return self._names
+
+
+_NAME = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:de\s+|al-|bin\s+)?[A-Z][\w'’-]+){1,3}")

@@ -59,7 +59,7 @@ def _binary_kind(raw: bytes) -> str | None:
             return kind
     sample = raw[:8192]
     # A stray NUL or control byte in a text file is dropped later; many of them mean it is not text.
-    if sample.count(0) / len(sample) > 0.01:
+    if sample.count(0) / len(sample) > 0.05:
         return "binary data (it contains many NUL bytes)"
     control = sum(sample.count(b) for b in _BINARY_CONTROL)
     if control / len(sample) > 0.05:

@@ -37,7 +37,8 @@ def header_lines(lines: pl.DataFrame) -> pl.DataFrame:
     first_content = _first_i(content)
     title_like = (
         (pl.col("nw") <= _TITLE_MAX_WORDS)
-        & ~(pl.col("line").str.contains(r"\.$") & (pl.col("nw") > 14))
+        # Headlines do not end with a full stop; a first line that does is already the article.
+        & ~pl.col("line").str.contains(r"[^.]\.$")
         & ~pl.col("line").str.contains(_DATELINE)
     )
     n_lines = pl.col("i").max().over("rec") + 1
@@ -52,8 +53,17 @@ def header_lines(lines: pl.DataFrame) -> pl.DataFrame:
         & (pl.col("i") < HEADER_WINDOW)
         & (pl.col("i") < n_lines - 1)
     )
+    # When the first prose line is a sentence, not a headline, a short line above it ("Budget vote")
+    # that looked like a section name is the headline after all.
+    short_title = (
+        ~given_title
+        & pl.col("section_like")
+        & ~pl.col("line").str.contains(r" [/>»|] ")
+        & (pl.col("i") == pl.col("first_content") - 1)
+    )
     with_title = with_end.with_columns(
-        title_i=pl.when(guessed_title).then(pl.col("i")).min().over("rec"),
+        title_i=pl.coalesce(pl.when(guessed_title).then(pl.col("i")).min().over("rec"),
+                            pl.when(short_title).then(pl.col("i")).min().over("rec")),
     ).with_columns(
         header_end=pl.max_horizontal("header_meta_end", "title_i"),
     )

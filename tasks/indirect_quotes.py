@@ -28,9 +28,11 @@ ACCORDING_HEAD = re.compile(r"^According to (?P<sp>[^,]{2,80}),\s+(?P<cl>.{12,}?
 ACCORDING_TAIL = re.compile(r"^(?P<cl>.{12,}?),?\s+according to (?P<sp>[^,.]{2,80}?)\.?$")
 TAIL_SPEAKER_VERB = re.compile(rf"^(?P<cl>.{{20,}}?),\s+(?P<sp>{_TOKEN}(?:\s+{_TOKEN}){{0,6}}?){_ADV}\s+(?P<v>{CLAUSE_FORMS})(?:\s+[^,.]{{0,30}})?\.?$")
 TAIL_VERB_SPEAKER = re.compile(rf"^(?P<cl>.{{20,}}?),\s+(?P<v>said|added|says|wrote|told)\s+(?P<sp>{_TOKEN}(?:\s+{_TOKEN}){{0,8}}?)\.?$")
-HEAD_TELL = re.compile(rf"^(?P<sp>.{{1,140}}?){_ADV}\s+(?P<v>told|tells|telling)\s+{_OBJECT}\s+{_WHEN}{_CLAUSE_START}(?P<cl>.{{12,}}?)\.?$")
-HEAD = re.compile(rf"^(?P<sp>.{{1,140}}?){_ADV}\s+(?P<v>(?!telling|told|tells)(?:{CLAUSE_FORMS}))\s+{_WHEN}{_CLAUSE_START}(?P<cl>.{{12,}}?)\.?$")
-PARTICIPLE = re.compile(rf"^(?P<sp>.{{1,200}}?),\s+(?P<v>{PARTICIPLES})\s+{_CLAUSE_START}(?P<cl>.{{12,}}?)\.?$")
+# Applied to the text after the first reporting verb, so the costly search for the verb runs once.
+AFTER_TELL = re.compile(rf"\s+{_OBJECT}\s+{_WHEN}{_CLAUSE_START}(?P<cl>.{{12,}}?)\.?$")
+AFTER_VERB = re.compile(rf"\s+{_WHEN}{_CLAUSE_START}(?P<cl>.{{12,}}?)\.?$")
+FIRST_VERB = re.compile(rf"\b(?:{CLAUSE_FORMS})\b")
+TAIL_HINT = re.compile(rf",\s+(?:[^,]{{1,60}}\s)?(?:{CLAUSE_FORMS})\b[^,]{{0,40}}$")
 
 _SELECT = rf"\b(?:{CLAUSE_FORMS})\b|\b[Aa]ccording to\b"
 
@@ -46,7 +48,7 @@ def indirect_candidates(sentences: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _hit(sentence: str, base: int, m: re.Match, cue: str, mention: Mention | None) -> dict | None:
+def _hit(sentence: str, base: int, m, cue: str, mention: Mention | None) -> dict | None:
     start, end = m.start("cl"), m.end("cl")
     while end > start and sentence[end - 1] in " .,;:":
         end -= 1
@@ -60,21 +62,42 @@ def _mention_in(sentence: str, base: int, m: re.Match, group: str = "sp") -> Men
     return Mention(sp, base + m.start(group), base + m.start(group) + len(sp))
 
 
+class _Shifted:
+    """A match on a tail of the sentence, reported in sentence coordinates."""
+
+    def __init__(self, m: re.Match, shift: int):
+        self.m, self.shift = m, shift
+
+    def start(self, g):
+        return self.m.start(g) + self.shift
+
+    def end(self, g):
+        return self.m.end(g) + self.shift
+
+
 def indirect_quote(sentence: str, base: int) -> dict | None:
     """The reported clause, cue and speaker mention of one sentence, or None."""
-    for regex in (ACCORDING_HEAD, ACCORDING_TAIL):
-        m = regex.match(sentence)
-        if m:
-            return _hit(sentence, base, m, "according to", _mention_in(sentence, base, m))
-    for regex in (TAIL_VERB_SPEAKER, TAIL_SPEAKER_VERB):
-        m = regex.match(sentence)
-        if m and (m.group("sp")[:1].isupper() or m.group("sp").split()[0].lower() in {"he", "she", "they", "it", "the", "a", "an"}):
-            return _hit(sentence, base, m, LEMMA[m.group("v")], _mention_in(sentence, base, m))
-    for regex in (HEAD_TELL, HEAD, PARTICIPLE):
-        m = regex.match(sentence)
-        if m:
-            subject = m.group("sp")
-            if regex is not PARTICIPLE and re.search(r"\b(?:if|whether|when|because|after|before)\s*$", subject):
-                continue
-            return _hit(sentence, base, m, LEMMA[m.group("v")], subject_mention(subject, base))
-    return None
+    if "ccording to" in sentence:
+        for regex in (ACCORDING_HEAD, ACCORDING_TAIL):
+            m = regex.match(sentence)
+            if m:
+                return _hit(sentence, base, m, "according to", _mention_in(sentence, base, m))
+    if TAIL_HINT.search(sentence):
+        for regex in (TAIL_VERB_SPEAKER, TAIL_SPEAKER_VERB):
+            m = regex.match(sentence)
+            if m and (m.group("sp")[:1].isupper() or m.group("sp").split()[0].lower() in {"he", "she", "they", "it", "the", "a", "an"}):
+                return _hit(sentence, base, m, LEMMA[m.group("v")], _mention_in(sentence, base, m))
+    v = FIRST_VERB.search(sentence)
+    if v is None or v.start() > 200:
+        return None
+    verb, subject = v.group(), sentence[: v.start()]
+    rest = AFTER_TELL if verb in {"told", "tells", "telling"} else AFTER_VERB
+    m = rest.match(sentence, v.end())
+    if m is None or not subject.strip():
+        return None
+    participle = verb.endswith("ing")
+    if participle and not subject.rstrip().endswith(","):
+        return None
+    if not participle and re.search(r"\b(?:if|whether|when|because|after|before)\s*$", subject):
+        return None
+    return _hit(sentence, base, m, LEMMA[verb], subject_mention(subject.rstrip(" ,"), base, participle=participle))

@@ -156,10 +156,12 @@ def _csv_rows(source_path: str, text: str, encoding: str) -> list[dict]:
             break
         if not any(v.strip() for v in values):
             continue
-        if len(values) != len(header):
+        if len(values) > len(header):
             rows.append(_reject(source_path, where, "csv", "malformed_record",
                                 f"{where}: {len(values)} fields where the header has {len(header)}"))
             continue
+        # Missing trailing fields are empty ones (spreadsheets drop them); a missing text is caught below.
+        values += [""] * (len(header) - len(values))
         rows.append(_record_row(source_path, "csv", encoding, dict(zip(header, values)), where, seen))
     return rows
 

@@ -18,7 +18,7 @@ from tasks.attribution import (
     SpeakerResolver,
     attribution_after,
     attribution_before,
-    speaker_kind,
+    subject_fallback,
 )
 from tasks.indirect_quotes import indirect_candidates, indirect_quote
 from tasks.quote_marks import Span, find_quote_spans, trimmed
@@ -63,9 +63,10 @@ def _is_title_case(words: list[str]) -> bool:
 
 def _sentence_prefix(text: str, lo: int, hi: int) -> tuple[str, int]:
     chunk = text[lo:hi]
-    breaks = list(SENTENCE_BREAK.finditer(chunk))
-    cut = breaks[-1].end() if breaks else 0
-    return chunk[cut:], lo + cut
+    breaks = list(SENTENCE_BREAK.finditer(text[lo:hi + 1]))  # the opening mark may start the sentence
+    cut = min(breaks[-1].end(), len(chunk)) if breaks else 0
+    lead = re.match(r"[\s.!?;]*", chunk[cut:]).end()
+    return chunk[cut + lead:], lo + cut + lead
 
 
 def _sentence_suffix(text: str, lo: int, hi: int) -> str:
@@ -74,15 +75,19 @@ def _sentence_suffix(text: str, lo: int, hi: int) -> str:
     return chunk[: m.start()] if m else chunk
 
 
-def _is_name_not_quote(quoted: str, prefix: str, kind: str, found: Attribution | None) -> bool:
+_FRAGMENT_CUES = {"call", "label", "describe", "characterize", "refer", "denounce", "dub"}
+
+
+def _is_name_not_quote(quoted: str, prefix: str, kind: str, found: Attribution | None, speaker: str | None) -> bool:
+    """Quoted names, titles and terms ("the so-called "..."", a group called "...") are not quotes."""
     words = quoted.split()
     if kind == "heading" or _NAMING_CUE.search(prefix):
         return True
     short_title = len(words) <= 6 and _is_title_case(words) and not quoted.rstrip().endswith(("!", "?", "."))
-    if short_title and not (found and found.frames_directly) and not _FRAMES_DIRECTLY.search(prefix.rstrip()[-40:] or ""):
-        return True
-    no_speaker = found is None or found.speaker is None
-    return no_speaker and len(words) <= 3 and bool(re.search(r"\bthe\s+(?:\d{4}\s+)?$", prefix))
+    if short_title:
+        framed = found is not None and found.speaker is not None and found.cue in _FRAGMENT_CUES and not re.search(r"\bcalled\s*$", prefix)
+        return not (framed or (found is not None and found.frames_directly and found.speaker is not None))
+    return speaker is None and len(words) <= 3 and bool(re.search(r"\bthe\s+(?:\d{4}\s+)?$", prefix))
 
 
 def _credit_line(paragraphs: list[tuple[int, int, str]], text: str, p: int) -> Mention | None:
@@ -98,51 +103,79 @@ def _credit_line(paragraphs: list[tuple[int, int, str]], text: str, p: int) -> M
     return Mention(name, s + lead, s + lead + len(name)) if name else None
 
 
-def _direct_rows(doc_id: str, text: str, paragraphs: list[tuple[int, int, str]], resolver: SpeakerResolver) -> list[dict]:
-    spans = find_quote_spans(text)
+def _overlaps(a: int, b: int, spans: list[Span]) -> bool:
+    return any(sp.open_mark <= b and a <= (sp.close_mark if sp.close_mark is not None else sp.end) for sp in spans)
+
+
+def _document_rows(doc_id: str, text: str, paragraphs, indirect_hits: list[dict]) -> list[dict]:
+    """Direct/partial and indirect quotes of one document, attributed in reading order so that
+    pronouns resolve to the nearest earlier speaker."""
+    spans = find_quote_spans(text) if re.search(r'["“”„]', text) else []
+    events = [(sp.open_mark, "q", i) for i, sp in enumerate(spans)]
+    events += [(h["char_start"], "i", h) for h in indirect_hits if not _overlaps(h["char_start"], h["char_end"], spans)]
+    events.sort(key=lambda e: e[0])
     starts = [p[0] for p in paragraphs]
+    resolver = SpeakerResolver(text)
     rows: list[dict] = []
     prev: dict | None = None
-    for i, span in enumerate(spans):
-        p = max(0, bisect_right(starts, span.open_mark) - 1)
-        p_start, p_end, kind = paragraphs[p]
-        start, end = trimmed(text, span.start, span.end)
-        if end <= start:
+    for at, what, item in events:
+        p = max(0, bisect_right(starts, at) - 1)
+        if what == "i":
+            rows.append(_indirect_row(dict(item), resolver))
             continue
-        lo = spans[i - 1].close_mark + 1 if i and spans[i - 1].close_mark is not None and spans[i - 1].close_mark >= p_start else p_start
-        prefix, prefix_at = _sentence_prefix(text, lo, span.open_mark)
-        row = _attribute(text, span, (start, end), prefix, prefix_at, spans[i + 1] if i + 1 < len(spans) else None, p, paragraphs, prev, resolver)
-        if row is None:
-            continue
-        row.update(doc_id=doc_id, paragraph=p)
-        rows.append(row)
-        prev = row
+        row = _quote_row(text, spans, item, p, paragraphs, prev, resolver)
+        if row is not None:
+            row["paragraph"] = p
+            rows.append(row)
+            prev = row
+    for r in rows:
+        r["doc_id"] = doc_id
     return rows
 
 
-def _attribute(text, span: Span, bounds, prefix, prefix_at, nxt, p, paragraphs, prev, resolver) -> dict | None:
-    start, end = bounds
+def _indirect_row(hit: dict, resolver: SpeakerResolver) -> dict:
+    resolved, kind = resolver.resolve(hit.pop("mention"), hit["char_start"])
+    resolver.remember(resolved.text if resolved else None, kind)
+    hit.update(speaker=resolved.text if resolved else None, speaker_start=resolved.start if resolved else None,
+               speaker_end=resolved.end if resolved else None, speaker_kind=kind, quote_type="indirect", n_paragraphs=1)
+    return hit
+
+
+def _quote_row(text, spans: list[Span], i: int, p: int, paragraphs, prev, resolver) -> dict | None:
+    span = spans[i]
     p_start, p_end, kind = paragraphs[p]
-    para_end = paragraphs[p + span.n_paragraphs - 1][1] if p + span.n_paragraphs - 1 < len(paragraphs) else p_end
-    after_at = span.close_mark + 1 if span.close_mark is not None else span.end
-    hi = min(nxt.open_mark, para_end) if nxt and nxt.open_mark >= after_at else para_end
-    suffix = _sentence_suffix(text, after_at, hi)
-    found = attribution_after(suffix, after_at) or attribution_before(prefix, prefix_at)
-    quoted = text[start:end]
-    if _is_name_not_quote(quoted, prefix, kind, found):
+    start, end = trimmed(text, span.start, span.end)
+    if end <= start:
         return None
-    direct = prefix.strip() == "" or bool(_FRAMES_DIRECTLY.search(prefix.rstrip())) and not prefix.rstrip().endswith("that")
+    lo = spans[i - 1].close_mark + 1 if i and spans[i - 1].close_mark is not None and spans[i - 1].close_mark >= p_start else p_start
+    prefix, prefix_at = _sentence_prefix(text, lo, span.open_mark)
+    last_p = min(p + span.n_paragraphs - 1, len(paragraphs) - 1)
+    after_at = span.close_mark + 1 if span.close_mark is not None else span.end
+    nxt = spans[i + 1] if i + 1 < len(spans) else None
+    hi = min(nxt.open_mark, paragraphs[last_p][1]) if nxt and nxt.open_mark >= after_at else paragraphs[last_p][1]
+    suffix = _sentence_suffix(text, after_at, hi)
+    quoted = text[start:end]
+    after = attribution_after(suffix, after_at, quoted)
+    found = after if after and after.cue != "according to" else attribution_before(prefix, prefix_at) or after
+    if found is not None and found.speaker is None and after is not None:
+        found = after
     mention, cue = (found.speaker, found.cue) if found else (None, None)
-    if mention is None and prev is not None and prev["paragraph"] >= p - 1 and (prefix.strip() == "" or found is None):
-        speaker, sp_kind, cue = prev["speaker"], prev["speaker_kind"], None if found is None else cue
-        sp_start = sp_end = None
+    if mention is None and prefix.strip() and found is None:
+        mention = subject_fallback(prefix, prefix_at)
+    if mention is None and prev is not None and prev["paragraph"] >= p - 1 and not prefix.strip():
+        speaker, sp_kind, sp_start, sp_end = prev["speaker"], prev["speaker_kind"], None, None
+    elif mention is None and prev is not None and prev["paragraph"] == p:
+        speaker, sp_kind, sp_start, sp_end = prev["speaker"], prev["speaker_kind"], None, None
     else:
-        if mention is None and prefix.strip() == "" and span.open_mark == p_start:
-            mention = _credit_line(paragraphs, text, p + span.n_paragraphs - 1)
+        if mention is None and not prefix.strip() and span.open_mark == p_start:
+            mention = _credit_line(paragraphs, text, last_p)
         resolved, sp_kind = resolver.resolve(mention, span.open_mark)
         speaker = resolved.text if resolved else None
         sp_start, sp_end = (resolved.start, resolved.end) if resolved else (None, None)
+    if _is_name_not_quote(quoted, prefix, kind, found, speaker):
+        return None
     resolver.remember(speaker, sp_kind)
+    direct = (prefix.strip() == "" or bool(_FRAMES_DIRECTLY.search(prefix.rstrip()))) and not prefix.rstrip().endswith("that")
     return dict(
         char_start=start, char_end=end, text=quoted,
         quote_type="direct" if direct and not quoted[:1].islower() else "partial",
@@ -160,38 +193,25 @@ def _paragraph_table(paragraphs: pl.DataFrame) -> dict[str, list[tuple[int, int,
     return table
 
 
-def _indirect_rows(doc_text: dict[str, str], sentences: pl.DataFrame, taken: dict[str, list[tuple[int, int]]], resolvers) -> list[dict]:
-    rows = []
+def _indirect_hits(sentences: pl.DataFrame) -> dict[str, list[dict]]:
+    hits: dict[str, list[dict]] = {}
     for doc_id, s_start, s_text in indirect_candidates(sentences).iter_rows():
         hit = indirect_quote(s_text, s_start)
-        if hit is None or any(a < hit["char_end"] and hit["char_start"] < b for a, b in taken.get(doc_id, ())):
-            continue
-        resolver = resolvers.setdefault(doc_id, SpeakerResolver(doc_text[doc_id]))
-        resolved, sp_kind = resolver.resolve(hit.pop("mention"), s_start)
-        hit.update(doc_id=doc_id, speaker=resolved.text if resolved else None,
-                   speaker_start=resolved.start if resolved else None, speaker_end=resolved.end if resolved else None,
-                   speaker_kind=sp_kind, quote_type="indirect", n_paragraphs=1)
-        resolver.remember(hit["speaker"], sp_kind)
-        rows.append(hit)
-    return rows
+        if hit is not None:
+            hits.setdefault(doc_id, []).append(hit)
+    return hits
 
 
 def extract_quotes(documents: pl.DataFrame, paragraphs: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
     """One row per direct, partial or indirect quote, in the `quotes` schema of docs/tables.md."""
     if documents.is_empty():
         return _empty()
-    with_marks = documents.filter(pl.col("text").str.contains(r'["“”„]')).select("doc_id", "text")
-    para_table = _paragraph_table(paragraphs)
-    resolvers: dict[str, SpeakerResolver] = {}
+    hits = _indirect_hits(sentences)
+    candidates = documents.filter(pl.col("text").str.contains(r'["“”„]') | pl.col("doc_id").is_in(list(hits))).select("doc_id", "text")
+    para_table = _paragraph_table(paragraphs.filter(pl.col("doc_id").is_in(candidates["doc_id"].implode())))
     rows: list[dict] = []
-    for doc_id, text in with_marks.iter_rows():
-        resolver = resolvers[doc_id] = SpeakerResolver(text)
-        rows += _direct_rows(doc_id, text, para_table.get(doc_id, [(0, len(text), "body")]), resolver)
-    taken: dict[str, list[tuple[int, int]]] = {}
-    for r in rows:
-        taken.setdefault(r["doc_id"], []).append((r["char_start"], r["char_end"]))
-    doc_text = dict(documents.select("doc_id", "text").iter_rows())
-    rows += _indirect_rows(doc_text, sentences, taken, resolvers)
+    for doc_id, text in candidates.iter_rows():
+        rows += _document_rows(doc_id, text, para_table.get(doc_id, [(0, len(text), "body")]), hits.get(doc_id, []))
     return _to_frame(rows, paragraphs)
 
 

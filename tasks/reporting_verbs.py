@@ -83,6 +83,7 @@ def _alternation(forms) -> str:
 
 ALL_FORMS = _alternation(LEMMA)
 CLAUSE_FORMS = _alternation(f for fs in CLAUSE_VERBS.values() for f in fs if f not in _NOT_FOR_CLAUSES)
+FINITE_FORMS = _alternation(f for f in LEMMA if not f.endswith("ing"))
 PARTICIPLES = _alternation(f for fs in CLAUSE_VERBS.values() for f in fs if f.endswith("ing") and f not in _NOT_FOR_CLAUSES)
 
 PRONOUNS = {"he": "person", "she": "person", "they": "plural", "it": "thing", "we": "plural", "i": "person"}
@@ -101,7 +102,8 @@ TRAILING_NOISE = re.compile(
     r"(?:\s+(?:has|have|had|also|then|later|previously|repeatedly|again|further|reportedly|earlier|"
     r"once|publicly|quickly|formally|specifically|would|will|could|had|was|is|not|never|yesterday|today|"
     r"tonight|(?:on|last|this|earlier|late on|early on) (?:Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday|week|month|year|night|morning)|in a (?:statement|tweet|post|letter|video|livestream)))+$",
+    r"Saturday|Sunday|week|month|year|night|morning)|in a (?:statement|tweet|post|letter|video|livestream)|"
+    r"(?:on|via|in a post on) (?:Twitter|Facebook|X|Instagram|social media|television|TV)))+$",
     re.IGNORECASE,
 )
 

@@ -43,16 +43,18 @@ def segment_paragraphs(documents: pl.DataFrame) -> pl.DataFrame:
     `documents` needs `doc_id` and `text`; `paragraph_kinds` (from cleaning) gives each
     paragraph's kind, and every paragraph is `body` without it.
     """
-    kinds = pl.col("paragraph_kinds") if "paragraph_kinds" in documents.columns else pl.lit(None)
+    if "paragraph_kinds" not in documents.columns:
+        documents = documents.with_columns(paragraph_kinds=pl.lit(None, dtype=pl.List(PARAGRAPH_KIND)))
     size = pl.col("text").str.len_chars().cast(pl.Int32)
     step = size + len(PARAGRAPH_SEPARATOR)
     paragraphs = (
-        documents.select("doc_id", text=pl.col("text").str.split(PARAGRAPH_SEPARATOR), kind=kinds)
-        .with_columns(kind=pl.when(pl.col("kind").list.len() == pl.col("text").list.len()).then("kind")
-                      .otherwise(pl.lit(None, dtype=pl.List(PARAGRAPH_KIND))))
-        .explode("text", "kind")
+        documents.select("doc_id", "paragraph_kinds", text=pl.col("text").str.split(PARAGRAPH_SEPARATOR))
+        .explode("text")
         .with_columns(position=pl.int_range(pl.len(), dtype=pl.Int32).over("doc_id"))
-        .with_columns(char_start=(step.cum_sum().over("doc_id", order_by="position") - step).cast(pl.Int32))
+        .with_columns(
+            char_start=(step.cum_sum().over("doc_id", order_by="position") - step).cast(pl.Int32),
+            kind=pl.col("paragraph_kinds").list.get(pl.col("position"), null_on_oob=True),
+        )
     )
     return paragraphs.select(
         paragraph_id=pl.format("{}-p{}", "doc_id", "position"),
