@@ -1,0 +1,103 @@
+"""Each contract passes the real output and fails a frame broken in one way."""
+
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from flows.inputs import list_inputs, read_files
+from flows.shard import build_shard, rejected_rows
+from schemas.contracts import ContractViolation, cross_table_failures, schema_failures
+from schemas.documents import CleanDocumentsSchema, DocumentsSchema
+from schemas.paragraphs import ParagraphsSchema
+from schemas.rejected import RecordsSchema, RejectedSchema
+from schemas.sentences import SentencesSchema
+from tasks.clean import clean_documents
+from tasks.ingest import parse_records
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return build_shard(read_files(ROOT / "raw", list_inputs(ROOT / "raw")))
+
+
+def _fails(model, frame, check=None, table="t"):
+    failures = schema_failures("test", table, model, frame)
+    assert failures.height > 0, "the contract accepted a broken frame"
+    if check:
+        assert any(c.startswith(check) for c in failures["check"].to_list()), failures
+    return failures
+
+
+def test_real_tables_pass(seeds):
+    assert schema_failures("t", "documents", DocumentsSchema, seeds.documents).height == 0
+    assert schema_failures("t", "paragraphs", ParagraphsSchema, seeds.paragraphs).height == 0
+    assert schema_failures("t", "sentences", SentencesSchema, seeds.sentences).height == 0
+    assert cross_table_failures("t", seeds.documents, seeds.paragraphs, seeds.sentences).height == 0
+
+
+def test_documents_contract(seeds):
+    docs = seeds.documents
+    _fails(DocumentsSchema, docs.with_columns(doc_id=pl.lit("XYZ")), "str_matches")
+    _fails(DocumentsSchema, pl.concat([docs, docs.head(1)]), "field_uniqueness")
+    _fails(DocumentsSchema, docs.with_columns(n_words=pl.lit(-1, dtype=pl.Int32)))
+    _fails(DocumentsSchema, docs.with_columns(text=pl.lit("a\n\n\nb")), "text_has_no_empty_paragraph")
+    _fails(DocumentsSchema, docs.with_columns(extra=pl.lit(1)))
+    at = pl.datetime(2020, 1, 1, 10)
+    _fails(DocumentsSchema, docs.with_columns(published_at=at, published_date=pl.date(2021, 1, 1)),
+           "published_at_is_on_published_date")
+
+
+def test_clean_documents_contract():
+    cleaned = clean_documents(parse_records(pl.DataFrame(
+        {"source_path": ["a.txt"], "raw": [b"Title\n\nBody text of the article, long enough.\n\nMore."], "read_error": [None]},
+        schema={"source_path": pl.String, "raw": pl.Binary, "read_error": pl.String})))
+    docs = cleaned.drop("reject_reason", "reject_detail")
+    assert schema_failures("t", "clean", CleanDocumentsSchema, docs).height == 0
+    _fails(CleanDocumentsSchema, docs.with_columns(paragraph_kinds=pl.lit(["body"], dtype=pl.List(pl.Enum(["heading", "body"])))),
+           "one_kind_per_paragraph")
+
+
+def test_paragraphs_and_sentences_contracts(seeds):
+    p, s = seeds.paragraphs, seeds.sentences
+    _fails(ParagraphsSchema, p.with_columns(char_end=pl.col("char_start")), "span_is_not_empty")
+    _fails(ParagraphsSchema, p.with_columns(text=pl.col("text") + "x"), "text_length_matches_span")
+    _fails(ParagraphsSchema, p.with_columns(paragraph_id=pl.col("paragraph_id") + "0"), "id_is_doc_and_position")
+    _fails(ParagraphsSchema, p.with_columns(text=" " + pl.col("text"), char_end=pl.col("char_end") + 1), "text_is_trimmed")
+    _fails(SentencesSchema, s.with_columns(paragraph_id=pl.lit("ffffffffffffffff-p0")), "paragraph_is_of_same_document")
+    _fails(SentencesSchema, s.with_columns(position=pl.col("position") + 1), "id_is_doc_and_position")
+
+
+def test_records_and_rejected_contracts():
+    records = parse_records(pl.DataFrame({"source_path": ["a.txt"], "raw": [b"x"], "read_error": [None]},
+                                         schema={"source_path": pl.String, "raw": pl.Binary, "read_error": pl.String}))
+    assert schema_failures("t", "records", RecordsSchema, records).height == 0
+    _fails(RecordsSchema, records.with_columns(body=pl.lit(None, dtype=pl.String)), "body_or_reason")
+    _fails(RecordsSchema, records.with_columns(format=pl.lit("pdf")))
+    rejected = pl.DataFrame({"source_path": ["a"], "source_id": [None], "reason": ["nonsense"], "detail": ["x"]})
+    _fails(RejectedSchema, rejected)
+
+
+def test_cross_table_checks_name_the_broken_rows(seeds):
+    d, p, s = seeds.documents, seeds.paragraphs, seeds.sentences
+    shifted = p.with_columns(char_start=pl.col("char_start") + 1, char_end=pl.col("char_end") + 1)
+    failures = cross_table_failures("t", d, shifted, s)
+    assert set(failures.filter(pl.col("check") == "text_equals_document_slice")["key"]) == set(p["paragraph_id"])
+    orphan = cross_table_failures("t", d.slice(1), p, s)
+    assert "doc_id_exists_in_documents" in orphan["check"].to_list()
+    gap = cross_table_failures("t", d, p.filter(pl.col("position") != 1), s)
+    assert {"positions_contiguous_from_0", "n_paragraphs_matches_paragraphs"} <= set(gap["check"])
+
+
+def test_a_violation_summarises_failures_readably(seeds):
+    failures = cross_table_failures("segment", seeds.documents.slice(1), seeds.paragraphs, seeds.sentences)
+    message = str(ContractViolation("segment", failures))
+    assert "contract failed after stage 'segment'" in message
+    assert "paragraphs.doc_id_exists_in_documents" in message
+
+
+def test_rejected_rows_keep_source_and_reason():
+    frame = pl.DataFrame({"source_path": ["a"], "source_id": ["x"], "reject_reason": ["empty"], "reject_detail": ["d"]})
+    assert rejected_rows(frame).columns == ["source_path", "source_id", "reason", "detail"]
