@@ -345,11 +345,13 @@ class SpeakerResolver:
         if self._names is None:
             self._names = {}
             for m in _NAME.finditer(self.text):
-                full = _strip_titles(m.group())
+                words = m.group().split()
+                titled = [i for i, w in enumerate(words) if w.lower() in TITLE_WORDS]
+                full = " ".join(words[titled[-1] + 1:] if titled else words)
                 if " " in full and _is_pure_name(full):
                     for word in full.split():
                         self._names.setdefault(word, []).append((m.start(), full))
         return self._names
 
 
-_NAME = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:de\s+|al-|bin\s+)?[A-Z][\w'’-]+){1,3}")
+_NAME = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:de\s+|al-|bin\s+)?[A-Z][\w'’-]+){1,6}")

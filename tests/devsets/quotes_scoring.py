@@ -46,7 +46,7 @@ def frames_from_texts(texts: dict[str, str]) -> tuple[pl.DataFrame, pl.DataFrame
         pos = 0
         for p_i, para in enumerate(text.split("\n\n")):
             pid = f"{doc_id}-p{p_i}"
-            heading = len(para.split()) <= 8 and not para.rstrip().endswith(".") and not para.startswith(('"', "“"))
+            heading = _looks_like_heading(para)
             paras.append({"paragraph_id": pid, "doc_id": doc_id, "position": p_i, "kind": "heading" if heading else "body",
                           "text": para, "char_start": pos, "char_end": pos + len(para)})
             s_pos = 0
@@ -68,6 +68,23 @@ def frames_from_texts(texts: dict[str, str]) -> tuple[pl.DataFrame, pl.DataFrame
     return documents, paragraphs, sentences
 
 
+def _looks_like_heading(para: str) -> bool:
+    return len(para.split()) <= 8 and not para.rstrip().endswith(".") and not para.startswith(('"', "“"))
+
+
+def pipeline_frames(texts: dict[str, str]) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """The frames tasks/segment.py produces (what extract_quotes sees in the pipeline); falls back to
+    frames_from_texts when segmentation is not available."""
+    try:
+        from tasks.segment import segment_paragraphs, segment_sentences
+    except ImportError:
+        return frames_from_texts(texts)
+    kinds = [["heading" if _looks_like_heading(p) else "body" for p in t.split("\n\n")] for t in texts.values()]
+    documents = pl.DataFrame({"doc_id": list(texts), "text": list(texts.values()), "paragraph_kinds": kinds})
+    paragraphs = segment_paragraphs(documents)
+    return documents.select("doc_id", "text"), paragraphs, segment_sentences(paragraphs)
+
+
 def load_devset() -> tuple[dict[str, str], list[dict]]:
     texts = {p.stem: clean_body(p.read_text(encoding="utf-8")) for p in sorted((DEVSET / "articles").glob("*.txt"))}
     labels = [json.loads(line) for line in (DEVSET / "labels.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -76,14 +93,16 @@ def load_devset() -> tuple[dict[str, str], list[dict]]:
 
 def _pattern(part: str) -> str:
     words = part.split()
-    esc = [re.escape(w) for w in words]
-    pat = r"\s+".join(esc)
-    return pat.replace("’", "['’]").replace("'", "['’]").replace("\\'", "['’]")
+    esc = [re.sub(r"\\?['’]", "['’]", re.escape(w)) for w in words]
+    return r"\s+".join(esc)
 
 
 def locate(gold: str, text: str, taken: set[tuple[int, int]]) -> tuple[int, int] | None:
     parts = [p.strip() for p in gold.split("<...>")]
-    for m in re.finditer(_pattern(parts[0]), text):
+    found = list(re.finditer(_pattern(parts[0]), text))
+    # a short gold text also occurs unquoted: prefer the occurrence right after a quotation mark
+    found.sort(key=lambda m: 0 if text[max(0, m.start() - 2):m.start()].strip()[-1:] in {'"', "“"} else 1)
+    for m in found:
         start, end = m.start(), m.end()
         if len(parts) > 1:
             tail = re.compile(_pattern(parts[-1])).search(text, end)
@@ -167,6 +186,6 @@ def score(pred: pl.DataFrame, labels: list[dict], texts: dict[str, str], types: 
 
 def run_devset(extract) -> tuple[dict, dict, pl.DataFrame]:
     texts, labels = load_devset()
-    documents, paragraphs, sentences = frames_from_texts(texts)
+    documents, paragraphs, sentences = pipeline_frames(texts)
     pred = extract(documents, paragraphs, sentences)
     return score(pred, labels, texts, {"direct", "partial"}), score(pred, labels, texts, {"indirect"}), pred

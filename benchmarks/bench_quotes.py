@@ -1,0 +1,43 @@
+"""Throughput of extract_quotes on Reuters-21578 (research-only corpus, read from ../shared; never shipped).
+
+Run: .venv/bin/python benchmarks/bench_quotes.py
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import sys
+import time
+from pathlib import Path
+
+import polars as pl
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tasks.quotes import extract_quotes  # noqa: E402
+from tasks.segment import segment_paragraphs, segment_sentences  # noqa: E402
+
+CORPUS = ROOT.parent / "shared" / "corpora" / "reuters21578" / "articles.jsonl.gz"
+
+
+def main() -> None:
+    if not CORPUS.exists():
+        sys.exit(f"skipped: {CORPUS} is absent")
+    rows = [json.loads(line) for line in gzip.open(CORPUS, "rt", encoding="utf-8")]
+    documents = pl.DataFrame({"doc_id": [r["id"] for r in rows], "text": [r["text"].strip() for r in rows]})
+    # segment_paragraphs needs paragraph_kinds from cleaning; Reuters has no in-body headings
+    kinds = documents.select(pl.col("text").str.split("\n\n").list.eval(pl.lit("body")).alias("paragraph_kinds"))
+    paragraphs = segment_paragraphs(documents.with_columns(kinds))
+    sentences = segment_sentences(paragraphs)
+    chars = documents["text"].str.len_chars().sum()
+    t0 = time.perf_counter()
+    quotes = extract_quotes(documents, paragraphs, sentences)
+    elapsed = time.perf_counter() - t0
+    print(f"{documents.height} docs, {chars / 1e6:.1f} M chars: {elapsed:.2f} s, {chars / 1e6 / elapsed:.1f} M chars/s")
+    print(quotes.group_by("quote_type").len().sort("quote_type"))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,49 @@
+"""Floor test: the quotes extractor on the hand-labelled dev set (5 seeds + 37 Wikinews articles).
+
+Floors sit just below what the extractor reaches (see docs/quotes.md); a drop below them fails.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import quotes_scoring as qs
+from tasks.quotes import extract_quotes
+
+FLOORS = {"precision": 0.97, "recall": 0.97, "speaker_accuracy": 0.78}
+INDIRECT_FLOORS = {"precision": 0.75, "recall": 0.60}
+
+
+@pytest.fixture(scope="module")
+def results():
+    return qs.run_devset(extract_quotes)
+
+
+def test_devset_has_enough_articles_and_quotes():
+    texts, labels = qs.load_devset()
+    assert len(texts) >= 35 and sum(1 for name in texts if name.startswith("wn")) >= 30
+    assert sum(1 for g in labels if g["type"] != "indirect") >= 150
+
+
+def test_every_gold_quote_is_found_in_its_article(results):
+    direct, indirect, _ = results
+    assert direct["unlocated_gold"] == [] and indirect["unlocated_gold"] == []
+
+
+@pytest.mark.parametrize("metric", sorted(FLOORS))
+def test_direct_and_partial_quotes_stay_above_floor(results, metric):
+    direct, _, _ = results
+    assert direct[metric] >= FLOORS[metric], direct["errors"]
+
+
+@pytest.mark.parametrize("metric", sorted(INDIRECT_FLOORS))
+def test_indirect_quotes_stay_above_floor(results, metric):
+    _, indirect, _ = results
+    assert indirect[metric] >= INDIRECT_FLOORS[metric]
+
+
+def test_no_quoted_name_is_output_as_a_quote(results):
+    _, _, pred = results
+    names = {"The Revolutionaries", "Thawriyoun", "Islamic State of Iraq and Syria", "Islamic Resistance in Iraq",
+             "Super Tuesday", "Bridgegate scandal", "family.", "Is this person a citizen of the United States?"}
+    assert not set(pred["text"].str.strip_chars(" ,.").to_list()) & {n.strip(" ,.") for n in names}

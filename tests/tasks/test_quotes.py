@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "devsets"))
+from quotes_scoring import frames_from_texts  # noqa: E402
+
+from schemas.quotes import QuotesSchema, check_quotes_against  # noqa: E402
+from tasks.quote_marks import find_quote_spans  # noqa: E402
+from tasks.quotes import QUOTES_SCHEMA, extract_quotes  # noqa: E402
+
+
+def run(*paragraphs: str) -> pl.DataFrame:
+    text = "\n\n".join(paragraphs)
+    documents, paras, sentences = frames_from_texts({"0123456789abcdef": text})
+    quotes = extract_quotes(documents, paras, sentences)
+    QuotesSchema.validate(quotes)
+    assert check_quotes_against(quotes, documents, paras).is_empty()
+    return quotes
+
+
+def rows(quotes: pl.DataFrame, kind: str | None = None) -> list[tuple]:
+    if kind:
+        quotes = quotes.filter(pl.col("quote_type") != "indirect")
+    return list(quotes.select("text", "speaker", "cue").iter_rows())
+
+
+def test_empty_input_gives_empty_frame_with_schema():
+    empty = pl.DataFrame(schema={"doc_id": pl.String, "text": pl.String})
+    out = extract_quotes(empty, pl.DataFrame(schema={"doc_id": pl.String, "paragraph_id": pl.String, "char_start": pl.Int32}), pl.DataFrame())
+    assert out.schema == pl.Schema(QUOTES_SCHEMA) and out.is_empty()
+
+
+def test_attribution_after_before_and_inverted():
+    q = run('"We reject all reckless actions," Iraq\'s Security Media Cell said.',
+            'Nancy Pelosi, the Speaker of the House, said on Friday "We are committed to keeping our border safe."',
+            '"President Trump treats the rule of law with utter contempt," said California Attorney General Xavier Becerra.')
+    assert rows(q, "direct") == [
+        ("We reject all reckless actions", "Iraq's Security Media Cell", "say"),
+        ("We are committed to keeping our border safe.", "Nancy Pelosi", "say"),
+        ("President Trump treats the rule of law with utter contempt", "California Attorney General Xavier Becerra", "say"),
+    ]
+
+
+def test_middle_attribution_and_statement_owner():
+    q = run("The Iraqi joint operations command statement said that two rockets were launched.",
+            "“While we affirm our adherence to Iraq's sovereignty…” read the statement, “we reject all reckless actions.”")
+    direct = q.filter(pl.col("quote_type") != "indirect")
+    assert direct["speaker"].to_list() == ["The Iraqi joint operations command"] * 2
+    assert direct["cue"].to_list() == ["read", "read"]
+
+
+def test_pronoun_and_continuation_keep_the_speaker():
+    q = run('The attacks are "an extension of the series of violations," Ghazi Faisal Hussein told Al-Fassel.',
+            'Iranian proxies persist in "violating public order," he said.',
+            '"Targeting them harms the partnership."')
+    assert q["speaker"].to_list() == ["Ghazi Faisal Hussein"] * 3
+    assert q["quote_type"].to_list() == ["partial", "partial", "direct"]
+
+
+def test_multi_paragraph_quote_is_one_quote():
+    q = run('Graham said: "ISIS is not defeated.', '"The caliphate is destroyed, but there are fighters over there."')
+    assert q.height == 1 and q["n_paragraphs"][0] == 2 and q["speaker"][0] == "Graham"
+
+
+def test_quoted_names_titles_and_headings_are_not_quotes():
+    q = run('The group, identifying themselves as "The Revolutionaries" (al-Thawriyoun), attacked the base.',
+            'It is part of the so-called "Islamic Resistance in Iraq."',
+            'The coalition against the "Islamic State of Iraq and Syria" (ISIS) was hit.')
+    assert q.filter(pl.col("quote_type") != "indirect").is_empty()
+
+
+def test_scare_quote_attributed_is_partial_and_apostrophes_are_not_marks():
+    q = run("Following the attack, the Pentagon labeled the targeting of US forces as a \"serious escalation.\"",
+            "Haniyeh’s assassination won’t be forgotten, adding that the “blood won’t go to waste.”")
+    assert q["text"].to_list()[0] == "serious escalation."
+    assert q["speaker"][0] == "the Pentagon" and q["quote_type"][0] == "partial"
+    assert "blood won’t go to waste." in q["text"].to_list()
+
+
+def test_indirect_quote_with_reporting_verb_and_according_to():
+    q = run("The statement added that their forces had seized a Kia vehicle from which the missiles were launched.",
+            "Two women and a man were injured, according to the reports.")
+    ind = q.filter(pl.col("quote_type") == "indirect")
+    assert ind["text"].to_list() == ["their forces had seized a Kia vehicle from which the missiles were launched",
+                                     "Two women and a man were injured"]
+    assert ind["cue"].to_list() == ["add", "according to"]
+
+
+@pytest.mark.parametrize("text", ['"' * 10_001, '“ ' * 10_000, 'a "b ” c “ d " e ' * 2_000, '"open and never closed'])
+def test_unbalanced_and_huge_mark_runs_are_linear_and_safe(text):
+    t0 = time.perf_counter()
+    spans = find_quote_spans(text)
+    run(text)
+    assert time.perf_counter() - t0 < 5 and all(s.start <= s.end for s in spans)
