@@ -67,11 +67,12 @@ def gold_spans(articles: dict[str, str], labels: list[dict]) -> list[dict]:
     out = []
     for lab in labels:
         text = articles[lab["article"]]
-        pos = -1
-        for _ in range(lab.get("occurrence", 0) + 1):
-            pos = text.find(lab["text"], pos + 1)
-            if pos < 0:
-                raise ValueError(f"label text not found: {lab}")
+        # whole words only: "8 seats" must not be found inside "48 seats"
+        hits = [m.start() for m in re.finditer(
+            r"(?<![\w.])" + re.escape(lab["text"]) + r"(?!\w)", text)]
+        if len(hits) <= lab.get("occurrence", 0):
+            raise ValueError(f"label text not found: {lab}")
+        pos = hits[lab.get("occurrence", 0)]
         inner = lab["text"].find(lab["value_text"])
         if inner < 0:
             raise ValueError(f"value_text not inside text: {lab}")
