@@ -39,11 +39,12 @@ QUALIFIERS = {
     "not less than": "at_least", "a minimum of": "at_least",
     "more than": "more_than", "over": "more_than", "above": "more_than",
     "upwards of": "more_than", "in excess of": "more_than", "just over": "more_than",
-    "at most": "at_most", "up to": "at_most", "no more than": "at_most",
+    "at most": "at_most", "up to": "at_most", "as many as": "at_most", "as much as": "at_most",
+    "within": "at_most", "as high as": "at_most", "no more than": "at_most",
     "not more than": "at_most", "a maximum of": "at_most",
     "less than": "less_than", "under": "less_than", "below": "less_than",
     "fewer than": "less_than",
-    "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
+    "nearly": "nearly", "almost": "nearly", "near": "nearly", "close to": "nearly", "just under": "nearly",
     "just below": "nearly", "just shy of": "nearly",
     "about": "approximately", "around": "approximately", "some": "approximately",
     "roughly": "approximately", "approximately": "approximately", "approx.": "approximately",
@@ -53,15 +54,23 @@ QUALIFIERS = {
 # Words that change a number into a change ("rose 5%", "cut 200 jobs", "a 3% drop").
 UP_BEFORE = ("rose|risen|rise|rises|rising|increased?|increases|increasing|grew|grown|grows|"
              "growing|gained?|gains|jumped|jumps|climbed|climbs|soared|soars|surged|surges|"
-             "rallied|added|adds|raised|raises|boosted|expanded|up|higher|hiked|advanced")
+             "rallied|added|adds|raised|raises|boosted|expanded|up|higher|hiked|advanced|additional|"
+             "extended\\s+\\w+(?:\\s+\\w+){0,3}\\s+by")
 DOWN_BEFORE = ("fell|fallen|falls|falling|dropped|drops|declined?|declines|declining|"
                "decreased?|decreases|slipped|slid|plunged|plunges|tumbled|shed|sheds|lost|"
                "cut|cuts|cutting|reduced|reduces|lowered|slashed|eliminated|eased|down|lower|"
                "shrank|shrunk|contracted|dipped")
-UP_AFTER = "increase|increases|rise|rises|gain|gains|jump|hike|growth|higher|up|surge|climb"
+UP_AFTER = "increase|increases|rise|rises|gain|gains|jump|hike|growth|higher|greater|up|surge|climb"
 DOWN_AFTER = ("decrease|decreases|decline|declines|drop|drops|fall|falls|cut|cuts|reduction|"
               "loss|losses|lower|down|dip|slump|plunge")
 
+# Nouns whose number is a name or a rank, not a quantity ("a category 3 hurricane", "flight 1344").
+IDENTIFIER_NOUNS = (
+    "category|cat|level|grade|stage|phase|class|type|division|round|act|chapter|section|article|"
+    "route|highway|interstate|flight|no\\.|nos\\.|number|page|room|platform|gate|terminal|"
+    "channel|district|ward|precinct|apollo|windows|iphone|version|vol\\.|resolution|amendment|"
+    "bill|rule|clause|paragraph|item|exit|pier|track|lane|band|model|series|mark|mk"
+)
 MONTHS = ("jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|"
           "sept|september|oct|october|nov|november|dec|december")
 # Capitalised words that may stand right before a claim; any other capitalised word there makes
@@ -90,7 +99,8 @@ like what how why off out up down further yet rather whether either neither saw 
 came made took gave got left fled fought held led won ran fell rose became began built bought sold
 paid sent spent told thought brought found kept met stood struck hit shot set put remain remains
 live lives work works die dies take takes make makes face faces need needs get gets come comes go
-goes went say see sees seen""".split())
+goes went say see sees seen worldwide nationwide daily apiece respectively overall total
+altogether""".split())
 
 _CUR = "|".join(
     re.escape(c) if not c[0].isalpha() else rf"{B}{re.escape(c)}"
@@ -104,7 +114,7 @@ _QUAL = "|".join(
 _LONG_UNITS = [k for k in U.unit_table() if len(k) > 1]
 _SHORT_UNITS = "".join(k for k in U.unit_table() if len(k) == 1)
 _UNIT = (rf"(?:\s?%|[\s-]?(?:{U._alt(_LONG_UNITS)}){B}|(?-i:[{_SHORT_UNITS}]){B}"
-         rf"|\s(?-i:[{_SHORT_UNITS.replace('m', '')}]){B})")
+         ")")
 _JUNK = (
     rf"(?:https?://|www\.)\S+|{B}[a-z]+[-‐]?\d+[a-z\d]*(?:[-/]\d+)*{B}"
     rf"|\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*[ap]\.?m{B}\.?)?|\d{{1,2}}\s*[ap]\.m\.|\d{{1,2}}\s*[ap]m{B}"
@@ -112,7 +122,7 @@ _JUNK = (
     rf"|\d{{4}}s{B}|['’]\d{{2}}s{B}|\+?\d{{1,3}}[\s.-]?\(?\d{{2,4}}\)?[\s.-]\d{{3,4}}[\s.-]\d{{3,4}}"
     rf"|\d{{1,4}}(?:st|nd|rd|th){B}"
 )
-_HEAD = rf"(?i)(?P<junk>{_JUNK})|(?:(?P<qual>{_QUAL})\s+)?(?:(?P<age>aged|age\s+of|ages)\s+)?"
+_HEAD = rf"(?i)(?P<junk>{_JUNK})|(?:(?P<age>aged|age\s+of|ages)\s+)?(?:(?P<qual>{_QUAL})\s+)?"
 # One optional range tail only: spelling out "between/from/dash" as separate alternatives copies
 # the number pattern per alternative and blows up the regex DFA (30x slower). Range forms that
 # the tail over-accepts ("rose 5 pct to 7 mln dlrs") are split again with SINGLE_RE.
@@ -220,6 +230,8 @@ def _parse(c: pl.DataFrame) -> pl.DataFrame:
         u_mult=key.replace_strict({k: v[2] for k, v in table.items()}, default=1.0,
                                   return_dtype=pl.Float64),
         metres=metres,
+        magnitude=pl.col("pre").str.contains(r"(?i)magnitude\s+(?:of\s+|was\s+|is\s+)?$")
+        & pl.col("unit_raw").is_null(),
     )
 
 
@@ -228,20 +240,27 @@ def _is_not_claim() -> pl.Expr:
     n1 = pl.col("n1").str.strip_chars()
     plain = pl.col("n1_cur").is_null() & pl.col("unit_raw").is_null() & ~pl.col("n1_pct")
     year_like = n1.str.contains(r"^\d{4}$") & pl.col("n1_v").is_between(1000, 2100)
-    cap_word = pre.str.extract(r"([A-Z][A-Za-z.]*)\s+$", 1)
+    cap_word = pre.str.extract(r"(?:^|\s)([A-Z][A-Za-z.]*)\s+$", 1)
+    digits_only = n1.str.contains(r"^[\d.,]+$")
+    plural_next = post.str.contains(r"^\s+[a-z]+[^su\s]s(?-u:\b)")
     small_int = pl.col("n1_v").is_between(1, 31) & n1.str.contains(r"^\d{1,2}$")
     return (
         pl.col("n1_v").is_null() | ~pl.col("n1_v").is_finite()
         | pre.str.contains(r"[\w/#@&.,]$") & ~pre.str.contains(r"\s[$£€]$")
         | post.str.contains(r"^(?:[\w]|[.,/:]\d|-\d)")
-        | (plain & year_like & pl.col("qual").is_null())
+        | (plain & year_like & ~plural_next)
+        # "per 100,000 people" is the denominator of a rate; "2+" a category
+        | pre.str.contains(r"(?i)(?-u:\b)per\s+$") | post.str.contains(r"^\+")
+        | pre.str.contains(rf"(?i){B}(?:{IDENTIFIER_NOUNS})\s*$")
+        | post.str.contains(r"^\s+(?:[A-Z][a-z]+\s+){1,3}(?:Avenue|Street|St\.|Road|Rd|Boulevard|Blvd|Lane|Drive|Way|Place|Square)(?-u:\b)")
         | (small_int & pre.str.contains(rf"(?i){B}(?:{MONTHS})\.?\s+$"))
         | (small_int & post.str.contains(rf"(?i)^\s*(?:of\s+)?(?:{MONTHS}){B}"))
         | (pl.col("n2").is_not_null() & plain & year_like)
         | post.str.contains(rf"(?i)^\s*(?:[ap]\.?m{B}|o['’]clock|gmt|utc|local\s+time|hrs{B}|hours{B}\s+(?:gmt|local))")
         | (m + post).str.contains(r"(?i)^[\d,.]+\s*(?:views?|reads?|min(?:ute)?s?\s+read|comments?)")
         | (pre.str.contains(r"(?i)(?:\bno\.|\bnumber|\bpage|\bp\.|\bpp\.|\bchapter|\bsection|\bver\.?)\s*$"))
-        | (plain & cap_word.is_not_null() & ~cap_word.str.to_lowercase().is_in(list(CAPS_OK))
+        | (plain & digits_only & ~plural_next & pl.col("qual").is_null() & pl.col("age").is_null()
+           & cap_word.is_not_null() & ~cap_word.str.to_lowercase().is_in(list(CAPS_OK))
            & ~cap_word.str.contains(rf"(?i)^(?:{MONTHS})\.?$"))
         # "one of the largest", "no one", "one way or another": idioms, not counts.
         | (n1.str.to_lowercase() == "one") & (
@@ -280,6 +299,8 @@ def _object(post: pl.Expr) -> pl.Expr:
         .str.replace(r"([a-z][^su ]s) [A-Za-z]", "${1}\x01")
     )
     obj = marked.str.extract(r"^ ([^\x01]*)", 1).str.strip_chars()
+    # a lone participle or adverb is a verb phrase ("33 hospitalised", "five seriously injured")
+    obj = pl.when(obj.str.contains(r"^\S+(?:ed|ised|ized|ly)$") | raw.str.contains(r"^\S+ly ")).then(None).otherwise(obj)
     # A sentence-final period belongs to the sentence, an abbreviation's ("U.S.") to the word.
     obj = pl.when(obj.str.contains(r"(?:^|\s)(?:[A-Za-z]\.){2,}$")).then(obj).otherwise(
         obj.str.strip_chars_end("."))
@@ -288,13 +309,23 @@ def _object(post: pl.Expr) -> pl.Expr:
 
 def extract_numeric_claims(sentences: pl.DataFrame, quotes: pl.DataFrame | None = None) -> pl.DataFrame:
     """One row per numeric claim in `sentences` (see docs/numeric_claims.md for the rules)."""
+    return _extract(sentences, quotes, claims_only=True)
+
+
+def find_quantities(sentences: pl.DataFrame) -> pl.DataFrame:
+    """Every quantity the parser reads, years and identifiers included: the number parser without
+    the claim filter, for scoring against other parsers' test suites."""
+    return _extract(sentences, None, claims_only=False)
+
+
+def _extract(sentences: pl.DataFrame, quotes: pl.DataFrame | None, claims_only: bool) -> pl.DataFrame:
     if sentences.height == 0:
         return pl.DataFrame(schema=SCHEMA)
     c = _candidates(sentences)
     if c.height == 0:
         return pl.DataFrame(schema=SCHEMA)
     c = _parse(c)
-    c = c.filter(~_is_not_claim())
+    c = c.filter(~_is_not_claim()) if claims_only else c.filter(pl.col("n1_v").is_finite())
     cur = pl.coalesce("n1_cur", "n2_cur")
     pct = pl.col("n1_pct") | pl.col("n2_pct")
     unit = (
@@ -303,13 +334,14 @@ def extract_numeric_claims(sentences: pl.DataFrame, quotes: pl.DataFrame | None 
         .when(pct).then(pl.lit("%"))
         .when(pl.col("metres")).then(pl.lit("m"))
         .when(pl.col("age").is_not_null()).then(pl.lit("years"))
+        .when(pl.col("magnitude")).then(pl.lit("magnitude"))
     )
     kind = (
         pl.when(pl.col("age").is_not_null() | (pl.col("u_kind") == "age")).then(pl.lit("age"))
         .when(cur.is_not_null()).then(pl.lit("money"))
         .when(pl.col("u_kind").is_not_null()).then(pl.col("u_kind"))
         .when(pct).then(pl.lit("percent"))
-        .when(pl.col("metres")).then(pl.lit("measure"))
+        .when(pl.col("metres") | pl.col("magnitude")).then(pl.lit("measure"))
         .otherwise(pl.lit("count"))
     )
     scale_fix = pl.when(pl.col("metres")).then(1e-6).otherwise(1.0)
@@ -343,14 +375,19 @@ def extract_numeric_claims(sentences: pl.DataFrame, quotes: pl.DataFrame | None 
         .str.strip_chars_start().str.replace(r"(?i)^(?:aged|age\s+of|ages)\s+", ""),
     )
     # Objects are read for counts and ages ("a 45-year-old man"); "76% of voters" too.
-    obj_post = pl.when(pl.col("kind") == "percent").then(
+    # "Four of the deceased", "149 of the survivors": the object follows "of the".
+    of_the = r"(?i)^\s+of\s+(?:the|its|their|those|these)\s+"
+    obj_post = pl.when((pl.col("kind") == "count") & pl.col("post").str.contains(of_the)).then(
+        pl.col("post").str.replace(of_the, " ")
+    ).when(pl.col("kind") == "percent").then(
         pl.col("post").str.replace(r"(?i)^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?", " ")
     ).otherwise(pl.col("post"))
     c = c.with_columns(
         object=pl.when(pl.col("kind").is_in(["count", "age", "percent"])).then(_object(obj_post)))
     lead = pl.col("post").str.extract(r"^(\s+|-)", 1).str.len_chars()
     c = c.with_columns(
-        obj_stop=pl.when(pl.col("object").is_not_null() & (pl.col("kind") != "percent"))
+        obj_stop=pl.when(pl.col("object").is_not_null() & (pl.col("kind") != "percent")
+                         & ~pl.col("post").str.contains(of_the))
         .then(lead + pl.col("object").str.len_chars()).otherwise(0).cast(pl.Int32),
     )
     c = c.with_columns(

@@ -99,8 +99,8 @@ PHYSICAL: dict[str, list[str]] = {
     "hectare": ["hectares", "hectare", "ha"],
     "acre": ["acres", "acre"],
     "kilometer ** 2": ["square kilometres", "square kilometers", "square kilometre",
-                       "square kilometer", "sq km", "km2", "km²"],
-    "mile ** 2": ["square miles", "square mile", "sq miles", "sq mi"],
+                       "square kilometer", "square km", "sq km", "km2", "km²"],
+    "mile ** 2": ["square miles", "square mile", "sq miles", "sq mi", "sq. miles"],
     "meter ** 2": ["square metres", "square meters", "square metre", "square meter", "sq m",
                    "m2", "m²"],
     "foot ** 2": ["square feet", "square foot", "sq ft"],
@@ -143,6 +143,9 @@ AGE_UNITS = {w: ("months" if "month" in w else "weeks" if "week" in w else
 def physical_unit(pint_name: str) -> tuple[str, str]:
     """(normalised unit, kind) for a pint unit expression: time units become plural words
     ("hours"), as the data dictionary spells them; everything else pint's short symbol."""
+    # pint's "decade" is a logarithmic ratio, not ten years
+    if pint_name in ("decade", "century"):
+        return {"decade": "decades", "century": "centuries"}[pint_name], "duration"
     unit = _UREG.Unit(pint_name)
     if unit.dimensionality == _UREG.Unit("second").dimensionality:
         return (str(unit) if str(unit) == "century" else str(unit) + "s").replace(
@@ -163,6 +166,8 @@ def unit_table() -> dict[str, tuple[str, str, float]]:
             table[f] = (code, "money", 0.01 if f in SUBUNITS else 1.0)
     for f in PERCENT_WORDS:
         table[f] = (PERCENT_UNITS.get(f, "%"), "percent", 1.0)
+    # earthquake magnitude: not a pint unit, but news measures quakes in nothing else
+    table["magnitude"] = ("magnitude", "measure", 1.0)
     for f in AGE_WORDS:
         table[f.strip(" -")] = (AGE_UNITS[f], "age", 1.0)
     return table

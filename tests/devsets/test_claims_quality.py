@@ -1,0 +1,25 @@
+"""Floor test: numeric-claims quality on the hand-labelled dev set (seeds + Wikinews)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "claims"))
+from scoring import evaluate  # noqa: E402
+
+# Just below what the extractor reaches (see docs/numeric_claims.md); raise them when it improves.
+FLOORS = {"value_f1": 0.95, "value_unit_object_f1": 0.90, "qualifier_trend_acc": 0.97}
+
+
+def test_claims_quality_floors():
+    result = evaluate()
+    report = {k: v for k, v in result.items() if not isinstance(v, list)}
+    for metric, floor in FLOORS.items():
+        assert result[metric] >= floor, (metric, report)
+
+
+def test_seeds_have_no_excluded_classes_and_no_misses():
+    result = evaluate()
+    seeds = [x for x in result["missed"] + result["spurious"] if x["article"][:3].isdigit()]
+    assert seeds == [], seeds
