@@ -14,22 +14,19 @@ class OutputBusy(RuntimeError):
 
 @contextmanager
 def output_lock(out_dir: Path):
-    """An exclusive advisory lock on `out_dir/.lock`, released by the OS even if the process dies."""
+    """An exclusive advisory lock on the output folder itself.
+
+    Locking the folder (not a file in it) writes nothing, so a build with nothing to do leaves
+    every byte and timestamp as it was; the OS releases the lock if the process dies.
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / ".lock"
-    handle = path.open("a+")
+    fd = os.open(out_dir, os.O_RDONLY)
     try:
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            handle.seek(0)
-            holder = handle.read().strip() or "another process"
-            raise OutputBusy(f"another build is already writing {out_dir} (held by {holder}); "
+            raise OutputBusy(f"another build is already writing {out_dir}; "
                              "wait for it to finish and run again") from None
-        handle.seek(0)
-        handle.truncate()
-        handle.write(f"pid {os.getpid()}")
-        handle.flush()
         yield
     finally:
-        handle.close()
+        os.close(fd)

@@ -15,6 +15,7 @@ shards whose inputs did not change are hard-linked from the previous generation,
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
 import time
 from pathlib import Path
@@ -71,7 +72,8 @@ class OutputStore:
         generations = self.root / GENERATIONS
         generations.mkdir(parents=True, exist_ok=True)
         stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
-        staging = generations / f"{stamp}-{os.getpid()}.staging"
+        # The random part keeps two builds in the same second (and process) apart.
+        staging = generations / f"{stamp}-{os.getpid()}-{secrets.token_hex(3)}.staging"
         shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir()
         return staging
@@ -141,7 +143,7 @@ class OutputStore:
 def _staging_is_alive(path: Path) -> bool:
     """A staging folder belongs to a running build while its process exists."""
     try:
-        pid = int(path.name.removesuffix(".staging").rsplit("-", 1)[1])
+        pid = int(path.name.removesuffix(".staging").split("-")[1])
         os.kill(pid, 0)
         return pid != os.getpid()
     except (ValueError, IndexError, ProcessLookupError):
