@@ -1,0 +1,80 @@
+"""Floors for document metadata and paragraphing on the hand-labelled dev set (tests/devsets/metadata).
+
+The floors sit just below what the cleaning step reaches now (docs/devsets.md has the scores); a
+change that lowers one of them is a regression on real articles, not on a unit example. Run with
+`-s` to see the score table.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.devsets.metadata_scoring import FIELDS, Scores, score_devset
+
+FIELD_FLOORS = {
+    "title": 0.97,
+    "subtitle": 0.94,
+    "section": 0.97,
+    "authors": 0.97,
+    "published_date": 0.97,
+    "published_at": 0.97,
+    "dateline": 0.97,
+}
+PARAGRAPHS_EXACT_FLOOR = 0.91
+PARAGRAPHS_MAE_CEILING = 1.2
+FIRST_PARAGRAPH_FLOOR = 0.94
+LAST_PARAGRAPH_FLOOR = 0.94
+HEADING_PRECISION_FLOOR = 0.80
+HEADING_RECALL_FLOOR = 0.95
+
+# Articles whose furniture the cleaning step cannot remove yet, with why. Each is an expected
+# failure below; the day it is fixed that test fails and asks for the entry to go.
+KNOWN_LEAKS = {
+    "wn19_044_toronto_comicon_2019_welcomes_fans_with_.txt":
+        "a photo gallery of 36 bare captions ('Hobbits', 'Rocket Raccoon') closes the article; no line "
+        "is furniture on its own, only the run is (needs a run-level rule in tasks/clean.py)",
+}
+
+
+@pytest.fixture(scope="module")
+def scores() -> Scores:
+    return score_devset()
+
+
+def test_print_scores(scores):
+    print("\n\nMetadata and paragraphs dev set: "
+          f"{scores.n_articles} articles, {scores.furniture_lines} labelled furniture lines\n{scores.table()}")
+    assert scores.n_found == scores.n_articles, scores.errors()
+
+
+@pytest.mark.parametrize("field", FIELDS)
+def test_field_accuracy_floor(scores, field):
+    assert scores.field_accuracy[field] >= FIELD_FLOORS[field], scores.errors()
+
+
+def test_paragraph_counts(scores):
+    assert scores.paragraphs_exact >= PARAGRAPHS_EXACT_FLOOR, scores.errors()
+    assert scores.paragraphs_mae <= PARAGRAPHS_MAE_CEILING, scores.errors()
+
+
+def test_first_and_last_paragraphs(scores):
+    assert scores.first_paragraph >= FIRST_PARAGRAPH_FLOOR, scores.errors()
+    assert scores.last_paragraph >= LAST_PARAGRAPH_FLOOR, scores.errors()
+
+
+def test_headings(scores):
+    assert scores.heading_precision >= HEADING_PRECISION_FLOOR, scores.errors()
+    assert scores.heading_recall >= HEADING_RECALL_FLOOR, scores.errors()
+
+
+def test_no_furniture_leaks(scores):
+    leaks = [(r.name, line) for r in scores.results if r.label["source_path"] not in KNOWN_LEAKS for line in r.leaked]
+    assert leaks == []
+
+
+@pytest.mark.parametrize("source_path", sorted(KNOWN_LEAKS))
+def test_known_furniture_leaks(scores, source_path):
+    result = next(r for r in scores.results if r.label["source_path"] == source_path)
+    if result.leaked:
+        pytest.xfail(f"{len(result.leaked)} lines leak: {KNOWN_LEAKS[source_path]}")
+    pytest.fail(f"{source_path} no longer leaks furniture: remove it from KNOWN_LEAKS")
