@@ -3,7 +3,8 @@
 Every pattern is anchored to a whole line (or to a short line) so that the same words inside a
 sentence of the article are never touched. The annotation guide lists the kinds: share and
 newsletter widgets, "N views", "N min read", captions and alt texts, author bios and profile
-pictures, captcha prompts, alternate-address notices, breadcrumbs, trailing sign-offs.
+pictures, captcha prompts, alternate-address notices, breadcrumbs, trailing sign-offs; and, seen on
+real pages of the metadata dev set, photo credits, chart legends and the credit lines of pull-quote boxes.
 """
 
 from __future__ import annotations
@@ -36,6 +37,13 @@ _CAPTION = (
     r"|\[[^\[\]]*/[^\[\]]*\]$|\((?:photo|image|credit|getty|afp|reuters|ap|epa|file)\b[^()]*\)$"
     r"|(?:getty images|/afp|/reuters|/ap|shutterstock)\)?\.?$"
 )
+# Photo credits closing a caption, often glued to it by the scrape: "Trafalgar Square. Image: Mirrys.",
+# "Jo JorgensenImage: Jo Jorgensen for President.". Case-sensitive, so "the image: a ..." in prose is not one.
+_IMAGE_CREDIT = r"(?:Image|Photo|Picture|Photograph|Credit)s?:\s+\S[^:]{0,80}$"
+# Colour keys of a map or chart: "██ Syrian Democratic Forces", "■ Labour Party - 203 seats".
+_LEGEND = r"^[\x{2580}-\x{259F}\x{25A0}\x{25A1}\x{25AA}\x{25AC}]+\s*\S"
+# The credit line of a pull-quote box, standing alone: "—Troy Roberts", "– USCG dispatcher, CNN".
+_QUOTE_CREDIT = r"^[\x{2013}\x{2014}\x{2015}]\s*[A-Z][^.!?]*$"
 # Author bios: "Dilan Sirwan is an Erbil-based Kurdish journalist ..."
 _BIO = (r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3} (?:is|was) (?:an?|the) [^.]{0,80}\b(?:journalist|reporter|"
         r"correspondent|editor|writer|author|columnist|analyst|contributor|producer|photographer|freelancer)\b")
@@ -69,7 +77,15 @@ def is_address_line(line: pl.Expr) -> pl.Expr:
 
 
 def is_caption_line(line: pl.Expr) -> pl.Expr:
-    return line.str.contains(_CAPTION) & (n_words(line) <= 60)
+    return (
+        (line.str.contains(_CAPTION) & (n_words(line) <= 60))
+        | (line.str.contains(_IMAGE_CREDIT) & (n_words(line) <= 30))
+        | line.str.contains(_LEGEND)
+    )
+
+
+def is_quote_credit_line(line: pl.Expr) -> pl.Expr:
+    return line.str.contains(_QUOTE_CREDIT) & (n_words(line) <= 16)
 
 
 def is_bio_line(line: pl.Expr) -> pl.Expr:
@@ -112,4 +128,5 @@ def furniture_kind(line: pl.Expr) -> pl.Expr:
         .when(is_address_line(line)).then(pl.lit("address"))
         .when(is_caption_line(line)).then(pl.lit("caption"))
         .when(is_bio_line(line)).then(pl.lit("bio"))
+        .when(is_quote_credit_line(line)).then(pl.lit("quote_credit"))
     )

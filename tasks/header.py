@@ -31,8 +31,12 @@ def header_lines(lines: pl.DataFrame) -> pl.DataFrame:
     content = ~pl.col("meta") & ~pl.col("section_like") & ~pl.col("name_like") & ~pl.col("repeat_title")
     prose_before = content.cast(pl.Int32).cum_sum().over("rec", order_by="i") - content.cast(pl.Int32)
     allowed_prose = pl.when(given_title).then(0).otherwise(2)
+    # Captions and pull-quote credits also sit inside the article, often right after the lede: they
+    # are furniture, but on their own they must not pull the lede into the header as a standfirst.
+    # A caption between header lines (standfirst, picture, byline) is still inside the header.
+    header_kind = pl.col("meta") & ~pl.col("furniture").fill_null("").is_in(["caption", "quote_credit"])
     header_meta = (
-        (pl.col("meta") | pl.col("repeat_title")) & (pl.col("i") < HEADER_WINDOW) & (prose_before <= allowed_prose)
+        (header_kind | pl.col("repeat_title")) & (pl.col("i") < HEADER_WINDOW) & (prose_before <= allowed_prose)
     )
     first_content = _first_i(content)
     title_like = (
