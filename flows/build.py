@@ -102,7 +102,7 @@ def _drop_cross_shard_duplicates(staging: Path, results: list[dict]) -> None:
     losers = ranked.filter(pl.col("rank") > 0)
     for (shard_key,), lost in losers.group_by("shard_key"):
         lost_ids = lost["doc_id"]
-        for name in ("documents", "paragraphs", "sentences"):
+        for name in TABLES[:-1]:
             path = OutputStore.part_path(staging, name, shard_key)
             write_parquet_atomic(pl.read_parquet(path).filter(~pl.col("doc_id").is_in(lost_ids.implode())), path)
         rejected_path = OutputStore.part_path(staging, "rejected", shard_key)

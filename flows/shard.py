@@ -11,16 +11,21 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from schemas.contracts import ContractViolation, cross_table_failures, schema_failures
+from schemas.contracts import ContractViolation, cross_table_failures, rows_as_failures, schema_failures
 from schemas.documents import CleanDocumentsSchema, DocumentsSchema
+from schemas.numeric_claims import NumericClaimsSchema, check_claims_against
 from schemas.paragraphs import ParagraphsSchema
+from schemas.quotes import QuotesSchema, check_quotes_against
 from schemas.rejected import RecordsSchema, RejectedSchema
 from schemas.sentences import SentencesSchema
 from tasks.clean import clean_documents, reject_duplicates
 from tasks.ingest import parse_records
+from tasks.numeric_claims import extract_numeric_claims
+from tasks.quotes import extract_quotes
 from tasks.segment import count_sentences, segment_paragraphs, segment_sentences
 
-TABLES = ("documents", "paragraphs", "sentences", "rejected")
+TABLES = ("documents", "paragraphs", "sentences", "quotes", "numeric_claims", "rejected")
+_REASON = RejectedSchema.to_schema().columns["reason"].dtype.type
 
 
 @dataclass
@@ -28,6 +33,8 @@ class ShardTables:
     documents: pl.DataFrame
     paragraphs: pl.DataFrame
     sentences: pl.DataFrame
+    quotes: pl.DataFrame
+    numeric_claims: pl.DataFrame
     rejected: pl.DataFrame
 
     def as_dict(self) -> dict[str, pl.DataFrame]:
@@ -42,20 +49,17 @@ def _enforce(stage: str, checks: list[pl.DataFrame]) -> None:
 
 def rejected_rows(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.filter(pl.col("reject_reason").is_not_null()).select(
-        "source_path", "source_id", reason="reject_reason", detail="reject_detail"
+        "source_path", "source_id", reason=pl.col("reject_reason").cast(_REASON), detail="reject_detail"
     )
 
 
-def document_counts(documents: pl.DataFrame, paragraphs: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
-    """Documents as written: the counts of their rows in the other tables, no working columns."""
-    per_doc = [
-        paragraphs.group_by("doc_id").agg(n_paragraphs=pl.len().cast(pl.Int32)),
-        sentences.group_by("doc_id").agg(n_sentences=pl.len().cast(pl.Int32)),
-    ]
+def document_counts(documents: pl.DataFrame, **tables: pl.DataFrame) -> pl.DataFrame:
+    """Documents as written: `n_<table>` counts of their rows in the other tables, no working columns."""
     out = documents.drop("paragraph_kinds")
-    for counts in per_doc:
-        out = out.join(counts, on="doc_id", how="left", maintain_order="left")
-    return out.with_columns(pl.col("n_paragraphs", "n_sentences").fill_null(0)).select(list(DocumentsSchema.to_schema().columns))
+    for column, rows in tables.items():
+        counts = rows.group_by("doc_id").agg(pl.len().cast(pl.Int32).alias(column))
+        out = out.join(counts, on="doc_id", how="left", maintain_order="left").with_columns(pl.col(column).fill_null(0))
+    return out.select(list(DocumentsSchema.to_schema().columns))
 
 
 def build_shard(files: pl.DataFrame) -> ShardTables:
@@ -66,18 +70,31 @@ def build_shard(files: pl.DataFrame) -> ShardTables:
     cleaned = reject_duplicates(clean_documents(records))
     documents = cleaned.filter(pl.col("reject_reason").is_null()).drop("reject_reason", "reject_detail")
     rejected = rejected_rows(cleaned)
-    _enforce("clean", [schema_failures("clean", "clean_documents", CleanDocumentsSchema, documents)])
+    _enforce("clean", [schema_failures("clean", "clean_documents", CleanDocumentsSchema, documents),
+                       schema_failures("clean", "rejected", RejectedSchema, rejected)])
 
     paragraphs = segment_paragraphs(documents)
     sentences = segment_sentences(paragraphs)
     paragraphs = count_sentences(paragraphs, sentences)
-    documents = document_counts(documents, paragraphs, sentences)
     _enforce("segment", [
         schema_failures("segment", "paragraphs", ParagraphsSchema, paragraphs),
         schema_failures("segment", "sentences", SentencesSchema, sentences),
-        schema_failures("segment", "documents", DocumentsSchema, documents),
-        schema_failures("segment", "rejected", RejectedSchema, rejected.with_columns(
-            pl.col("reason").cast(RejectedSchema.to_schema().columns["reason"].dtype.type))),
         cross_table_failures("segment", documents, paragraphs, sentences),
     ])
-    return ShardTables(documents, paragraphs, sentences, rejected)
+
+    quotes = extract_quotes(documents, paragraphs, sentences)
+    claims = extract_numeric_claims(sentences, quotes)
+    _enforce("annotate", [
+        schema_failures("annotate", "quotes", QuotesSchema, quotes),
+        rows_as_failures("annotate", "quotes", check_quotes_against(quotes, documents, paragraphs)),
+        schema_failures("annotate", "numeric_claims", NumericClaimsSchema, claims),
+        rows_as_failures("annotate", "numeric_claims", check_claims_against(claims, documents, sentences)),
+    ])
+
+    documents = document_counts(documents, n_paragraphs=paragraphs, n_sentences=sentences, n_quotes=quotes,
+                                n_claims=claims)
+    _enforce("write", [
+        schema_failures("write", "documents", DocumentsSchema, documents),
+        cross_table_failures("write", documents, paragraphs, sentences),
+    ])
+    return ShardTables(documents, paragraphs, sentences, quotes, claims, rejected)

@@ -67,6 +67,16 @@ def schema_failures(stage: str, table: str, model: type[pa.DataFrameModel], fram
     return pl.DataFrame(schema=FAILURE_SCHEMA)
 
 
+def rows_as_failures(stage: str, table: str, rows: pl.DataFrame) -> pl.DataFrame:
+    """Rows a table's own cross-table check returned (with a `check` column) as failure rows."""
+    key = PRIMARY_KEYS[table]
+    if rows.height == 0:
+        return pl.DataFrame(schema=FAILURE_SCHEMA)
+    detail = rows.select(pl.format("[{}:{}] {}", "char_start", "char_end", pl.col("text").str.slice(0, 80))).to_series()
+    return pl.DataFrame({"stage": stage, "table": table, "check": rows["check"], "column": None,
+                         "key": rows[key], "detail": detail}, schema=FAILURE_SCHEMA)
+
+
 def _slice_mismatches(stage: str, table: str, key: str, rows: pl.DataFrame, documents: pl.DataFrame) -> list:
     joined = rows.join(documents.select("doc_id", doc_text="text"), on="doc_id", how="left")
     orphan = joined.filter(pl.col("doc_text").is_null())

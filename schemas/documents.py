@@ -66,6 +66,8 @@ class DocumentsSchema(_DocumentColumns):
 
     n_paragraphs: pl.Int32 = f.count(gt=0)
     n_sentences: pl.Int32 = f.count(gt=0)
+    n_quotes: pl.Int32 = f.count()
+    n_claims: pl.Int32 = f.count()
 
     class Config:
         strict = True
