@@ -7,7 +7,8 @@ Works on short strings (the attribution clause next to a quote), so the regexes 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import lru_cache
 
 from tasks.reporting_verbs import (
     ADVERBIAL_STARTS,
@@ -222,6 +223,7 @@ def subject_fallback(prefix: str, base: int) -> Mention | None:
     return m if m and (_is_pure_name(m.text) or m.text.lower() in PRONOUNS) else None
 
 
+@lru_cache(maxsize=65536)
 def speaker_kind(speaker: str | None) -> str:
     if not speaker:
         return "unknown"
@@ -238,120 +240,3 @@ def speaker_kind(speaker: str | None) -> str:
     if ORGANIZATION_WORDS.search(low) and len(speaker.split()) > 2 and not _is_pure_name(" ".join(speaker.split()[-2:])):
         return "organization"
     return "person" if speaker[:1].isupper() else "unknown"
-
-
-_OWNER_PATTERNS = [
-    re.compile(r"(?P<o>[A-Z][\w'’.-]*(?:\s+(?:of|for|the|on|and|[A-Z][\w'’.-]*)){0,8})\s+(?:issued|released|put out|said in|published)\s+(?:a|an|its|his|her|their)\s+(?:\w+\s+)?statement"),
-    re.compile(r"statement\s+(?:from|by|of)\s+(?P<o>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of|for|the|and|[A-Z][\w'’.-]*)){0,8})"),
-    re.compile(r"(?P<o>(?:[Tt]he\s+)?[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,5}?)(?:'s|’s)?\s+statement\b"),
-]
-
-
-def _strip_titles(name: str) -> str:
-    words = name.split()
-    while len(words) > 1 and words[0].lower().strip(",") in TITLE_WORDS:
-        words = words[1:]
-    return " ".join(words)
-
-
-_ROLE = re.compile(r"^(?:the|a)\s+(?P<role>(?:[a-z]+\s+){0,2}(?:president|governor|judge|senator|mayor|minister|speaker|commission|committee|court|secretary|chairman|spokesman|spokeswoman|prosecutor|sheriff|leader|department|ministry|agency|council|government|campaign|company|group))$", re.I)
-
-
-@dataclass
-class SpeakerResolver:
-    """Per-document memory of speakers, so pronouns, surnames, roles ("the governor") and "the
-    statement" resolve to the most specific earlier mention."""
-
-    text: str
-    history: list[tuple[str, str]] = field(default_factory=list)  # (speaker, kind)
-    _names: dict[str, list[tuple[int, str]]] | None = None
-
-    def resolve(self, mention: Mention | None, at: int) -> tuple[Mention | None, str]:
-        if mention is None or not mention.text:
-            return None, "unknown"
-        low = mention.text.lower()
-        if low in PRONOUNS:
-            return self._pronoun(low, at)
-        if re.search(r"\b(?:statement|proclamation)\b", low) and not DOCUMENT_WORDS.fullmatch(low.split()[0]) or low.startswith(("the statement", "their statement", "its statement")):
-            owner = self._statement_owner(mention.text, at)
-            if owner:
-                kind = speaker_kind(owner.text)
-                return owner, "organization" if kind == "document" else kind
-        role = _ROLE.match(mention.text)
-        if role:
-            named = self._named_role(role.group("role"), at)
-            if named:
-                return named, speaker_kind(named.text)
-        name = self._expand_surname(mention, at)
-        return name, speaker_kind(name.text)
-
-    def remember(self, speaker: str | None, kind: str) -> None:
-        if speaker:
-            self.history.append((speaker, kind))
-
-    def _pronoun(self, pronoun: str, at: int) -> tuple[Mention | None, str]:
-        wanted = {"person": ("person", "source"), "plural": ("organization", "source", "person"), "thing": ("organization", "document")}[PRONOUNS[pronoun]]
-        for speaker, kind in reversed(self.history[-6:]):
-            if kind in wanted:
-                return Mention(speaker, None, None), kind
-        if PRONOUNS[pronoun] == "person":
-            names = [m.group() for m in _NAME.finditer(self.text, max(0, at - 400), at) if _is_pure_name(m.group())]
-            if names:
-                return self._expand_surname(Mention(names[-1], None, None), at), "person"
-        return None, "unknown"
-
-    def _named_role(self, role: str, at: int) -> Mention | None:
-        """'the governor' -> 'Kay Ivey' from an earlier 'Governor Kay Ivey'; 'the commission' -> the
-        earlier capitalised name whose head it is."""
-        head = role.split()[-1]
-        before = self.text[:at]
-        person = re.search(rf"\b(?i:{head})\s+((?:[A-Z][\w'’.-]+\s+){{0,2}}[A-Z][\w'’-]+)", before)
-        if person and person.group(1)[:1].isupper() and _is_pure_name(person.group(1)):
-            return Mention(person.group(1), None, None)
-        org = re.search(rf"(?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){{1,5}}{head.capitalize()}(?:\s+(?:on|of|for)(?:\s+[A-Z][\w'’-]*)+)?", before)
-        return Mention(org.group().strip(), None, None) if org else None
-
-    def _statement_owner(self, mention: str, at: int) -> Mention | None:
-        own = re.search(r"(?P<o>(?:[Tt]he\s+)?[\w.-]+(?:\s+[A-Z][\w.-]+)*)(?:'s|’s)\s+statement$", mention) or re.search(r"statement\s+(?:from|by|of)\s+(?P<o>.+)$", mention)
-        if own:
-            owner = Mention(_strip_titles(own.group("o")), None, None)
-            role = _ROLE.match(owner.text)
-            named = self._named_role(role.group("role"), at) if role else None
-            return named or self._expand_surname(owner, at)
-        window = self.text[max(0, at - 3000): at]
-        best = None
-        for regex in _OWNER_PATTERNS:
-            for m in regex.finditer(window):
-                owner = m.group("o").strip()
-                if owner.lower() in {"the", "a"} or DOCUMENT_WORDS.search(owner.lower()):
-                    continue
-                if best is None or m.start() > best[0]:
-                    best = (m.start(), owner)
-        return Mention(best[1], None, None) if best else None
-
-    def _expand_surname(self, mention: Mention, at: int) -> Mention:
-        bare = _strip_titles(mention.text)
-        particle = re.fullmatch(r"(?:de|van|von|al|bin|del|da|le|la|di)\s+[A-Z][\w'’-]+", bare)
-        if (" " in bare and not particle) or not (bare[:1].isupper() or particle) or bare.lower() in PRONOUNS:
-            return mention
-        for pos, full in self._full_names().get(bare.split()[-1], ()):
-            if pos < at and full != bare and bare in full:
-                return Mention(full, None, None)
-        return mention
-
-    def _full_names(self) -> dict[str, list[tuple[int, str]]]:
-        """Every multi-word name in the document, by each of its words: one regex pass per document
-        instead of one search per surname."""
-        if self._names is None:
-            self._names = {}
-            for m in _NAME.finditer(self.text):
-                words = m.group().split()
-                titled = [i for i, w in enumerate(words) if w.lower() in TITLE_WORDS]
-                full = " ".join(words[titled[-1] + 1:] if titled else words)
-                if " " in full and _is_pure_name(full):
-                    for word in full.split():
-                        self._names.setdefault(word, []).append((m.start(), full))
-        return self._names
-
-
-_NAME = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:de\s+|al-|bin\s+)?[A-Z][\w'’-]+){1,6}")

@@ -14,7 +14,7 @@ import polars as pl
 from tasks import furniture as F
 from tasks.dates import published_date_time
 from tasks.header import dateline_place, given_dateline_place, header_lines, header_metadata
-from tasks.language import language_of
+from tasks.language import with_language
 from tasks.normalise import collapsed_spaces, normalised_text
 
 PARAGRAPH_SEPARATOR = "\n\n"
@@ -37,17 +37,16 @@ def _key(text: pl.Expr) -> pl.Expr:
     return text.str.to_lowercase().str.replace_all(r"[^\w]+", " ").str.strip_chars()
 
 
-def _line_frame(records: pl.DataFrame) -> pl.DataFrame:
-    lines = (
-        records.select("rec", "given_title", "given_subtitle", line=normalised_text("body").str.split("\n"))
-        .explode("line")
-        .with_columns(line=collapsed_spaces("line"))
-        .filter(pl.col("line").is_not_null() & (pl.col("line") != ""))
-        .with_columns(i=pl.int_range(pl.len(), dtype=pl.Int32).over("rec"), nw=F.n_words("line"))
-    )
+_LINE_FEATURES = {"furniture": pl.String, "byline": pl.String, "date_line": pl.Boolean, "section_like": pl.Boolean,
+                  "name_like": pl.Boolean, "tail_marker": pl.Boolean, "sign_off": pl.Boolean,
+                  "repeat_title": pl.Boolean}
+
+
+def _line_features(lines: pl.DataFrame) -> pl.DataFrame:
     line = pl.col("line")
     byline = pl.when((pl.col("nw") <= 8) & ~line.str.contains(r"[.!?]$")).then(F.byline_names(line))
-    return lines.with_columns(
+    return lines.select(
+        "rec", "i",
         furniture=F.furniture_kind(line),
         byline=byline,
         date_line=F.is_date_line(line),
@@ -56,7 +55,30 @@ def _line_frame(records: pl.DataFrame) -> pl.DataFrame:
         tail_marker=F.is_tail_marker(line),
         sign_off=F.is_sign_off(line),
         repeat_title=pl.col("given_title").is_not_null() & (_key(line) == _key(pl.col("given_title"))),
-    ).with_columns(meta=pl.col("furniture").is_not_null() | pl.col("byline").is_not_null() | pl.col("date_line"))
+    )
+
+
+def _line_frame(records: pl.DataFrame) -> pl.DataFrame:
+    """One row per non-empty line, in (rec, i) order, with what each line may be.
+
+    The window expressions downstream rely on that order instead of sorting again.
+    """
+    lines = (
+        records.select("rec", "given_title", "given_subtitle", line=normalised_text("body").str.split("\n"))
+        .explode("line")
+        .with_columns(line=collapsed_spaces("line"))
+        .filter(pl.col("line").is_not_null() & (pl.col("line") != ""))
+        .with_columns(i=pl.int_range(pl.len(), dtype=pl.Int32).over("rec"), nw=F.n_words("line"))
+    )
+    # Only lines that could be furniture or header go through the full set of rules.
+    suspects = lines.filter(F.may_be_furniture(pl.col("line"), pl.col("nw")))
+    features = _line_features(suspects)
+    defaults = [pl.col(c).fill_null(False) for c, t in _LINE_FEATURES.items() if t == pl.Boolean]
+    return (
+        lines.join(features, on=["rec", "i"], how="left", maintain_order="left")
+        .with_columns(defaults)
+        .with_columns(meta=pl.col("furniture").is_not_null() | pl.col("byline").is_not_null() | pl.col("date_line"))
+    )
 
 
 def _kept_lines(lines: pl.DataFrame) -> pl.DataFrame:
@@ -65,8 +87,8 @@ def _kept_lines(lines: pl.DataFrame) -> pl.DataFrame:
     title_key = pl.coalesce(_key(pl.col("given_title")),
                             _key(pl.col("line")).filter(i == pl.col("title_i")).first().over("rec"))
     long_body = (pl.col("nw") >= _LONG_PARAGRAPH_WORDS) & pl.col("furniture").is_null()
-    last_marker = pl.when(pl.col("tail_marker")).then(i).forward_fill().over("rec", order_by="i")
-    last_long = pl.when(long_body).then(i).forward_fill().over("rec", order_by="i")
+    last_marker = pl.when(pl.col("tail_marker")).then(i).forward_fill().over("rec")
+    last_long = pl.when(long_body).then(i).forward_fill().over("rec")
     in_tail = last_marker.is_not_null() & (last_long.is_null() | (last_long < last_marker))
     candidate = (
         (i > pl.col("header_end").fill_null(-1))
@@ -81,11 +103,10 @@ def _kept_lines(lines: pl.DataFrame) -> pl.DataFrame:
     marked = marked.with_columns(
         candidate=pl.col("candidate") & ~(pl.col("sign_off") & (i == last_kept))
     )
-    repeated = pl.col("candidate") & ~pl.col("line").is_first_distinct().over(
-        pl.col("rec"), pl.col("candidate"), order_by="i")
+    repeated = pl.col("candidate") & ~pl.col("line").is_first_distinct().over(pl.col("rec"), pl.col("candidate"))
     marked = marked.with_columns(duplicate=repeated, keep=pl.col("candidate") & ~repeated)
-    next_nw = pl.col("nw").shift(-1).over("rec", order_by="i")
-    next_is_sentence = pl.col("line").shift(-1).over("rec", order_by="i").str.contains(r"[.!?:\"”’)]$")
+    next_nw = pl.col("nw").shift(-1).over("rec")
+    next_is_sentence = pl.col("line").shift(-1).over("rec").str.contains(r"[.!?:\"”’)]$")
     heading = (
         (pl.col("nw") <= _HEADING_MAX_WORDS)
         & ~pl.col("line").str.contains(r"[.,;:]['\"”’)]?$")
@@ -147,10 +168,7 @@ def clean_documents(records: pl.DataFrame) -> pl.DataFrame:
         )
     )
     good = docs.filter(pl.col("reject_reason").is_null())
-    good = good.with_columns(
-        doc_id=pl.col("text").map_batches(_sha16, return_dtype=pl.String),
-        language=language_of(pl.col("text")),
-    )
+    good = with_language(good.with_columns(doc_id=pl.col("text").map_batches(_sha16, return_dtype=pl.String)))
     rejected = pl.concat([
         records.filter(pl.col("reject_reason").is_not_null()),
         docs.filter(pl.col("reject_reason").is_not_null()).select(records.columns),

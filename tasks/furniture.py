@@ -59,6 +59,21 @@ _BREADCRUMB = r"^\S(?:[^/>»|]{0,40}\s+[/>»|]\s+){1,5}[^/>»|]{1,40}$"
 _NAME_LINE = r"^(?:[A-Z][a-z'’.-]*[a-z]|[A-Z]\.)(?:\s+(?:(?:al|el|bin|ibn|de|da|del|der|van|von|la|le)-?\s*)?(?:[A-Z][\w'’.-]*[a-z]|[A-Z]\.)){1,3}$"
 
 
+# Every rule above either needs a short line (16 words or fewer) or leaves one of these marks on a
+# longer one; lines with neither cannot be furniture and skip the full classification.
+_LONG_LINE_HINT = (
+    r"(?i)alternat(?:e|ive) address|^(?:image|photo|picture|video|graphic|illustration|file photo|profile) "
+    r"|[\])]\.?$|getty images|/afp|/reuters|/ap\b|shutterstock|(?:image|photo|picture|photograph|credit)s?:"
+    r"|^[\x{2580}-\x{259F}\x{25A0}\x{25A1}\x{25AA}\x{25AC}]| (?:is|was) (?:an?|the) "
+)
+SHORT_LINE_WORDS = 16
+
+
+def may_be_furniture(line: pl.Expr, words: pl.Expr) -> pl.Expr:
+    """A cheap test that every furniture, header or tail line passes (most body lines fail it)."""
+    return (words <= SHORT_LINE_WORDS) | line.str.contains(_LONG_LINE_HINT)
+
+
 def n_words(text: str | pl.Expr) -> pl.Expr:
     expr = pl.col(text) if isinstance(text, str) else text
     return expr.str.count_matches(WORDS).cast(pl.Int32)

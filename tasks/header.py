@@ -29,7 +29,7 @@ def header_lines(lines: pl.DataFrame) -> pl.DataFrame:
     """Adds `header_end` (last header line index, null when none), `title_i` and `subtitle_i`."""
     given_title = pl.col("given_title").is_not_null()
     content = ~pl.col("meta") & ~pl.col("section_like") & ~pl.col("name_like") & ~pl.col("repeat_title")
-    prose_before = content.cast(pl.Int32).cum_sum().over("rec", order_by="i") - content.cast(pl.Int32)
+    prose_before = content.cast(pl.Int32).cum_sum().over("rec") - content.cast(pl.Int32)
     allowed_prose = pl.when(given_title).then(0).otherwise(2)
     # Captions and pull-quote credits also sit inside the article, often right after the lede: they
     # are furniture, but on their own they must not pull the lede into the header as a standfirst.

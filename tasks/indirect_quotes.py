@@ -1,40 +1,49 @@
 """Indirect quotes: reported speech without marks, one per sentence, introduced by a reporting verb
 from tasks.reporting_verbs or by "according to".
 
-Polars picks the sentences that have a reporting verb and no quotation mark; a handful of anchored
-regexes then split each into speaker and reported clause. A clause that holds quoted words is left
-to the direct/partial extractor (spans never overlap).
+The split into speaker and reported clause runs as polars regexes over the whole sentences column
+(Reuters has a "said" in most sentences, so a per-sentence Python pass was the slowest part of the
+extractor). Python only sees subjects that are not a plain name or "the company"-style phrase.
+A clause that holds quoted words is left to the direct/partial extractor (spans never overlap).
 """
 
 from __future__ import annotations
 
-import re
-
 import polars as pl
 
-from tasks.attribution import Mention, subject_mention
-from tasks.reporting_verbs import CLAUSE_FORMS, LEMMA, PARTICIPLES
+from tasks.attribution import subject_mention
+from tasks.reporting_verbs import CLAUSE_FORMS, LEMMA
 
 _TOKEN = r"(?:[A-Z]\.(?:[A-Z]\.)+|[\w'’&.-]+)"
 _ADV = r"(?:\s+(?:has|had|have|also|later|then|further|previously|repeatedly|again|reportedly|publicly|formally))*"
-_CLAUSE_START = (
-    r"(?:that\s+|(?=(?:he|she|they|it|we|I|the|a|an|there|this|these|those|his|her|their|its|our|many|some|most|"
-    r"all|no|one|two|three|several|more|at least|about|[A-Z0-9])\b))"
+_START = (
+    r"(?:he|she|they|it|we|I|the|a|an|there|this|these|those|his|her|their|its|our|many|some|most|"
+    r"all|no|one|two|three|several|more|at least|about|[A-Z0-9])\b"
 )
 _OBJECT = r"(?:reporters|journalists|the press|the media|(?:local|state) media|him|her|them|us|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
 _WHEN = r"(?:(?:on|in|at|via|during|earlier|late|last)\s+[^,;]{1,40}?\s+|(?:yesterday|today|tonight|recently)\s+)?"
+# Only the short lead is captured (long captures are slow); the clause runs from there to the sentence end.
+_CLAUSE = rf"(?:(?P<that>that\s+)|{_START})"
 
-ACCORDING_HEAD = re.compile(r"^According to (?P<sp>[^,]{2,80}),\s+(?P<cl>.{12,}?)[.]?$")
-ACCORDING_TAIL = re.compile(r"^(?P<cl>.{12,}?),?\s+according to (?P<sp>[^,.]{2,80}?)\.?$")
-TAIL_SPEAKER_VERB = re.compile(rf"^(?P<cl>.{{20,}}?),\s+(?P<sp>{_TOKEN}(?:\s+{_TOKEN}){{0,6}}?){_ADV}\s+(?P<v>{CLAUSE_FORMS})(?:\s+[^,.]{{0,30}})?\.?$")
-TAIL_VERB_SPEAKER = re.compile(rf"^(?P<cl>.{{20,}}?),\s+(?P<v>said|added|says|wrote|told)\s+(?P<sp>{_TOKEN}(?:\s+{_TOKEN}){{0,8}}?)\.?$")
-# Applied to the text after the first reporting verb, so the costly search for the verb runs once.
-AFTER_TELL = re.compile(rf"\s+{_OBJECT}\s+{_WHEN}{_CLAUSE_START}(?P<cl>.{{12,}}?)\.?$")
-AFTER_VERB = re.compile(rf"\s+{_WHEN}{_CLAUSE_START}(?P<cl>.{{12,}}?)\.?$")
-FIRST_VERB = re.compile(rf"\b(?:{CLAUSE_FORMS})\b")
-TAIL_HINT = re.compile(rf",\s+(?:[^,]{{1,60}}\s)?(?:{CLAUSE_FORMS})\b[^,]{{0,40}}$")
-
+ACCORDING_HEAD = r"^(?P<pre>According to )(?P<sp>[^,]{2,80}),\s+(?P<cl>.+)$"
+ACCORDING_TAIL = r"^(?P<cl>.{12,}?)(?P<pre>,?\s+according to )(?P<sp>[^,.]{2,80}?)\.?$"
+TAIL_VERB_SPEAKER = rf"^(?P<cl>.{{20,}}?)(?P<pre>,\s+(?P<v>said|added|says|wrote|told)\s+)(?P<sp>{_TOKEN}(?:\s+{_TOKEN}){{0,8}}?)\.?$"
+TAIL_SPEAKER_VERB = rf"^(?P<cl>.{{20,}}?)(?P<pre>,\s+)(?P<sp>{_TOKEN}(?:\s+{_TOKEN}){{0,6}}?){_ADV}\s+(?P<v>{CLAUSE_FORMS})(?:\s+[^,.]{{0,30}})?\.?$"
+# ASCII word boundaries keep these on polars' fast regex engine (Unicode ones fall back to a slow one).
+FIRST_VERB = rf"(?-u:\b)(?:{CLAUSE_FORMS})(?-u:\b)"
+VERB_AT_START = rf"^(?:{CLAUSE_FORMS})"
+TAIL_HINT = rf",[^,]*(?-u:\b)(?:{CLAUSE_FORMS})(?-u:\b)[^,]*$"
+AFTER_TELL = rf"^(?P<pre>\s+{_OBJECT}\s+{_WHEN}){_CLAUSE}"
+AFTER_VERB = rf"^(?P<pre>\s+{_WHEN}){_CLAUSE}"
+_SPEAKER_OK = r"^(?:[A-Z]|(?:he|she|they|it|the|a|an)\b)"
+# Subjects that are their own speaker mention: a name, a pronoun, "The company", "Bank officials".
+_PLAIN_SUBJECT = r"^(?:(?:The|A|An)\s+)?(?:[A-Z][\w&'’.-]*\s+){0,4}(?:[A-Z][\w&'’.-]*|[a-z][a-z-]{2,})$"
+_NOISY_TAIL = r"(?:ly|ed|also|has|have|had|then|later|would|will|could|was|is|not|never|yesterday|today|tonight|further|again|once)$"
 _SELECT = rf"\b(?:{CLAUSE_FORMS})\b|\b[Aa]ccording to\b"
+_LEMMA = pl.DataFrame({"v": list(LEMMA), "cue": list(LEMMA.values())})
+
+HIT_SCHEMA = {"doc_id": pl.String, "char_start": pl.Int64, "char_end": pl.Int64, "text": pl.String, "cue": pl.String,
+              "sp": pl.String, "sp_start": pl.Int64, "sp_end": pl.Int64}
 
 
 def indirect_candidates(sentences: pl.DataFrame) -> pl.DataFrame:
@@ -48,56 +57,111 @@ def indirect_candidates(sentences: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _hit(sentence: str, base: int, m, cue: str, mention: Mention | None) -> dict | None:
-    start, end = m.start("cl"), m.end("cl")
-    while end > start and sentence[end - 1] in " .,;:":
-        end -= 1
-    if end - start < 12 or mention is None or not mention.text:
-        return None
-    return dict(char_start=base + start, char_end=base + end, text=sentence[start:end], cue=cue, mention=mention)
+def _groups(pattern: str, names: list[str], prefix: str) -> list[pl.Expr]:
+    g = pl.col("text").str.extract_groups(pattern)
+    return [g.struct.field(n).alias(f"{prefix}_{n}") for n in names]
 
 
-def _mention_in(sentence: str, base: int, m: re.Match, group: str = "sp") -> Mention:
-    sp = m.group(group).strip(" ,")
-    return Mention(sp, base + m.start(group), base + m.start(group) + len(sp))
+def _rule(prefix: str, cue: pl.Expr, speaker_ok: pl.Expr | None = None) -> tuple[pl.Expr, dict[str, pl.Expr]]:
+    """The matched flag and hit columns of one pattern whose speaker is captured in the sentence."""
+    cl, pre, sp = pl.col(f"{prefix}_cl"), pl.col(f"{prefix}_pre"), pl.col(f"{prefix}_sp")
+    matched = cl.is_not_null() if speaker_ok is None else cl.is_not_null() & speaker_ok
+    leading = cl.str.len_chars() if prefix.startswith("tail") or prefix == "acc_tail" else 0
+    sp_at = (leading + pre.str.len_chars()) if prefix != "acc_head" else pre.str.len_chars()
+    cl_at = 0 if prefix != "acc_head" else pl.col("text").str.len_chars() - cl.str.len_chars()
+    sp_clean = sp.str.strip_chars(" ,")
+    return matched, {"cl_at": pl.lit(0) + cl_at, "cl": cl, "cue": cue, "sp": sp_clean,
+                     "sp_at": sp_at + sp.str.len_chars() - sp.str.strip_chars_start(" ,").str.len_chars()}
 
 
-class _Shifted:
-    """A match on a tail of the sentence, reported in sentence coordinates."""
+def indirect_hits(sentences: pl.DataFrame) -> pl.DataFrame:
+    """One row per indirect quote: doc_id, clause offsets/text, cue lemma and the raw speaker mention
+    (sp, sp_start, sp_end), still to be resolved against the document."""
+    cand = indirect_candidates(sentences)
+    if cand.is_empty():
+        return pl.DataFrame(schema=HIT_SCHEMA)
+    lemma = dict(LEMMA)
+    cue_of = lambda c: pl.col(c).replace_strict(lemma, default=None)  # noqa: E731
+    acc = pl.col("text").str.contains("ccording to")
+    # the costly patterns run only on the rows that can match them
+    acc_rows = cand.filter(acc).with_columns(*_groups(ACCORDING_HEAD, ["pre", "sp", "cl"], "acc_head"),
+                                             *_groups(ACCORDING_TAIL, ["cl", "pre", "sp"], "acc_tail"))
+    tail_rows = cand.filter(pl.col("text").str.contains(TAIL_HINT)).with_columns(
+        *_groups(TAIL_VERB_SPEAKER, ["cl", "pre", "v", "sp"], "tail_vs"),
+        *_groups(TAIL_SPEAKER_VERB, ["cl", "pre", "sp", "v"], "tail_sv"))
+    split = pl.col("text").str.replace(FIRST_VERB, "\x1f$0", n=1).str.split_exact("\x1f", 1)
+    cand = cand.with_columns(split.struct.field("field_0").alias("main_subj"), split.struct.field("field_1").alias("after"))
+    cand = cand.with_columns(main_v=pl.col("after").str.extract(VERB_AT_START, 0))
+    cand = cand.with_columns(main_rest=pl.col("after").str.slice(pl.col("main_v").str.len_chars()))
+    key = ["doc_id", "char_start"]
+    cand = cand.join(acc_rows.drop("text"), on=key, how="left").join(tail_rows.drop("text"), on=key, how="left")
+    rest = pl.col("main_rest")
+    told = pl.col("main_v").is_in(["told", "tells", "telling"])
+    tail = pl.when(told).then(rest.str.extract_groups(AFTER_TELL)).otherwise(rest.str.extract_groups(AFTER_VERB))
+    subj = pl.col("main_subj").str.strip_chars_end(" ,")
+    participle = pl.col("main_v").str.ends_with("ing")
+    lead = tail.struct.field("pre").str.len_chars() + tail.struct.field("that").str.len_chars().fill_null(0)
+    cand = cand.with_columns(main_cl=pl.when(tail.struct.field("pre").is_not_null()).then(rest.str.slice(lead)))
+    main_ok = (
+        pl.col("main_cl").is_not_null() & (pl.col("main_subj").str.len_chars() <= 200) & (subj.str.strip_chars() != "")
+        & pl.when(participle).then(pl.col("main_subj").str.strip_chars_end().str.ends_with(","))
+        .otherwise(~pl.col("main_subj").str.contains(r"\b(?:if|whether|when|because|after|before)\s*$"))
+    )
+    rules = [
+        _rule("acc_head", pl.lit("according to")),
+        _rule("acc_tail", pl.lit("according to")),
+        _rule("tail_vs", cue_of("tail_vs_v"), pl.col("tail_vs_sp").str.contains(_SPEAKER_OK)),
+        _rule("tail_sv", cue_of("tail_sv_v"), pl.col("tail_sv_sp").str.contains(_SPEAKER_OK)),
+    ]
+    main = {"cl_at": pl.col("text").str.len_chars() - pl.col("main_cl").str.len_chars(), "cl": pl.col("main_cl"),
+            "cue": cue_of("main_v"), "sp": subj, "sp_at": subj.str.len_chars() - subj.str.strip_chars_start().str.len_chars()}
+    # "according to" decides the sentence even when its clause is too short; then the tail patterns; then the main one
+    order = [(acc & rules[0][0], rules[0][1]), (acc & rules[1][0], rules[1][1]), (rules[2][0], rules[2][1]), (rules[3][0], rules[3][1]), (main_ok, main)]
+    picked = {}
+    for key in ("cl_at", "cl", "cue", "sp", "sp_at"):
+        expr = pl.lit(None)
+        for cond, cols in reversed(order):
+            expr = pl.when(cond).then(cols[key]).otherwise(expr)
+        picked[key] = expr
+    which = pl.lit(None, dtype=pl.String)
+    for name, (cond, _) in reversed(list(zip(["acc", "acc", "tail", "tail", "main"], order))):
+        which = pl.when(cond).then(pl.lit(name)).otherwise(which)
+    hits = (
+        cand.select("doc_id", "char_start", "text", which.alias("rule"), participle.alias("participle"), **picked)
+        .filter(pl.col("rule").is_not_null())
+        .with_columns(cl_trim=pl.col("cl").str.strip_chars_end(" .,;:"))
+        .filter(pl.col("cl_trim").str.len_chars() >= 12)
+    )
+    plain = (pl.col("rule") != "main") | (
+        pl.col("sp").str.contains(_PLAIN_SUBJECT) & ~pl.col("sp").str.contains(_NOISY_TAIL) & ~pl.col("participle")
+    )
+    hits = hits.with_columns(plain=plain)
+    fast = hits.filter("plain").with_columns(sp_start=pl.col("char_start") + pl.col("sp_at"))
+    fast = fast.with_columns(sp_end=pl.col("sp_start") + pl.col("sp").str.len_chars())
+    slow = _python_mentions(hits.filter(~pl.col("plain")))
+    out = pl.concat([fast.select(slow.columns), slow]) if slow.height else fast.select(slow.columns)
+    return (
+        out.filter(pl.col("sp").is_not_null() & (pl.col("sp") != ""))
+        .select(
+            "doc_id", (pl.col("char_start") + pl.col("cl_at")).alias("char_start"),
+            (pl.col("char_start") + pl.col("cl_at") + pl.col("cl_trim").str.len_chars()).alias("char_end"),
+            pl.col("cl_trim").alias("text"), "cue", "sp", "sp_start", "sp_end",
+        )
+        .sort("doc_id", "char_start")
+        .cast(HIT_SCHEMA)
+    )
 
-    def __init__(self, m: re.Match, shift: int):
-        self.m, self.shift = m, shift
 
-    def start(self, g):
-        return self.m.start(g) + self.shift
-
-    def end(self, g):
-        return self.m.end(g) + self.shift
-
-
-def indirect_quote(sentence: str, base: int) -> dict | None:
-    """The reported clause, cue and speaker mention of one sentence, or None."""
-    if "ccording to" in sentence:
-        for regex in (ACCORDING_HEAD, ACCORDING_TAIL):
-            m = regex.match(sentence)
-            if m:
-                return _hit(sentence, base, m, "according to", _mention_in(sentence, base, m))
-    if TAIL_HINT.search(sentence):
-        for regex in (TAIL_VERB_SPEAKER, TAIL_SPEAKER_VERB):
-            m = regex.match(sentence)
-            if m and (m.group("sp")[:1].isupper() or m.group("sp").split()[0].lower() in {"he", "she", "they", "it", "the", "a", "an"}):
-                return _hit(sentence, base, m, LEMMA[m.group("v")], _mention_in(sentence, base, m))
-    v = FIRST_VERB.search(sentence)
-    if v is None or v.start() > 200:
-        return None
-    verb, subject = v.group(), sentence[: v.start()]
-    rest = AFTER_TELL if verb in {"told", "tells", "telling"} else AFTER_VERB
-    m = rest.match(sentence, v.end())
-    if m is None or not subject.strip():
-        return None
-    participle = verb.endswith("ing")
-    if participle and not subject.rstrip().endswith(","):
-        return None
-    if not participle and re.search(r"\b(?:if|whether|when|because|after|before)\s*$", subject):
-        return None
-    return _hit(sentence, base, m, LEMMA[verb], subject_mention(subject.rstrip(" ,"), base, participle=participle))
+def _python_mentions(hits: pl.DataFrame) -> pl.DataFrame:
+    """Subjects with commas, relative clauses or adverbials: the rule-based noun-phrase finder."""
+    sp, starts, ends = [], [], []
+    for base, s, participle in hits.select("char_start", "sp", "participle").iter_rows():
+        m = subject_mention(s, base, participle=participle)
+        ok = m is not None and bool(m.text)
+        sp.append(m.text if ok else None)
+        starts.append(m.start if ok else None)
+        ends.append(m.end if ok else None)
+    cols = ["doc_id", "char_start", "cl_at", "cl_trim", "cue", "sp", "sp_start", "sp_end"]
+    return hits.with_columns(
+        sp=pl.Series(sp, dtype=pl.String), sp_start=pl.Series(starts, dtype=pl.Int64), sp_end=pl.Series(ends, dtype=pl.Int64)
+    ).select(cols)

@@ -17,12 +17,8 @@ def normalised_text(column: str | pl.Expr) -> pl.Expr:
     """NFC, LF line ends, plain spaces, no invisible or control characters."""
     expr = pl.col(column) if isinstance(column, str) else column
     return (
-        expr.str.replace_all("\r\n", "\n", literal=True)
-        .str.replace_all("\r", "\n", literal=True)
-        .str.replace_all("\u2028", "\n", literal=True)
-        .str.replace_all("\u2029", "\n", literal=True)
-        .str.replace_all(_INVISIBLE, "")
-        .str.replace_all(_CONTROL, "")
+        expr.str.replace_all(r"\r\n?|[\x{2028}\x{2029}]", "\n")
+        .str.replace_all(f"{_INVISIBLE}|{_CONTROL}", "")
         .str.replace_all(_SPACES, " ")
         .str.normalize("NFC")
     )

@@ -15,14 +15,14 @@ from tasks.attribution import (
     SENTENCE_BREAK,
     Attribution,
     Mention,
-    SpeakerResolver,
     attribution_after,
     attribution_before,
     subject_fallback,
 )
-from tasks.indirect_quotes import indirect_candidates, indirect_quote
+from tasks.indirect_quotes import indirect_hits
 from tasks.quote_marks import Span, find_quote_spans, trimmed
 from tasks.reporting_verbs import ALL_FORMS
+from tasks.speakers import SpeakerResolver
 
 QUOTE_TYPES = ["direct", "partial", "indirect"]
 SPEAKER_KINDS = ["person", "organization", "source", "document", "unknown"]
@@ -195,10 +195,10 @@ def _paragraph_table(paragraphs: pl.DataFrame) -> dict[str, list[tuple[int, int,
 
 def _indirect_hits(sentences: pl.DataFrame) -> dict[str, list[dict]]:
     hits: dict[str, list[dict]] = {}
-    for doc_id, s_start, s_text in indirect_candidates(sentences).iter_rows():
-        hit = indirect_quote(s_text, s_start)
-        if hit is not None:
-            hits.setdefault(doc_id, []).append(hit)
+    for doc_id, start, end, text, cue, sp, sp_start, sp_end in indirect_hits(sentences).iter_rows():
+        hits.setdefault(doc_id, []).append(
+            dict(char_start=start, char_end=end, text=text, cue=cue, mention=Mention(sp, sp_start, sp_end))
+        )
     return hits
 
 

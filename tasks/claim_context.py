@@ -1,0 +1,76 @@
+"""Qualifiers and trends of numeric claims: the words right around a number that say how exact
+it is ("at least", "about", "or more") and whether it is a change ("rose 5%", "a 3% drop")."""
+
+from __future__ import annotations
+
+import re
+
+import polars as pl
+
+from tasks.numbers import B
+
+QUALIFIERS = {
+    "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
+    "not less than": "at_least", "a minimum of": "at_least",
+    "more than": "more_than", "over": "more_than", "above": "more_than",
+    "upwards of": "more_than", "in excess of": "more_than", "just over": "more_than",
+    "at most": "at_most", "up to": "at_most", "as many as": "at_most", "as much as": "at_most",
+    "within": "at_most", "as high as": "at_most", "no more than": "at_most",
+    "not more than": "at_most", "a maximum of": "at_most",
+    "less than": "less_than", "under": "less_than", "below": "less_than",
+    "fewer than": "less_than",
+    "nearly": "nearly", "almost": "nearly", "near": "nearly", "close to": "nearly",
+    "just under": "nearly", "just below": "nearly", "just shy of": "nearly",
+    "about": "approximately", "around": "approximately", "some": "approximately",
+    "roughly": "approximately", "approximately": "approximately", "approx.": "approximately",
+    "an estimated": "approximately", "estimated": "approximately", "circa": "approximately",
+    "an approximate": "approximately", "about the": "approximately",
+}
+# Words that change a number into a change ("rose 5%", "cut 200 jobs", "a 3% drop").
+UP_BEFORE = ("rose|risen|rise|rises|rising|increased?|increases|increasing|grew|grown|grows|"
+             "growing|gained?|gains|jumped|jumps|climbed|climbs|soared|soars|surged|surges|"
+             "rallied|added|adds|raised|raises|boosted|expanded|up|higher|hiked|advanced|additional|"
+             "extended\\s+\\w+(?:\\s+\\w+){0,3}\\s+by")
+DOWN_BEFORE = ("fell|fallen|falls|falling|dropped|drops|declined?|declines|declining|"
+               "decreased?|decreases|slipped|slid|plunged|plunges|tumbled|shed|sheds|lost|"
+               "cut|cuts|cutting|reduced|reduces|lowered|slashed|eliminated|eased|down|lower|"
+               "shrank|shrunk|contracted|dipped")
+UP_AFTER = "increase|increases|rise|rises|gain|gains|jump|hike|growth|higher|greater|up|surge|climb"
+DOWN_AFTER = ("decrease|decreases|decline|declines|drop|drops|fall|falls|cut|cuts|reduction|"
+              "loss|losses|lower|down|dip|slump|plunge")
+
+_QUAL = "|".join(
+    re.escape(q).replace(r"\ ", r"\s+") for q in sorted(QUALIFIERS, key=len, reverse=True)
+)
+# What may stand right before a number and belongs to the claim: an age marker, a qualifier,
+# the opening word of a range, a sign. Read from the end of the text before the number.
+PREFIX_RE = (
+    rf"(?i)(?:^|[^\w])(?P<lead>(?:(?P<age>aged|age\s+of|ages)\s+)?(?:(?P<qual>{_QUAL})\s+)?"
+    r"(?:(?P<rp>between|from)\s+)?(?P<neg>[-−]|(?:minus|negative)\s+)?)$"
+)
+
+
+def qualifier() -> pl.Expr:
+    """Qualifier before the number ("at least"), else after it ("or more", "-plus"), else exact."""
+    post = pl.col("post")
+    after = (
+        pl.when(post.str.contains(r"(?i)^\s*(?:or|and)\s+(?:more|over|above)\b")).then(pl.lit("at_least"))
+        .when(post.str.contains(r"(?i)^\s*(?:or|and)\s+(?:less|fewer|under|below)\b")).then(pl.lit("at_most"))
+        .when(post.str.contains(r"(?i)^\s*or\s+so\b")).then(pl.lit("approximately"))
+        .when(post.str.contains(r"(?i)^-?plus\b")).then(pl.lit("more_than"))
+    )
+    key = pl.col("qual").str.to_lowercase().str.replace_all(r"\s+", " ")
+    return pl.coalesce(key.replace_strict(QUALIFIERS, default=None), after, pl.lit("exact"))
+
+
+def trend() -> pl.Expr:
+    """A change verb right before the number or a change noun right after it; `rose to 5%` is a
+    level, not a change."""
+    pre, post = pl.col("pre"), pl.col("post")
+    tail = r"\s+(?:by\s+)?(?:a\s+further\s+|another\s+)?$"
+    return (
+        pl.when(pre.str.contains(rf"(?i){B}(?:{UP_BEFORE}){tail}")).then(pl.lit("up"))
+        .when(pre.str.contains(rf"(?i){B}(?:{DOWN_BEFORE}){tail}")).then(pl.lit("down"))
+        .when(post.str.contains(rf"(?i)^\s+(?:{UP_AFTER}){B}")).then(pl.lit("up"))
+        .when(post.str.contains(rf"(?i)^\s+(?:{DOWN_AFTER}){B}")).then(pl.lit("down"))
+    )

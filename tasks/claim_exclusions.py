@@ -1,0 +1,81 @@
+"""Numbers that are not numeric claims: years, dates, clock times, identifiers, ranks, page
+metadata, idioms and scores (the "Out" list of the annotation guide). Each rule reads only the
+candidate and the text just before (`pre`) and after (`post`) it."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from tasks.numbers import B, FRACTION_WORDS
+
+_DENOMS = "|".join(sorted(FRACTION_WORDS, key=len, reverse=True))
+
+# Nouns whose number is a name or a rank, not a quantity ("a category 3 hurricane", "flight 1344").
+IDENTIFIER_NOUNS = (
+    "category|cat|level|grade|stage|phase|class|type|division|round|act|chapter|section|article|"
+    "route|highway|interstate|flight|no\\.|nos\\.|number|page|room|platform|gate|terminal|"
+    "channel|district|ward|precinct|apollo|windows|iphone|version|vol\\.|resolution|amendment|"
+    "bill|rule|clause|paragraph|item|exit|pier|track|lane|band|model|series|mark|mk"
+)
+MONTHS = ("jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|"
+          "sept|september|oct|october|nov|november|dec|december")
+# Capitalised words that may stand right before a claim; any other capitalised word there makes
+# the number part of a name ("Route 66", "Boeing 737", "Section 427").
+CAPS_OK = {
+    "the", "a", "an", "in", "on", "at", "of", "for", "to", "from", "by", "with", "and", "but",
+    "or", "since", "after", "before", "about", "around", "some", "over", "nearly", "almost",
+    "only", "just", "all", "another", "these", "those", "its", "their", "his", "her", "our",
+    "my", "your", "approximately", "roughly", "more", "less", "fewer", "up", "down",
+    "than", "least", "most", "under", "below", "above", "between", "within", "during", "until",
+    "when", "while", "if", "as", "that", "this", "there", "here", "total", "estimated",
+    "every", "each", "both", "exactly", "aged", "age", "ages", "rose",
+    "fell", "yet", "so", "then", "also", "still", "even", "u.s.",
+    "us", "uk", "eu", "per", "like", "we", "they", "he", "she", "it", "i", "you", "among",
+    "including", "plus", "minus", "last", "next", "first", "what", "where",
+}
+_SCORE_VERBS = r"(?i)\b(?:won|lost|beat|defeated|drew|score|scored|led|trailed)\s+(?:by\s+)?(?:a\s+)?$"
+
+
+def is_not_claim() -> pl.Expr:
+    """True for a candidate the claims table leaves out."""
+    pre, post, m = pl.col("pre"), pl.col("post"), pl.col("m")
+    n1 = pl.col("n1").str.strip_chars()
+    n1_lower = n1.str.to_lowercase()
+    plain = pl.col("n1_cur").is_null() & pl.col("unit_raw").is_null() & ~pl.col("n1_pct")
+    year_like = n1.str.contains(r"^\d{4}$") & pl.col("n1_v").is_between(1000, 2100)
+    cap_word = pre.str.extract(r"(?:^|\s)([A-Z][A-Za-z.]*)\s+$", 1)
+    digits_only = n1.str.contains(r"^[\d.,]+$")
+    plural_next = post.str.contains(r"^\s+[a-z]+[^su\s]s(?-u:\b)")
+    small_int = pl.col("n1_v").is_between(1, 31) & n1.str.contains(r"^\d{1,2}$")
+    return (
+        pl.col("n1_v").is_null() | ~pl.col("n1_v").is_finite()
+        | pre.str.contains(r"[\w/#@&.,]$") & ~pre.str.contains(r"\s[$£€]$")
+        | post.str.contains(r"^(?:[\w]|[.,/:]\d|-\d)")
+        | (plain & year_like & ~plural_next)
+        # "per 100,000 people" is the denominator of a rate; "2+" a category
+        | pre.str.contains(r"(?i)(?-u:\b)per\s+$") | post.str.contains(r"^\+")
+        | pre.str.contains(rf"(?i){B}(?:{IDENTIFIER_NOUNS})\s*$")
+        | post.str.contains(r"^\s+(?:[A-Z][a-z]+\s+){1,3}(?:Avenue|Street|St\.|Road|Rd|Boulevard|Blvd|Lane|Drive|Way|Place|Square)(?-u:\b)")
+        | (small_int & pre.str.contains(rf"(?i){B}(?:{MONTHS})\.?\s+$"))
+        | (small_int & post.str.contains(rf"(?i)^\s*(?:of\s+)?(?:{MONTHS}){B}"))
+        | (pl.col("n2").is_not_null() & plain & year_like)
+        | post.str.contains(rf"(?i)^\s*(?:[ap]\.?m{B}|o['’]clock|gmt|utc|local\s+time|hrs{B}|hours{B}\s+(?:gmt|local))")
+        | (m + post).str.contains(r"(?i)^[\d,.]+\s*(?:views?|reads?|min(?:ute)?s?\s+read|comments?)")
+        | pre.str.contains(r"(?i)(?:\bno\.|\bnumber|\bpage|\bp\.|\bpp\.|\bchapter|\bsection|\bver\.?)\s*$")
+        | (plain & digits_only & ~plural_next & pl.col("qual").is_null() & pl.col("age").is_null()
+           & cap_word.is_not_null() & ~cap_word.str.to_lowercase().is_in(list(CAPS_OK))
+           & ~cap_word.str.contains(rf"(?i)^(?:{MONTHS})\.?$"))
+        # "one of the largest", "no one", "one way or another": idioms, not counts.
+        | (n1_lower == "one") & (
+            post.str.contains(r"(?i)^\s+(?:of|another|or|by|side|hand|way|point|time|thing|day|on)\b")
+            | post.str.contains(r"(?i)^-(?:time|off|on|way)")
+            | pre.str.contains(r"(?i)\b(?:no|the|this|that|any|every|each|which|at|one|some)\s+$"))
+        # "a third term", "a quarter": an indefinite article with an ordinal is a fraction only
+        # when a whole follows ("a third of voters"); "two quarters" in business news are periods
+        | n1_lower.str.contains(rf"^(?:an?[\s-]+(?:{_DENOMS})|\S+[\s-]+quarters?)$") & ~post.str.contains(r"(?i)^\s+of\b")
+        # A range whose top is below its bottom is a score or a fixture ("won 3-1"), not a range.
+        | (pl.col("n2_v").is_not_null() & (pl.col("n2_v") < pl.col("n1_v")) & pl.col("n2_scale").is_null())
+        | (m.str.contains(r"^\d+\s*[-–]\s*\d+$")
+           & (pre.str.contains(_SCORE_VERBS)
+              | post.str.contains(r"(?i)^\s+(?:win|victory|defeat|loss|draw|lead|vote|margin)")))
+    )

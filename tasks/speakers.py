@@ -1,0 +1,214 @@
+"""Speaker resolution: pronouns, surnames, titles, roles ("the governor") and "the statement" to the
+most specific mention the article gives, in reading order within one document.
+
+Per-document memory only; every lookup is a bounded window or a memoised per-document scan, so a
+document with many attributions stays linear.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tasks.attribution import SENTENCE_BREAK, TITLE_WORDS, Mention, _is_pure_name, speaker_kind
+from tasks.reporting_verbs import DOCUMENT_WORDS, ORGANIZATION_WORDS, PRONOUNS
+
+_OWNER_PATTERNS = [
+    re.compile(r"(?P<o>[A-Z][\w'’.-]*(?:\s+(?:of|for|the|on|and|[A-Z][\w'’.-]*)){0,8})\s+(?:issued|released|put out|said in|published)\s+(?:a|an|its|his|her|their)\s+(?:\w+\s+)?statement"),
+    re.compile(r"statement\s+(?:from|by|of)\s+(?P<o>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of|for|the|and|[A-Z][\w'’.-]*)){0,8})"),
+    re.compile(r"(?P<o>(?:[Tt]he\s+)?[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,5}?)(?:'s|’s)?\s+statement\b"),
+]
+_ROLE = re.compile(r"^(?:the|a)\s+(?P<role>(?:[a-z]+\s+){0,2}(?:president|governor|judge|senator|mayor|minister|speaker|commission|committee|court|secretary|chairman|spokesman|spokeswoman|prosecutor|sheriff|leader|department|ministry|agency|council|government|campaign|company|group))$", re.I)
+_PARTICLE = r"(?:de|van|von|al|bin|del|da|le|la|di)"
+# A first name (plus middle initials or a particle) right before a surname: "Emily W. ", "Bill de ".
+_FIRST_NAME = re.compile(rf"([A-Z][a-z][\w'’-]*)\s+((?:[A-Z]\.\s+)*)$")
+_CANDIDATE = re.compile(rf"(?:[A-Z][\w'’-]+|{_PARTICLE})(?:\s+(?:[A-Z]\.\s+)*(?:{_PARTICLE}\s+)?[A-Z][\w'’-]+)*")
+_NOT_NAMES = {
+    "the", "a", "an", "this", "that", "these", "those", "in", "on", "at", "after", "before", "while", "when", "as",
+    "but", "and", "he", "she", "it", "they", "we", "i", "his", "her", "their", "its", "there", "here", "if", "for",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december", "other", "another",
+    "according", "however", "meanwhile", "also", "former", "then", "since", "during", "with", "from", "by", "of",
+}
+_FEMALE_TITLES = re.compile(r"\b(?:Mrs|Ms|Miss|Madam|Congresswoman|Assemblywoman|Chairwoman|Spokeswoman|Queen|Lady|Princess)\.?\s*$", re.I)
+_MALE_TITLES = re.compile(r"\b(?:Mr|Congressman|Assemblyman|Chairman|Spokesman|King|Prince|Sir)\.?\s*$", re.I)
+_NEXT_PRONOUN = re.compile(r"[^.!?\"“”]{0,80}?\b(he|his|him|she|her|hers)\b", re.I)
+_WORDCHAR = re.compile(r"[\w'’-]")
+_QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
+
+
+def strip_titles(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and words[0].lower().strip(",") in TITLE_WORDS:
+        words = words[1:]
+    return " ".join(words)
+
+
+@dataclass
+class SpeakerResolver:
+    """Per-document memory of speakers, so pronouns, surnames, roles and "the statement" resolve to
+    the most specific earlier mention."""
+
+    text: str
+    history: list[tuple[str, str]] = field(default_factory=list)  # (speaker, kind)
+    _full: dict[str, str | None] = field(default_factory=dict)
+    _gender: dict[str, str | None] = field(default_factory=dict)
+
+    def resolve(self, mention: Mention | None, at: int) -> tuple[Mention | None, str]:
+        if mention is None or not mention.text:
+            return None, "unknown"
+        low = mention.text.lower()
+        if low in PRONOUNS:
+            return self._pronoun(low, at)
+        if re.search(r"\b(?:statement|proclamation)\b", low) and not DOCUMENT_WORDS.fullmatch(low.split()[0]) or low.startswith(("the statement", "their statement", "its statement")):
+            owner = self._statement_owner(mention.text, at)
+            if owner:
+                kind = speaker_kind(owner.text)
+                return owner, "organization" if kind == "document" else kind
+        role = _ROLE.match(mention.text)
+        if role:
+            named = self._named_role(role.group("role"), at)
+            if named:
+                return named, speaker_kind(named.text)
+        name = self.expand(mention, at)
+        return name, speaker_kind(name.text)
+
+    def remember(self, speaker: str | None, kind: str) -> None:
+        if speaker:
+            self.history.append((speaker, kind))
+
+    def _pronoun(self, pronoun: str, at: int) -> tuple[Mention | None, str]:
+        """he/she: the first person named in this sentence or the previous one (the subject the
+        reader has in mind), agreeing in gender; else the last speaker that agrees; else the nearest
+        name. they/it: the last organisation, source or document speaker."""
+        cls = PRONOUNS[pronoun]
+        gender = {"he": "m", "she": "f"}.get(pronoun)
+        if cls == "person" and pronoun != "i":
+            for name in self._recent_people(at):
+                if self._agrees(name, gender):
+                    return Mention(name, None, None), "person"
+        wanted = {"person": ("person", "source"), "plural": ("organization", "source", "person"), "thing": ("organization", "document")}[cls]
+        for speaker, kind in reversed(self.history[-6:]):
+            if kind in wanted and (kind != "person" or self._agrees(speaker, gender)):
+                return Mention(speaker, None, None), kind
+        if cls == "person":
+            names = [m.group() for m in _CANDIDATE.finditer(self.text, max(0, at - 400), at) if _is_pure_name(m.group()) and " " in m.group()]
+            if names:
+                return self.expand(Mention(names[-1], None, None), at), "person"
+        return None, "unknown"
+
+    def _recent_people(self, at: int) -> list[str]:
+        """Person names of the current sentence (before `at`) and the previous one, outside quotes,
+        in the order a reader meets them: current sentence first."""
+        para = self.text.rfind("\n\n", 0, at) + 2
+        if not SENTENCE_BREAK.search(self.text, para, at):
+            para = self.text.rfind("\n\n", 0, max(0, para - 2)) + 2  # first sentence: the previous paragraph too
+        window = self.text[max(para, at - 1500): at]
+        window = _QUOTED.sub(lambda m: " " * len(m.group()), window)
+        cuts = [0] + [m.end() for m in SENTENCE_BREAK.finditer(window)]
+        sentences = [window[a:b] for a, b in zip(cuts, cuts[1:] + [len(window)])][-2:]
+        out: list[str] = []
+        for sentence in reversed(sentences):
+            for m in _CANDIDATE.finditer(sentence):
+                name = self._person(m.group(), at)
+                if name and name not in out:
+                    out.append(name)
+        return out
+
+    def _person(self, raw: str, at: int) -> str | None:
+        name = re.sub(r"['’]s$", "", strip_titles(raw))
+        words = name.split()
+        if not words or words[0].lower() in _NOT_NAMES or words[-1].lower() in _NOT_NAMES or name.lower() in TITLE_WORDS:
+            return None
+        if ORGANIZATION_WORDS.search(name) or len(words) > 4 or not _is_pure_name(name):
+            return None
+        full = self.expand(Mention(name, None, None), at).text
+        if " " not in full:
+            return None  # a lone capitalised word is a person only if the article gave it a first name
+        return full if speaker_kind(full) == "person" else None
+
+    def _agrees(self, name: str, gender: str | None) -> bool:
+        found = self._gender_of(name)
+        return gender is None or found is None or found == gender
+
+    def _gender_of(self, name: str) -> str | None:
+        """From a title before the name (Mr, Ms, Congresswoman) or, failing that, the first he/his or
+        she/her after its mentions in the same sentence."""
+        surname = name.split()[-1]
+        if surname not in self._gender:
+            votes = {"m": 0, "f": 0}
+            for m_start, m_end in self._occurrences(surname):
+                lead = self.text[max(0, m_start - 30): m_start]
+                if _FEMALE_TITLES.search(lead):
+                    votes["f"] += 3
+                elif _MALE_TITLES.search(lead):
+                    votes["m"] += 3
+                after = _NEXT_PRONOUN.match(self.text, m_end, m_end + 90)
+                if after:
+                    votes["m" if after.group(1).lower() in {"he", "his", "him"} else "f"] += 1
+            self._gender[surname] = None if votes["m"] == votes["f"] else max(votes, key=votes.get)
+        return self._gender[surname]
+
+    def _named_role(self, role: str, at: int) -> Mention | None:
+        """'the governor' -> 'Kay Ivey' from the nearest earlier 'Governor Kay Ivey'; 'the commission'
+        -> the nearest earlier capitalised name whose head it is."""
+        head = role.split()[-1]
+        before = self.text[max(0, at - 5000): at]
+        person = None
+        for person in re.finditer(rf"\b(?i:{head})\s+((?:[A-Z][\w'’.-]+\s+){{0,2}}[A-Z][\w'’-]+)", before):
+            pass
+        if person and _is_pure_name(person.group(1)):
+            return self.expand(Mention(person.group(1), None, None), at)
+        org = None
+        for org in re.finditer(rf"(?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){{1,5}}{head.capitalize()}(?:\s+(?:on|of|for)(?:\s+[A-Z][\w'’-]*)+)?", before):
+            pass
+        return Mention(org.group().strip(), None, None) if org else None
+
+    def _statement_owner(self, mention: str, at: int) -> Mention | None:
+        own = re.search(r"(?P<o>(?:[Tt]he\s+)?[\w.-]+(?:\s+[A-Z][\w.-]+)*)(?:'s|’s)\s+statement$", mention) or re.search(r"statement\s+(?:from|by|of)\s+(?P<o>.+)$", mention)
+        if own:
+            owner = Mention(strip_titles(own.group("o")), None, None)
+            role = _ROLE.match(owner.text)
+            named = self._named_role(role.group("role"), at) if role else None
+            return named or self.expand(owner, at)
+        window = self.text[max(0, at - 3000): at]
+        best = None
+        for regex in _OWNER_PATTERNS:
+            for m in regex.finditer(window):
+                owner = m.group("o").strip()
+                if owner.lower() in {"the", "a"} or DOCUMENT_WORDS.search(owner.lower()):
+                    continue
+                if best is None or m.start() > best[0]:
+                    best = (m.start(), owner)
+        return Mention(best[1], None, None) if best else None
+
+    def _occurrences(self, word: str):
+        """Whole-word occurrences by plain string search: a compiled regex per surname would cost
+        more than the search itself."""
+        i = self.text.find(word)
+        while i >= 0:
+            j = i + len(word)
+            if (i == 0 or not _WORDCHAR.match(self.text[i - 1])) and (j >= len(self.text) or not _WORDCHAR.match(self.text[j])):
+                yield i, j
+            i = self.text.find(word, j)
+
+    def expand(self, mention: Mention, at: int) -> Mention:
+        """A surname, or a title and surname ("President Trump", "Mayor de Blasio"), to the full name
+        the article introduced ("Donald Trump", "Bill de Blasio", "Emily W. Murphy")."""
+        bare = re.sub(r"['’]s$", "", strip_titles(mention.text))
+        particle = re.fullmatch(rf"{_PARTICLE}\s+[A-Z][\w'’-]+", bare)
+        if (" " in bare and not particle) or not (bare[:1].isupper() or particle) or bare.lower() in PRONOUNS:
+            return mention
+        if bare not in self._full:
+            self._full[bare] = None
+            for m_start, m_end in self._occurrences(bare):
+                first = _FIRST_NAME.search(self.text, max(0, m_start - 40), m_start)
+                if first and first.group(1).lower() not in TITLE_WORDS | _NOT_NAMES and not ORGANIZATION_WORDS.fullmatch(first.group(1)):
+                    second = re.match(r"\s+([A-Z][a-zà-ÿ][\w'’-]*)(?=[\s,.;:]+[a-z(,])", self.text[m_end: m_end + 30])
+                    last = second.group(1) if second and second.group(1).lower() not in _NOT_NAMES and not ORGANIZATION_WORDS.fullmatch(second.group(1)) else ""
+                    self._full[bare] = " ".join(w for w in (first.group(1), first.group(2).strip(), bare, last) if w)
+                    break
+        full = self._full[bare]
+        if full and full != mention.text:
+            return Mention(full, None, None)
+        return Mention(bare, None, None) if bare != mention.text and bare != strip_titles(mention.text) else mention
