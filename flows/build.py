@@ -179,6 +179,33 @@ def build_dataset(raw_dir: str = "raw", out_dir: str = "output", shard_size: int
     return summary.__dict__
 
 
+def task_runner(workers: int = 2, runner: str = "process", address: str | None = None):
+    """The Prefect task runner for `runner`: "process" (one Python process per worker: the
+    default, since cleaning and parsing hold the GIL), "thread", or "dask" (prefect-dask; a local
+    cluster, or the scheduler at `address`)."""
+    from prefect.task_runners import ProcessPoolTaskRunner
+
+    if runner == "thread":
+        return ThreadPoolTaskRunner(max_workers=workers)
+    if runner == "process":
+        return ProcessPoolTaskRunner(max_workers=workers) if workers > 1 else ThreadPoolTaskRunner(max_workers=1)
+    if runner == "dask":
+        from prefect_dask import DaskTaskRunner
+
+        if address:
+            return DaskTaskRunner(address=address)
+        return DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True,
+                                              "dashboard_address": None})
+    raise ValueError(f"unknown runner {runner!r}: use process, thread or dask")
+
+
+def build(raw_dir: str = "raw", out_dir: str = "output", shard_size: int = DEFAULT_SHARD_SIZE, workers: int = 2,
+          runner: str = "process", address: str | None = None, progress: bool = False) -> dict:
+    """Run `build_dataset` with the chosen task runner (what the CLI and benchmarks call)."""
+    flow_with_runner = build_dataset.with_options(task_runner=task_runner(workers, runner, address))
+    return flow_with_runner(raw_dir=raw_dir, out_dir=out_dir, shard_size=shard_size, progress=progress)
+
+
 def _collect(futures: list, progress: bool) -> list[dict]:
     if not futures:
         return []

@@ -20,12 +20,30 @@ def _build(args: argparse.Namespace) -> int:
     if not raw.is_dir():
         print(f"newsclaims: the raw folder {raw} does not exist or is not a folder", file=sys.stderr)
         return 2
-    from flows.build import BuildSummary, build_dataset
+    from flows.build import BuildSummary, build
 
-    summary = build_dataset(raw_dir=str(raw), out_dir=str(args.out), shard_size=args.shard_size,
-                            progress=sys.stderr.isatty() or args.progress)
+    summary = build(raw_dir=str(raw), out_dir=str(args.out), shard_size=args.shard_size, workers=args.workers,
+                    runner=args.runner, address=args.address, progress=sys.stderr.isatty() or args.progress)
     print(BuildSummary(**summary).as_text())
     return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from flows.serve import serve
+
+    return serve(raw_dir=args.raw, out_dir=args.out, cron=args.cron, interval=args.interval, port=args.port)
+
+
+def _release(args: argparse.Namespace) -> int:
+    from flows.release import release
+
+    return release(args.version, out_dir=Path(args.out), releases_dir=Path(args.releases))
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from flows.validate import validate
+
+    return validate(Path(args.path))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,9 +53,32 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="build the dataset tables from a raw folder")
     build.add_argument("--raw", default="raw", help="folder of input articles (default: raw)")
     build.add_argument("--out", default="output", help="output folder (default: output)")
-    build.add_argument("--shard-size", type=int, default=500, help="input files per shard (default: 500)")
+    build.add_argument("--shard-size", type=int, default=500, help="articles per shard (default: 500)")
+    build.add_argument("--workers", type=int, default=2, help="shards processed in parallel (default: 2)")
+    build.add_argument("--runner", choices=["process", "thread", "dask"], default="process",
+                       help="how shards run in parallel: local processes (default), threads, or a Dask cluster")
+    build.add_argument("--address", help="with --runner dask: the scheduler, tcp://HOST:PORT (default: a local cluster)")
     build.add_argument("--progress", action="store_true", help="show a progress bar even when not on a terminal")
     build.set_defaults(run=_build)
+
+    serve = commands.add_parser("serve", help="serve build_dataset on a schedule (starts a local Prefect server if needed)")
+    serve.add_argument("--raw", default="raw")
+    serve.add_argument("--out", default="output")
+    when = serve.add_mutually_exclusive_group(required=True)
+    when.add_argument("--cron", help='a cron schedule, e.g. "0 * * * *"')
+    when.add_argument("--interval", type=float, help="seconds between runs")
+    serve.add_argument("--port", type=int, default=4200, help="port of the local Prefect server (default: 4200)")
+    serve.set_defaults(run=_serve)
+
+    release = commands.add_parser("release", help="write a reproducible dataset release to releases/VERSION/")
+    release.add_argument("version", help="release version, e.g. 1.0.0")
+    release.add_argument("--out", default="output", help="built output to release (default: output)")
+    release.add_argument("--releases", default="releases", help="folder of releases (default: releases)")
+    release.set_defaults(run=_release)
+
+    validate = commands.add_parser("validate", help="run every contract on a release or an output folder")
+    validate.add_argument("path", nargs="?", default="output", help="a release folder or an output folder")
+    validate.set_defaults(run=_validate)
     args = parser.parse_args(argv)
     if args.verbose:
         os.environ["PREFECT_LOGGING_LEVEL"] = "INFO"
