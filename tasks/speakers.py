@@ -53,6 +53,7 @@ class SpeakerResolver:
     history: list[tuple[str, str]] = field(default_factory=list)  # (speaker, kind)
     _full: dict[str, str | None] = field(default_factory=dict)
     _gender: dict[str, str | None] = field(default_factory=dict)
+    _people: dict[str, str | None] = field(default_factory=dict)
 
     def resolve(self, mention: Mention | None, at: int) -> tuple[Mention | None, str]:
         if mention is None or not mention.text:
@@ -103,7 +104,7 @@ class SpeakerResolver:
         para = self.text.rfind("\n\n", 0, at) + 2
         if not SENTENCE_BREAK.search(self.text, para, at):
             para = self.text.rfind("\n\n", 0, max(0, para - 2)) + 2  # first sentence: the previous paragraph too
-        window = self.text[max(para, at - 1500): at]
+        window = self.text[max(para, at - 600): at]
         window = _QUOTED.sub(lambda m: " " * len(m.group()), window)
         cuts = [0] + [m.end() for m in SENTENCE_BREAK.finditer(window)]
         sentences = [window[a:b] for a, b in zip(cuts, cuts[1:] + [len(window)])][-2:]
@@ -116,6 +117,11 @@ class SpeakerResolver:
         return out
 
     def _person(self, raw: str, at: int) -> str | None:
+        if raw not in self._people:
+            self._people[raw] = self._as_person(raw, at)
+        return self._people[raw]
+
+    def _as_person(self, raw: str, at: int) -> str | None:
         name = re.sub(r"['’]s$", "", strip_titles(raw))
         words = name.split()
         if not words or words[0].lower() in _NOT_NAMES or words[-1].lower() in _NOT_NAMES or name.lower() in TITLE_WORDS:

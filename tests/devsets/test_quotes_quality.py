@@ -10,8 +10,8 @@ import pytest
 import quotes_scoring as qs
 from tasks.quotes import extract_quotes
 
-FLOORS = {"precision": 0.97, "recall": 0.97, "speaker_accuracy": 0.78}
-INDIRECT_FLOORS = {"precision": 0.75, "recall": 0.60}
+FLOORS = {"precision": 0.97, "recall": 0.97, "speaker_accuracy": 0.83}
+INDIRECT_FLOORS = {"precision": 0.78, "recall": 0.64}
 
 
 @pytest.fixture(scope="module")
