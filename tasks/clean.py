@@ -21,6 +21,7 @@ PARAGRAPH_SEPARATOR = "\n\n"
 PARAGRAPH_KIND = pl.Enum(["heading", "body"])
 _LONG_PARAGRAPH_WORDS = 30
 _HEADING_MAX_WORDS = 12
+_LABEL_MAX_WORDS = 8
 
 CLEAN_SCHEMA: dict[str, pl.DataType] = {
     "doc_id": pl.String(), "source_path": pl.String(), "source_id": pl.String(), "title": pl.String(),
@@ -90,11 +91,18 @@ def _kept_lines(lines: pl.DataFrame) -> pl.DataFrame:
     last_marker = pl.when(pl.col("tail_marker")).then(i).forward_fill().over("rec")
     last_long = pl.when(long_body).then(i).forward_fill().over("rec")
     in_tail = last_marker.is_not_null() & (last_long.is_null() | (last_long < last_marker))
+    # A closing run of three or more bare labels (a photo gallery's captions, a list of links)
+    # is page furniture as a whole even though no single line of it is.
+    label = (pl.col("nw") <= _LABEL_MAX_WORDS) & ~pl.col("line").str.contains(r"[.!?:;\"”’)]$")
+    run = (~label).cum_sum().over("rec")
+    run_length = label.sum().over("rec", run)
+    closing_labels = label & (run_length >= 3) & (i > pl.when(long_body).then(i).max().over("rec").fill_null(-1))
     candidate = (
         (i > pl.col("header_end").fill_null(-1))
         & ~pl.col("meta")
         & ~pl.col("tail_marker")
         & ~in_tail
+        & ~closing_labels
         & (_key(pl.col("line")) != title_key.fill_null(""))
     )
     marked = lines.with_columns(candidate=candidate)
