@@ -48,7 +48,9 @@ for t in texts:
         qs = []
     vals = []
     for q in qs:
-        vals.append(float(q.value))
+        v, u = float(q.value), float(q.uncertainty or 0)
+        # a range is reported as its middle +- half its width: both ends and the middle count
+        vals.append([v - u, v + u, v] if u else [v])
     out.append(vals)
 json.dump({"seconds": time.perf_counter() - t0, "values": out}, open(sys.argv[2], "w"))
 """
@@ -87,16 +89,21 @@ def _close(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-6 * max(abs(a), abs(b), 1e-9)
 
 
-def case_passes(expected: list[float], predicted: list[float]) -> bool:
-    """Every expected value is read (a range counts both ends), and nothing is read when nothing
-    is expected."""
+def case_passes(expected: list[float], predicted: list[list[float]]) -> bool:
+    """Every expected value is read, and nothing is read when nothing is expected. `predicted`
+    has one entry per quantity read: its value as written (scale words applied, no unit
+    conversion: "50 cents" is 50, as both suites write it), or for a range its two ends and its
+    middle (Recognizers-Text expects the ends, quantulum3's own suite the middle). The same rule
+    scores both parsers."""
     if not expected:
         return not predicted
-    return all(any(_close(e, p) for p in predicted) for e in expected)
+    flat = [v for q in predicted for v in q]
+    return all(any(_close(e, p) for p in flat) for e in expected)
 
 
-def pipeline_values(texts: list[str]) -> list[list[float]]:
-    """Values the pipeline's number parser reads in each text (one sentence per text)."""
+def pipeline_values(texts: list[str]) -> list[list[list[float]]]:
+    """Quantities the pipeline's number parser reads in each text (one sentence per text), in
+    the form `case_passes` takes."""
     sys.path.insert(0, str(ROOT))
     from tasks.numeric_claims import find_quantities
 
@@ -111,10 +118,10 @@ def pipeline_values(texts: list[str]) -> list[list[float]]:
     })
     q = find_quantities(sentences)
     per = {d: [] for d in sentences["doc_id"]}
-    for doc, v, vmax in q.select("doc_id", "value", "value_max").iter_rows():
-        per[doc].append(v)
-        if vmax is not None:
-            per[doc].append(vmax)
+    written = q.select("doc_id", v=pl.col("value") / pl.col("unit_factor"),
+                       vmax=pl.col("value_max") / pl.col("unit_factor"))
+    for doc, v, vmax in written.iter_rows():
+        per[doc].append([v] if vmax is None else [v, vmax, (v + vmax) / 2])
     return [per[d] for d in sentences["doc_id"]]
 
 
@@ -126,7 +133,7 @@ def ensure_quantulum3() -> Path:
     return py
 
 
-def quantulum3_values(texts: list[str]) -> tuple[float, list[list[float]]]:
+def quantulum3_values(texts: list[str]) -> tuple[float, list[list[list[float]]]]:
     py = ensure_quantulum3()
     work = ROOT / "benchmarks" / ".work"
     work.mkdir(exist_ok=True)
