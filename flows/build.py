@@ -199,9 +199,27 @@ def task_runner(workers: int = 2, runner: str = "process", address: str | None =
     raise ValueError(f"unknown runner {runner!r}: use process, thread or dask")
 
 
+# Below this much raw input, worker processes cost more to start (each imports the stack and
+# connects to Prefect) than they save, so "auto" runs shards on threads.
+PROCESS_POOL_MIN_BYTES = 32 * 1024 * 1024
+
+
+def _raw_bytes(raw_dir: str, limit: int) -> int:
+    total = 0
+    for path in Path(raw_dir).rglob("*"):
+        if path.is_file() and not path.is_symlink():
+            total += path.stat().st_size
+            if total >= limit:
+                break
+    return total
+
+
 def build(raw_dir: str = "raw", out_dir: str = "output", shard_size: int = DEFAULT_SHARD_SIZE, workers: int = 2,
-          runner: str = "process", address: str | None = None, progress: bool = False) -> dict:
+          runner: str = "auto", address: str | None = None, progress: bool = False) -> dict:
     """Run `build_dataset` with the chosen task runner (what the CLI and benchmarks call)."""
+    if runner == "auto":
+        big = workers > 1 and _raw_bytes(raw_dir, PROCESS_POOL_MIN_BYTES) >= PROCESS_POOL_MIN_BYTES
+        runner = "process" if big else "thread"
     flow_with_runner = build_dataset.with_options(task_runner=task_runner(workers, runner, address))
     return flow_with_runner(raw_dir=raw_dir, out_dir=out_dir, shard_size=shard_size, progress=progress)
 
