@@ -127,9 +127,13 @@ def _chunks(before: str, base: int) -> list[tuple[str, int]]:
     return out
 
 
-def _mention(np: str, text: str, start: int) -> Mention:
-    at = text.find(np)
-    return Mention(np, start + at, start + at + len(np))
+def located(np: str, chunk: str, chunk_start: int, last: bool = False) -> Mention:
+    """The mention with offsets only when it is verbatim in the chunk: cleaning drops parentheticals
+    ("Corp (CMB) president") and collapses line breaks, and such a speaker is no single document slice."""
+    at = chunk.rfind(np) if last else chunk.find(np)
+    if not np or at < 0:
+        return Mention(np, None, None)
+    return Mention(np, chunk_start + at, chunk_start + at + len(np))
 
 
 def subject_mention(before: str, base: int, participle: bool = False) -> Mention | None:
@@ -147,9 +151,9 @@ def subject_mention(before: str, base: int, participle: bool = False) -> Mention
             prev_text, prev_start = chunks[-2]
             np = _clean_np(_tail_noun_phrase(prev_text))
             if _usable(np):
-                return _mention(np, prev_text, prev_start)
+                return located(np, prev_text, prev_start, last=True)
     if _usable(tail) and (not participle or _is_pure_name(tail) or tail.lower() in PRONOUNS):
-        return _mention(tail, last_text, last_start)
+        return located(tail, last_text, last_start, last=True)
     best: Mention | None = None
     for text, start in chunks:
         lead = text.lstrip()
@@ -162,7 +166,7 @@ def subject_mention(before: str, base: int, participle: bool = False) -> Mention
         np = _clean_np(_noun_phrase(_clean_np(lead)))
         if not _usable(np):
             continue
-        mention = _mention(np, text, start)
+        mention = located(np, text, start)
         if best is None or (_is_pure_name(np) and not _is_pure_name(best.text)):
             best = mention
     return best
@@ -187,8 +191,7 @@ def attribution_after(suffix: str, base: int, quoted: str) -> Attribution | None
             sp = _clean_np(m.group("sp"))
             if not _usable(sp):
                 continue
-            start = base + m.start("sp")
-            return Attribution(Mention(sp, start, start + len(sp)), lemma or LEMMA[m.group("v")])
+            return Attribution(located(sp, m.group("sp"), base + m.start("sp")), lemma or LEMMA[m.group("v")])
     return None
 
 
@@ -200,7 +203,7 @@ def attribution_before(prefix: str, base: int) -> Attribution | None:
     m = BEFORE_ACCORDING.search(prefix) or ACCORDING_START.match(prefix)
     if m:
         sp = _clean_np(m.group("sp"))
-        return Attribution(Mention(sp, base + m.start("sp"), base + m.start("sp") + len(sp)), "according to", True)
+        return Attribution(located(sp, m.group("sp"), base + m.start("sp")), "according to", True)
     verbs = list(LAST_VERB.finditer(prefix))
     if not verbs:
         if prefix.rstrip().endswith(":"):
@@ -211,8 +214,7 @@ def attribution_before(prefix: str, base: int) -> Attribution | None:
     direct = bool(re.fullmatch(r"(?:\s+(?:on|in|at|via|to|during|through)\b[^,:\"“]{0,60}?)?\s*[,:]?\s*", between))
     if not re.search(r"\w", before) and re.search(r"\w", between):
         np = _clean_np(between)
-        s = base + v.end() + (len(between) - len(between.lstrip()))
-        return Attribution(Mention(np, s, s + len(np)) if _usable(np) else None, LEMMA[v.group()], True)
+        return Attribution(located(np, between, base + v.end()) if _usable(np) else None, LEMMA[v.group()], True)
     return Attribution(subject_mention(before, base, participle=v.group().endswith("ing")), LEMMA[v.group()], direct)
 
 

@@ -17,6 +17,7 @@ from tasks.attribution import (
     Mention,
     attribution_after,
     attribution_before,
+    located,
     subject_fallback,
 )
 from tasks.indirect_quotes import indirect_hits
@@ -98,9 +99,8 @@ def _credit_line(paragraphs: list[tuple[int, int, str]], text: str, p: int) -> M
     line = text[s:e]
     if len(line.split()) > 6 or line.rstrip().endswith((".", "?", "!")) or re.search(r'["“”]', line):
         return None
-    lead = len(line) - len(line.lstrip("—–- "))
-    name = line[lead:].split(",")[0].strip()
-    return Mention(name, s + lead, s + lead + len(name)) if name else None
+    name = line.lstrip("—–- ").split(",")[0].strip()
+    return located(name, line, s) if name else None
 
 
 def _overlaps(a: int, b: int, spans: list[Span]) -> bool:

@@ -98,3 +98,26 @@ def test_unbalanced_and_huge_mark_runs_are_linear_and_safe(text):
     spans = find_quote_spans(text)
     run(text)
     assert time.perf_counter() - t0 < 5 and all(s.start <= s.end for s in spans)
+
+
+# Reuters names units with a parenthetical ("Corp (CMB) president"); cleaning the mention drops it, so
+# the speaker is no longer one slice of the text. Its offsets used to leak str.find's -1 (or land one
+# character early) and broke the contract on the whole corpus.
+@pytest.mark.parametrize("text", [
+    "Chase Manhattan Corp (CMB) president Thomas Labrecque said the sharp decline in rates would continue.",
+    "Meanwhile, European Community (EC) external trade chief Willy de Clercq said that the bill would be vetoed.",
+    "Officials at  Chase   Manhattan, in a statement issued late, said the rates would fall further next year.",
+])
+def test_indirect_speaker_with_parenthetical_or_odd_spaces_has_no_false_offsets(text):
+    q = run(text)  # schema (offsets >= 0) and speaker_is_document_slice
+    assert q.height == 1 and q["speaker"][0] and "(" not in q["speaker"][0]
+
+
+@pytest.mark.parametrize("text", [
+    'Speaking to the panel, Farm Credit Administration (FCA) board member Jim Billington said "My reading is that the system is in trouble."',
+    'Jim Billington, Farm Credit Administration (FCA) board member told a House panel the system was "in trouble."',
+])
+def test_direct_speaker_with_parenthetical_keeps_name_without_offsets(text):
+    q = run(text)
+    assert q["speaker"][0].startswith(("Farm Credit Administration board member", "Jim Billington"))
+    assert q["speaker_start"][0] is None or text[q["speaker_start"][0]:q["speaker_end"][0]] == q["speaker"][0]
