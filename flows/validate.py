@@ -265,13 +265,13 @@ def report(path: Path, kind: str, tables: dict[str, pl.DataFrame], failures: pl.
     summary = failures.group_by("table", "check", maintain_order=True).agg(
         rows=pl.len(), column=pl.col("column").drop_nulls().first(),
         keys=pl.col("key").drop_nulls().head(examples), detail=pl.col("detail").first())
-    width = max(len(f"{t}") for t in summary["table"]) + 2
+    checks = [row["check"] + (f" ({row['column']})" if row["column"] else "") for row in summary.iter_rows(named=True)]
+    width, check_width = max(map(len, summary["table"])) + 2, max(map(len, checks)) + 2
     lines.append(f"FAILED: {failures.height:,} failing rows")
-    lines.append(f"  {'table':<{width}}{'check':<40}{'rows':>8}  examples")
-    for row in summary.iter_rows(named=True):
-        check = row["check"] + (f" ({row['column']})" if row["column"] else "")
+    lines.append(f"  {'table':<{width}}{'check':<{check_width}}{'rows':>6}  examples")
+    for check, row in zip(checks, summary.iter_rows(named=True)):
         example = ", ".join(row["keys"]) or (row["detail"] or "")[:100]
-        lines.append(f"  {row['table']:<{width}}{check:<40}{row['rows']:>8}  {example}")
+        lines.append(f"  {row['table']:<{width}}{check:<{check_width}}{row['rows']:>6}  {example}")
     return "\n".join(lines)
 
 
