@@ -1,0 +1,37 @@
+"""The shard tasks on a Dask cluster give the same bytes as on local threads."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from flows.build import build
+from flows.shard import TABLES
+from tests.conftest import write_raw
+
+pytestmark = [pytest.mark.usefixtures("prefect_harness"), pytest.mark.slow]
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def table_bytes(out: Path) -> dict[str, str]:
+    return {f"{table}/{part.name}": hashlib.sha256(part.read_bytes()).hexdigest()
+            for table in TABLES for part in sorted((out / table).glob("*.parquet"))}
+
+
+def test_dask_local_cluster_output_is_byte_identical(tmp_path):
+    raw = write_raw(tmp_path / "raw", {
+        **{p.name: p.read_bytes() for p in (ROOT / "raw").iterdir()},
+        "extra/one.txt": "Budget approved\n\nThe council approved a $2.5 million budget on Tuesday, officials said.",
+        "extra/two.txt": "Strike ends\n\n\"We are going back to work,\" union leader Ann Lee said on Monday.",
+    })
+    build(raw_dir=str(raw), out_dir=str(tmp_path / "local"), shard_size=2, runner="thread")
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        summary = build(raw_dir=str(raw), out_dir=str(tmp_path / "dask"), shard_size=2, runner="dask",
+                        address=cluster.scheduler_address)
+    assert summary["shards"] > 1
+    local, dask = table_bytes(tmp_path / "local"), table_bytes(tmp_path / "dask")
+    assert local and local == dask
