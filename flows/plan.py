@@ -28,21 +28,36 @@ def pipeline_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-def _boundary(path: str, shard_size: int) -> bool:
-    return int(hashlib.sha1(path.encode()).hexdigest()[:8], 16) % shard_size == 0
+# A file of records (JSONL, CSV) weighs one article per this many bytes, a guess that keeps
+# shards near their size in articles without reading the files to count them.
+BYTES_PER_RECORD = 3000
+_RECORD_FILES = (".jsonl", ".ndjson", ".csv")
+
+
+def _weight(path: str, size: int | None) -> int:
+    if size and path.lower().endswith(_RECORD_FILES):
+        return max(1, size // BYTES_PER_RECORD)
+    return 1
+
+
+def _boundary(path: str, weight: int, shard_size: int) -> bool:
+    """A shard ends after an input with this chance: weight / shard_size, decided by its path."""
+    return int(hashlib.sha1(path.encode()).hexdigest()[:8], 16) % shard_size < weight
 
 
 def plan_shards(inputs: pl.DataFrame, shard_size: int, fingerprint: str) -> list[tuple[str, pl.DataFrame]]:
-    """[(shard_key, inputs of that shard)], in path order; a shard holds ~shard_size files."""
+    """[(shard_key, inputs of that shard)], in path order; a shard holds ~shard_size articles."""
     if shard_size < 1:
         raise ValueError("shard size must be at least 1")
     cap = 4 * shard_size
-    shards, current = [], []
-    for index, path in enumerate(inputs["source_path"].to_list()):
+    shards, current, weight = [], [], 0
+    for index, (path, size) in enumerate(inputs.select("source_path", "size").iter_rows()):
         current.append(index)
-        if _boundary(path, shard_size) or len(current) >= cap:
+        w = _weight(path, size)
+        weight += w
+        if _boundary(path, w, shard_size) or weight >= cap:
             shards.append(current)
-            current = []
+            current, weight = [], 0
     if current:
         shards.append(current)
     out = []

@@ -7,6 +7,8 @@ one of these per shard.
 
 from __future__ import annotations
 
+import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import polars as pl
@@ -62,39 +64,63 @@ def document_counts(documents: pl.DataFrame, **tables: pl.DataFrame) -> pl.DataF
     return out.select(list(DocumentsSchema.to_schema().columns))
 
 
-def build_shard(files: pl.DataFrame) -> ShardTables:
+class StageClock:
+    """Seconds spent per stage, summed over shards (for the benchmarks)."""
+
+    def __init__(self):
+        self.seconds: dict[str, float] = {}
+
+    @contextmanager
+    def stage(self, name: str):
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - started
+
+
+def build_shard(files: pl.DataFrame, clock: StageClock | None = None) -> ShardTables:
     """Files (`source_path`, `raw`, `read_error`) to the tables; raises ContractViolation."""
-    records = parse_records(files)
-    _enforce("ingest", [schema_failures("ingest", "records", RecordsSchema, records)])
+    clock = clock or StageClock()
+    with clock.stage("ingest"):
+        records = parse_records(files)
+    with clock.stage("contracts"):
+        _enforce("ingest", [schema_failures("ingest", "records", RecordsSchema, records)])
 
-    cleaned = reject_duplicates(clean_documents(records))
-    documents = cleaned.filter(pl.col("reject_reason").is_null()).drop("reject_reason", "reject_detail")
-    rejected = rejected_rows(cleaned)
-    _enforce("clean", [schema_failures("clean", "clean_documents", CleanDocumentsSchema, documents),
-                       schema_failures("clean", "rejected", RejectedSchema, rejected)])
+    with clock.stage("clean"):
+        cleaned = reject_duplicates(clean_documents(records))
+        documents = cleaned.filter(pl.col("reject_reason").is_null()).drop("reject_reason", "reject_detail")
+        rejected = rejected_rows(cleaned)
+    with clock.stage("contracts"):
+        _enforce("clean", [schema_failures("clean", "clean_documents", CleanDocumentsSchema, documents),
+                           schema_failures("clean", "rejected", RejectedSchema, rejected)])
 
-    paragraphs = segment_paragraphs(documents)
-    sentences = segment_sentences(paragraphs)
-    paragraphs = count_sentences(paragraphs, sentences)
-    _enforce("segment", [
-        schema_failures("segment", "paragraphs", ParagraphsSchema, paragraphs),
-        schema_failures("segment", "sentences", SentencesSchema, sentences),
-        cross_table_failures("segment", documents, paragraphs, sentences),
-    ])
+    with clock.stage("segment"):
+        paragraphs = segment_paragraphs(documents)
+        sentences = segment_sentences(paragraphs)
+        paragraphs = count_sentences(paragraphs, sentences)
+    with clock.stage("contracts"):
+        _enforce("segment", [
+            schema_failures("segment", "paragraphs", ParagraphsSchema, paragraphs),
+            schema_failures("segment", "sentences", SentencesSchema, sentences),
+            cross_table_failures("segment", documents, paragraphs, sentences),
+        ])
 
-    quotes = extract_quotes(documents, paragraphs, sentences)
-    claims = extract_numeric_claims(sentences, quotes)
-    _enforce("annotate", [
-        schema_failures("annotate", "quotes", QuotesSchema, quotes),
-        rows_as_failures("annotate", "quotes", check_quotes_against(quotes, documents, paragraphs)),
-        schema_failures("annotate", "numeric_claims", NumericClaimsSchema, claims),
-        rows_as_failures("annotate", "numeric_claims", check_claims_against(claims, documents, sentences)),
-    ])
-
-    documents = document_counts(documents, n_paragraphs=paragraphs, n_sentences=sentences, n_quotes=quotes,
-                                n_claims=claims)
-    _enforce("write", [
-        schema_failures("write", "documents", DocumentsSchema, documents),
-        cross_table_failures("write", documents, paragraphs, sentences),
-    ])
+    with clock.stage("quotes"):
+        quotes = extract_quotes(documents, paragraphs, sentences)
+    with clock.stage("numeric_claims"):
+        claims = extract_numeric_claims(sentences, quotes)
+    with clock.stage("contracts"):
+        _enforce("annotate", [
+            schema_failures("annotate", "quotes", QuotesSchema, quotes),
+            rows_as_failures("annotate", "quotes", check_quotes_against(quotes, documents, paragraphs)),
+            schema_failures("annotate", "numeric_claims", NumericClaimsSchema, claims),
+            rows_as_failures("annotate", "numeric_claims", check_claims_against(claims, documents, sentences)),
+        ])
+        documents = document_counts(documents, n_paragraphs=paragraphs, n_sentences=sentences, n_quotes=quotes,
+                                    n_claims=claims)
+        _enforce("write", [
+            schema_failures("write", "documents", DocumentsSchema, documents),
+            cross_table_failures("write", documents, paragraphs, sentences),
+        ])
     return ShardTables(documents, paragraphs, sentences, quotes, claims, rejected)
