@@ -23,7 +23,7 @@ from tasks.attribution import (
 from tasks.indirect_quotes import indirect_hits
 from tasks.quote_marks import Span, find_quote_spans, trimmed
 from tasks.reporting_verbs import ALL_FORMS
-from tasks.speakers import SpeakerResolver
+from tasks.speakers import SpeakerResolver, resolve_plain
 
 QUOTE_TYPES = ["direct", "partial", "indirect"]
 SPEAKER_KINDS = ["person", "organization", "source", "document", "unknown"]
@@ -43,6 +43,10 @@ QUOTES_SCHEMA = {
     "n_words": pl.Int32,
     "n_paragraphs": pl.Int32,
 }
+
+ROW_COLUMNS = ["doc_id", "char_start", "char_end", "text", "quote_type", "speaker", "speaker_start", "speaker_end",
+               "speaker_kind", "cue", "n_paragraphs"]
+HIT_COLUMNS = ["doc_id", "char_start", "char_end", "text", "cue", "sp", "sp_start", "sp_end"]
 
 _NAMING_CUE = re.compile(
     r"(?:so-called|known as|nicknamed|named|titled|entitled|themselves as|itself as|(?:is|are|was|were|be|been|being)\s+called|"
@@ -134,7 +138,10 @@ def _document_rows(doc_id: str, text: str, paragraphs, indirect_hits: list[dict]
 
 
 def _indirect_row(hit: dict, resolver: SpeakerResolver) -> dict:
-    resolved, kind = resolver.resolve(hit.pop("mention"), hit["char_start"])
+    mention, kind = hit.pop("mention"), hit.pop("speaker_kind")
+    resolved = mention
+    if kind is None:  # not settled in polars (resolve_plain): pronoun, role, statement, lone surname
+        resolved, kind = resolver.resolve(mention, hit["char_start"])
     resolver.remember(resolved.text if resolved else None, kind)
     hit.update(speaker=resolved.text if resolved else None, speaker_start=resolved.start if resolved else None,
                speaker_end=resolved.end if resolved else None, speaker_kind=kind, quote_type="indirect", n_paragraphs=1)
@@ -193,33 +200,48 @@ def _paragraph_table(paragraphs: pl.DataFrame) -> dict[str, list[tuple[int, int,
     return table
 
 
-def _indirect_hits(sentences: pl.DataFrame) -> dict[str, list[dict]]:
-    hits: dict[str, list[dict]] = {}
-    for doc_id, start, end, text, cue, sp, sp_start, sp_end in indirect_hits(sentences).iter_rows():
-        hits.setdefault(doc_id, []).append(
-            dict(char_start=start, char_end=end, text=text, cue=cue, mention=Mention(sp, sp_start, sp_end))
+def _hit_dicts(hits: pl.DataFrame) -> dict[str, list[dict]]:
+    by_doc: dict[str, list[dict]] = {}
+    for doc_id, start, end, text, cue, sp, sp_start, sp_end, kind in hits.select(*HIT_COLUMNS, "speaker_kind").iter_rows():
+        by_doc.setdefault(doc_id, []).append(
+            dict(char_start=start, char_end=end, text=text, cue=cue, mention=Mention(sp, sp_start, sp_end), speaker_kind=kind)
         )
-    return hits
+    return by_doc
+
+
+def _plain_rows(hits: pl.DataFrame) -> pl.DataFrame:
+    """Indirect quotes of documents the Python pass never visits, already in the row layout."""
+    return hits.select(
+        "doc_id", "char_start", "char_end", "text", pl.lit("indirect").alias("quote_type"), pl.col("sp").alias("speaker"),
+        pl.col("sp_start").alias("speaker_start"), pl.col("sp_end").alias("speaker_end"), "speaker_kind", "cue",
+        pl.lit(1).alias("n_paragraphs"),
+    ).cast({c: QUOTES_SCHEMA[c] for c in ROW_COLUMNS})
 
 
 def extract_quotes(documents: pl.DataFrame, paragraphs: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
     """One row per direct, partial or indirect quote, in the `quotes` schema of docs/tables.md."""
     if documents.is_empty():
         return _empty()
-    hits = _indirect_hits(sentences)
-    candidates = documents.filter(pl.col("text").str.contains(r'["“”„]') | pl.col("doc_id").is_in(list(hits))).select("doc_id", "text")
-    para_table = _paragraph_table(paragraphs.filter(pl.col("doc_id").is_in(candidates["doc_id"].implode())))
+    hits = resolve_plain(indirect_hits(sentences))
+    # Python runs only where a quotation mark needs pairing and attributing, or where a speaker needs
+    # the document (pronoun, role, surname): pronouns also need every earlier speaker of the document.
+    marked = documents.filter(pl.col("text").str.contains(r'["“”„]'))["doc_id"]
+    visit = pl.concat([marked, hits.filter(pl.col("speaker_kind").is_null())["doc_id"]]).unique()
+    plain = _plain_rows(hits.filter(~pl.col("doc_id").is_in(visit.implode())))
+    hit_dicts = _hit_dicts(hits.filter(pl.col("doc_id").is_in(visit.implode())))
+    candidates = documents.filter(pl.col("doc_id").is_in(visit.implode())).select("doc_id", "text")
+    para_table = _paragraph_table(paragraphs.filter(pl.col("doc_id").is_in(visit.implode())))
     rows: list[dict] = []
     for doc_id, text in candidates.iter_rows():
-        rows += _document_rows(doc_id, text, para_table.get(doc_id, [(0, len(text), "body")]), hits.get(doc_id, []))
-    return _to_frame(rows, paragraphs)
+        rows += _document_rows(doc_id, text, para_table.get(doc_id, [(0, len(text), "body")]), hit_dicts.get(doc_id, []))
+    return _to_frame(rows, plain, paragraphs)
 
 
-def _to_frame(rows: list[dict], paragraphs: pl.DataFrame) -> pl.DataFrame:
-    if not rows:
+def _to_frame(rows: list[dict], plain: pl.DataFrame, paragraphs: pl.DataFrame) -> pl.DataFrame:
+    if not rows and plain.is_empty():
         return _empty()
-    cols = ["doc_id", "char_start", "char_end", "text", "quote_type", "speaker", "speaker_start", "speaker_end", "speaker_kind", "cue", "n_paragraphs"]
-    frame = pl.DataFrame({c: [r.get(c) for r in rows] for c in cols}, schema_overrides={c: QUOTES_SCHEMA[c] for c in cols})
+    visited = pl.DataFrame({c: [r.get(c) for r in rows] for c in ROW_COLUMNS}, schema={c: QUOTES_SCHEMA[c] for c in ROW_COLUMNS})
+    frame = pl.concat([visited, plain])
     para = paragraphs.select("doc_id", pl.col("char_start").cast(pl.Int32).alias("p_start"), "paragraph_id").sort("doc_id", "p_start")
     frame = (
         frame.sort("doc_id", "char_start")
