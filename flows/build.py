@@ -18,9 +18,10 @@ from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from flows.inputs import hash_inputs, list_inputs, read_files
+from flows.bi import write_duckdb
+from flows.inputs import hash_inputs, list_inputs, read_files, split_large_files
 from flows.locking import output_lock
-from flows.plan import pipeline_fingerprint, plan_shards
+from flows.plan import BYTES_PER_RECORD, pipeline_fingerprint, plan_shards
 from flows.shard import TABLES, build_shard
 from flows.store import INPUTS_FILE, OutputStore, write_parquet_atomic
 from schemas.contracts import ContractViolation
@@ -144,6 +145,7 @@ def build_dataset(raw_dir: str = "raw", out_dir: str = "output", shard_size: int
     raw, store = Path(raw_dir), OutputStore(Path(out_dir))
     with output_lock(store.root):
         inputs = hash_inputs(raw, list_inputs(raw), store.previous_inputs())
+        inputs = split_large_files(raw, inputs, shard_size * BYTES_PER_RECORD)
         fingerprint = pipeline_fingerprint()
         shards = plan_shards(inputs, shard_size, fingerprint)
         previous = store.previous_inputs()
@@ -166,6 +168,7 @@ def build_dataset(raw_dir: str = "raw", out_dir: str = "output", shard_size: int
             write_parquet_atomic(_inputs_record(inputs, shards), staging / INPUTS_FILE)
             summary = _summarise(staging, inputs, len(shards), len(to_build), time.perf_counter() - started)
             store.publish(staging, TABLES)
+            write_duckdb(store.root)
         except ContractViolation as error:
             store.discard(staging)
             _report_contract_failure(store, error)
@@ -242,10 +245,11 @@ def _collect(futures: list, progress: bool) -> list[dict]:
 
 
 def _inputs_record(inputs: pl.DataFrame, shards: list[tuple[str, pl.DataFrame]]) -> pl.DataFrame:
-    """What this build read: one row per input file, with the shard it went into."""
-    keys = pl.concat([part.select("source_path").with_columns(shard_key=pl.lit(key)) for key, part in shards]) \
-        if shards else pl.DataFrame(schema={"source_path": pl.String, "shard_key": pl.String})
-    return inputs.join(keys, on="source_path", how="left").sort("source_path")
+    """What this build read: one row per input (a file, or a piece of a large JSONL file), with
+    the shard it went into."""
+    if not shards:
+        return inputs.with_columns(shard_key=pl.lit(None, dtype=pl.String))
+    return pl.concat([part.with_columns(shard_key=pl.lit(key)) for key, part in shards]).sort("source_path", "byte_start")
 
 
 def _publish_artifact(summary: BuildSummary) -> None:

@@ -123,3 +123,17 @@ def test_an_empty_build_gets_typed_empty_views_and_parts_later_rewrite_them(seed
     write_duckdb(out)
     with connect(out) as con:
         assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 5
+
+
+@pytest.mark.usefixtures("prefect_harness")
+def test_a_build_writes_the_database_and_a_build_with_nothing_new_leaves_it(tmp_path, monkeypatch):
+    from flows.build import build_dataset
+
+    out = tmp_path / "output"
+    build_dataset(raw_dir=str(ROOT / "raw"), out_dir=str(out))
+    before = state(out / DB_FILE)
+    build_dataset(raw_dir=str(ROOT / "raw"), out_dir=str(out))
+    assert state(out / DB_FILE) == before
+    monkeypatch.chdir(out)
+    with connect(out) as con:
+        assert con.execute("SELECT count(*) FROM claims_per_document").fetchone()[0] == 5
