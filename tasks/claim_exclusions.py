@@ -33,7 +33,7 @@ CAPS_OK = {
     "us", "uk", "eu", "per", "like", "we", "they", "he", "she", "it", "i", "you", "among",
     "including", "plus", "minus", "last", "next", "first", "what", "where",
 }
-_SCORE_VERBS = r"(?i)\b(?:won|lost|beat|defeated|drew|score|scored|led|trailed)\s+(?:by\s+)?(?:a\s+)?$"
+_SCORE_VERBS = r"(?i)(?-u:\b)(?:won|lost|beat|defeated|drew|score|scored|led|trailed)\s+(?:by\s+)?(?:a\s+)?$"
 
 
 def is_not_claim() -> pl.Expr:
@@ -45,7 +45,7 @@ def is_not_claim() -> pl.Expr:
     year_like = n1.str.contains(r"^\d{4}$") & pl.col("n1_v").is_between(1000, 2100)
     cap_word = pre.str.extract(r"(?:^|\s)([A-Z][A-Za-z.]*)\s+$", 1)
     digits_only = n1.str.contains(r"^[\d.,]+$")
-    plural_next = post.str.contains(r"^\s+[a-z]+[^su\s]s(?-u:\b)")
+    plural_next = post.str.contains(r"^\s+[a-z]+[^su\s]s(?-u:(?-u:\b))")
     small_int = pl.col("n1_v").is_between(1, 31) & n1.str.contains(r"^\d{1,2}$")
     return (
         pl.col("n1_v").is_null() | ~pl.col("n1_v").is_finite()
@@ -53,26 +53,26 @@ def is_not_claim() -> pl.Expr:
         | post.str.contains(r"^(?:[\w]|[.,/:]\d|-\d)")
         | (plain & year_like & ~plural_next)
         # "per 100,000 people" is the denominator of a rate; "2+" a category
-        | pre.str.contains(r"(?i)(?-u:\b)per\s+$") | post.str.contains(r"^\+")
+        | pre.str.contains(r"(?i)(?-u:(?-u:\b))per\s+$") | post.str.contains(r"^\+")
         | pre.str.contains(rf"(?i){B}(?:{IDENTIFIER_NOUNS})\s*$")
-        | post.str.contains(r"^\s+(?:[A-Z][a-z]+\s+){1,3}(?:Avenue|Street|St\.|Road|Rd|Boulevard|Blvd|Lane|Drive|Way|Place|Square)(?-u:\b)")
+        | post.str.contains(r"^\s+(?:[A-Z][a-z]+\s+){1,3}(?:Avenue|Street|St\.|Road|Rd|Boulevard|Blvd|Lane|Drive|Way|Place|Square)(?-u:(?-u:\b))")
         | (small_int & pre.str.contains(rf"(?i){B}(?:{MONTHS})\.?\s+$"))
         | (small_int & post.str.contains(rf"(?i)^\s*(?:of\s+)?(?:{MONTHS}){B}"))
         | (pl.col("n2").is_not_null() & plain & year_like)
         | post.str.contains(rf"(?i)^\s*(?:[ap]\.?m{B}|o['’]clock|gmt|utc|local\s+time|hrs{B}|hours{B}\s+(?:gmt|local))")
         | (m + post).str.contains(r"(?i)^[\d,.]+\s*(?:views?|reads?|min(?:ute)?s?\s+read|comments?)")
-        | pre.str.contains(r"(?i)(?:\bno\.|\bnumber|\bpage|\bp\.|\bpp\.|\bchapter|\bsection|\bver\.?)\s*$")
+        | pre.str.contains(r"(?i)(?:(?-u:\b)no\.|(?-u:\b)number|(?-u:\b)page|(?-u:\b)p\.|(?-u:\b)pp\.|(?-u:\b)chapter|(?-u:\b)section|(?-u:\b)ver\.?)\s*$")
         | (plain & digits_only & ~plural_next & pl.col("qual").is_null() & pl.col("age").is_null()
            & cap_word.is_not_null() & ~cap_word.str.to_lowercase().is_in(list(CAPS_OK))
            & ~cap_word.str.contains(rf"(?i)^(?:{MONTHS})\.?$"))
         # "one of the largest", "no one", "one way or another": idioms, not counts.
         | (n1_lower == "one") & (
-            post.str.contains(r"(?i)^\s+(?:of|another|or|by|side|hand|way|point|time|thing|day|on)\b")
+            post.str.contains(r"(?i)^\s+(?:of|another|or|by|side|hand|way|point|time|thing|day|on)(?-u:\b)")
             | post.str.contains(r"(?i)^-(?:time|off|on|way)")
-            | pre.str.contains(r"(?i)\b(?:no|the|this|that|any|every|each|which|at|one|some)\s+$"))
+            | pre.str.contains(r"(?i)(?-u:\b)(?:no|the|this|that|any|every|each|which|at|one|some)\s+$"))
         # "a third term", "a quarter": an indefinite article with an ordinal is a fraction only
         # when a whole follows ("a third of voters"); "two quarters" in business news are periods
-        | n1_lower.str.contains(rf"^(?:an?[\s-]+(?:{_DENOMS})|\S+[\s-]+quarters?)$") & ~post.str.contains(r"(?i)^\s+of\b")
+        | n1_lower.str.contains(rf"^(?:an?[\s-]+(?:{_DENOMS})|\S+[\s-]+quarters?)$") & ~post.str.contains(r"(?i)^\s+of(?-u:\b)")
         # A range whose top is below its bottom is a score or a fixture ("won 3-1"), not a range.
         | (pl.col("n2_v").is_not_null() & (pl.col("n2_v") < pl.col("n1_v")) & pl.col("n2_scale").is_null())
         | (m.str.contains(r"^\d+\s*[-–]\s*\d+$")

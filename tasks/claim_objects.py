@@ -29,15 +29,17 @@ _STOP_RE = (
 )
 
 
-def _object(post: pl.Expr) -> pl.Expr:
+def _object(c: pl.DataFrame, post: pl.Expr) -> pl.Series:
     """Noun phrase at the start of `post`: up to five words, ending at the first function word,
     number word or participle after its head ("four people killed" -> "people").
 
     Words that end the phrase are overwritten with a \x01 mark by a few regex passes and the
-    object is what comes before the first mark, so no per-word Python or list evaluation."""
+    object is what comes before the first mark, so no per-word Python or list evaluation. Each
+    step is its own column: nested expressions that reuse a column are evaluated once per use."""
     raw = post.str.extract(r"^(?:\s+|-)((?:[A-Za-z][\w.'’&-]*)(?: [A-Za-z][\w.'’&-]*){0,4})", 1)
+    c = c.select(raw=raw)
     marked = (
-        (" " + raw)
+        (" " + pl.col("raw"))
         .str.replace(r"^ [^ ]+['’]s(?: |$)", "\x01")
         .str.replace_all(_STOP_RE, "\x01")
         # a participle or adverb after the first word ends the phrase ("people killed")
@@ -46,14 +48,15 @@ def _object(post: pl.Expr) -> pl.Expr:
         # then a verb ("soldiers clear rubble")
         .str.replace(r"([a-z][^su ]s) [A-Za-z]", "${1}\x01")
     )
-    obj = marked.str.extract(r"^ ([^\x01]*)", 1).str.strip_chars()
+    c = c.with_columns(obj=marked.str.extract(r"^ ([^\x01]*)", 1).str.strip_chars())
+    obj = pl.col("obj")
     # a lone participle or adverb is a verb phrase ("33 hospitalised", "five seriously injured")
-    obj = (pl.when(obj.str.contains(r"^\S+(?:ed|ised|ized|ly)$") | raw.str.contains(r"^\S+ly "))
-           .then(None).otherwise(obj))
+    c = c.with_columns(obj=pl.when(obj.str.contains(r"^\S+(?:ed|ised|ized|ly)$")
+                                   | pl.col("raw").str.contains(r"^\S+ly ")).then(None).otherwise(obj))
     # A sentence-final period belongs to the sentence, an abbreviation's ("U.S.") to the word.
-    obj = pl.when(obj.str.contains(r"(?:^|\s)(?:[A-Za-z]\.){2,}$")).then(obj).otherwise(
-        obj.str.strip_chars_end("."))
-    return pl.when(obj.str.len_chars() > 0).then(obj).otherwise(None)
+    c = c.with_columns(obj=pl.when(obj.str.contains(r"(?:^|\s)(?:[A-Za-z]\.){2,}$")).then(obj)
+                       .otherwise(obj.str.strip_chars_end(".")))
+    return c.select(pl.when(obj.str.len_chars() > 0).then(obj))["obj"]
 
 
 def with_objects(c: pl.DataFrame) -> pl.DataFrame:
@@ -71,7 +74,8 @@ def with_objects(c: pl.DataFrame) -> pl.DataFrame:
         .otherwise(pl.col("post"))
     )
     lead = pl.col("post").str.extract(r"^(\s+|-)", 1).str.len_chars()
-    sub = sub.with_columns(object=_object(post), of_the=of_the).with_columns(
+    sub = sub.with_columns(of_the=of_the)
+    sub = sub.with_columns(object=_object(sub, post)).with_columns(
         obj_stop=pl.when(pl.col("object").is_not_null() & (pl.col("kind") != "percent") & ~pl.col("of_the"))
         .then(lead + pl.col("object").str.len_chars()).otherwise(0).cast(pl.Int32))
     return (c.join(sub.select("_row", "object", "obj_stop"), on="_row", how="left")

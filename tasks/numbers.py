@@ -254,5 +254,7 @@ def number_value(expr: pl.Expr) -> pl.Expr:
         .then(frac_value)
         .when(digits.is_not_null() & scale.is_not_null())
         .then(digits * scale)
-        .otherwise(s.map_batches(_words_batch, return_dtype=pl.Float64))
+        # only what the expressions above cannot read goes to Python
+        .otherwise(pl.when(digits.is_null() | scale.is_null()).then(s)
+                   .map_batches(_words_batch, return_dtype=pl.Float64))
     )

@@ -23,7 +23,7 @@ import re
 import polars as pl
 
 from tasks import units as U
-from tasks.claim_context import PREFIX_RE, qualifier, trend
+from tasks.claim_context import LEAD_PARTS_RE, LEAD_RE, qualifier, trend
 from tasks.claim_exclusions import is_not_claim
 from tasks.claim_objects import with_objects
 from tasks.numbers import B, NUMBER, SCALE, SCALES, TENS, UNITS, number_value
@@ -48,7 +48,7 @@ _PCT = r"(?:%|\s?(?:per\s+cent|percent|pct)" + B + ")"
 _NUMX = rf"(?:(?:{_CUR})\s?)?{NUMBER}"
 _LONG_UNITS = [k for k in U.unit_table() if len(k) > 1]
 _SHORT_UNITS = "".join(k for k in U.unit_table() if len(k) == 1)
-UNIT_RE = rf"(?i)^(\s?%|[\s-]?(?:{U._alt(_LONG_UNITS)}){B}|(?-i:[{_SHORT_UNITS}]){B})"
+UNIT_RE = rf"(?i)^(?:\s?%|[\s-]?(?:{U._alt(_LONG_UNITS)}){B}|(?-i:[{_SHORT_UNITS}]){B})"
 _JUNK = (
     rf"(?:https?://|www\.)\S+|{B}[a-z]+[-‐]?\d+[a-z\d]*(?:[-/]\d+)*{B}"
     rf"|\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*[ap]\.?m{B}\.?|\d{{1,2}}:\d{{2}}(?::\d{{2}})?"
@@ -68,52 +68,50 @@ _JUNK_RE = rf"(?i)^(?:{_JUNK})$"
 _GAP_RE = rf"(?i)^(?P<p1>{_PCT})?(?P<sep>{_SEP})$"
 _HAS_NUMBER = (rf"[0-9½¼¾⅓⅔⅛]|(?i){B}(?:{'|'.join(list(UNITS) + list(TENS))}|dozen|half"
                rf"|hundred|thousand|million|billion){B}")
-_PARTS_RE = rf"(?i)^(?:(?P<cur>{_CUR})\s?)?(?P<body>.*?)(?P<pct>{_PCT})?$"
+_CUR_RE = rf"(?i)^(?:{_CUR})\s?"
 
 
 def _parts(c: pl.DataFrame, col: str) -> pl.DataFrame:
-    """Currency prefix, value, scale word and percent sign of one number of each candidate,
-    computed once per distinct spelling and joined back."""
-    g = pl.col(col).str.extract_groups(_PARTS_RE)
-    body = g.struct["body"]
+    """Currency prefix, value and scale word of one number of each candidate, computed once per
+    distinct spelling and joined back."""
+    k = _cut(pl.col(col), _CUR_RE)
+    body = pl.col(col).str.slice(k)
     uniq = c.select(pl.col(col).unique().drop_nulls()).with_columns(
-        g.struct["cur"].str.to_lowercase().str.replace_all(r"\s+", " ")
+        pl.when(k > 0).then(pl.col(col).str.slice(0, k).str.strip_chars().str.to_lowercase()
+                            .str.replace_all(r"\s+", " "))
         .replace_strict(U.CURRENCY_PREFIXES, default=None).alias(f"{col}_cur"),
         number_value(body).alias(f"{col}_v"),
         body.str.extract(rf"(?i)\d\s?({SCALE})$", 1).alias(f"{col}_scale"),
-        g.struct["pct"].is_not_null().alias(f"{col}_pct"),
     )
-    return c.join(uniq, on=col, how="left").with_columns(pl.col(f"{col}_pct").fill_null(False))
+    return c.join(uniq, on=col, how="left")
 
 
 def _find(frame: pl.DataFrame, pattern: str) -> pl.DataFrame:
-    """Every match of `pattern` in `text` with sentence-local code-point offsets (`base` is where
-    `text` starts in its sentence) and up to 40/60 characters of context around it. The pattern
-    has no capture groups, so the scan needs only the DFA."""
+    """Every match of `pattern` in `text` with code-point offsets in its sentence and up to 40/60
+    characters of context around it. The pattern has no capture groups, so the scan needs only
+    the DFA."""
     # Offsets without list.eval (slow per list): segments of all rows are laid end to end, a
     # global running sum of their lengths minus the length of the texts before gives the
     # offset inside each text. Odd segments are the matches.
+    n_seg = pl.col("seg").list.len()
     pieces = (
         frame.with_columns(
             seg=pl.col("text").str.replace_all("\x00", " ", literal=True)
             .str.replace_all(pattern, "\x00${0}\x00").str.split("\x00"))
-        .filter(pl.col("seg").list.len() > 1)
-        .with_columns(
-            before=(pl.col("text").str.len_chars().cum_sum() - pl.col("text").str.len_chars()),
-            first=(pl.col("seg").list.len().cum_sum() - pl.col("seg").list.len()))
+        .filter(n_seg > 1)
+        .with_columns(before=pl.col("text").str.len_chars().cum_sum() - pl.col("text").str.len_chars(),
+                      first=n_seg.cum_sum() - n_seg)
         .explode("seg")
         .with_columns(end=pl.col("seg").str.len_chars().cum_sum() - pl.col("before"),
                       i=pl.int_range(pl.len()) - pl.col("first"))
         .filter(pl.col("i") % 2 == 1)
     )
-    n = pl.col("seg").str.len_chars()
+    start = pl.col("end").cast(pl.Int64) - pl.col("seg").str.len_chars()
     return pieces.select(
         "sentence_id", "doc_id", "paragraph_id", "sent_start",
-        start=(pl.col("base") + pl.col("end") - n).cast(pl.Int32),
-        end=(pl.col("base") + pl.col("end")).cast(pl.Int32),
-        m=pl.col("seg"),
-        pre=(pl.col("pre0") + pl.col("text").str.slice(0, pl.col("end") - n)).str.slice(-40),
-        post=(pl.col("text").str.slice(pl.col("end")) + pl.col("post0")).str.slice(0, 60),
+        start=start.cast(pl.Int32), end=pl.col("end").cast(pl.Int32), m="seg",
+        pre=pl.col("text").str.slice((start - 40).clip(0), start.clip(upper_bound=40)),
+        post=pl.col("text").str.slice(pl.col("end"), 60),
     )
 
 
@@ -157,23 +155,36 @@ def _ranges(c: pl.DataFrame) -> pl.DataFrame:
     ).filter(~taken).drop("g", "merge")
 
 
+def _cut(expr: pl.Expr, pattern: str) -> pl.Expr:
+    """Length of the match of an anchored, capture-free `pattern` in `expr` (0 without one):
+    a replace needs only the DFA, an extract the much slower capture engine."""
+    return (expr.str.len_chars() - expr.str.replace(pattern, "").str.len_chars()).cast(pl.Int32)
+
+
 def _take_prefix(c: pl.DataFrame) -> pl.DataFrame:
-    """Moves what belongs to the number from the end of `pre` into the match: age marker,
-    qualifier, `between`/`from`, sign."""
-    g = pl.col("pre").str.extract_groups(PREFIX_RE)
-    c = c.with_columns(
-        lead=g.struct["lead"].fill_null(""), age=g.struct["age"], qual=g.struct["qual"],
-        rp=g.struct["rp"], neg=g.struct["neg"].is_not_null())
-    k = pl.col("lead").str.len_chars()
+    """Moves what belongs to the number from the end of `pre` into the match: a sign, age
+    marker, qualifier, `between`/`from`."""
+    sign = pl.col("pre").str.contains(r"(?:^|[\s(\[:=])[-−]$")
+    c = c.with_columns(neg=sign, sign_char=pl.when(sign).then(pl.col("pre").str.slice(-1)), pre=pl.when(sign).then(pl.col("pre").str.slice(0, pl.col("pre").str.len_chars() - 1)).otherwise("pre"),
+                       start=pl.col("start") - sign.cast(pl.Int32))
+    k = _cut(pl.col("pre"), LEAD_RE)
+    lead = pl.when(k > 0).then(pl.col("pre").str.slice(pl.col("pre").str.len_chars() - k))
+    c = c.with_columns(lead=lead, k=k)
+    g = pl.col("lead").str.extract_groups(LEAD_PARTS_RE)
+    parts = c.filter(pl.col("k") > 0).select(pl.col("lead").unique()).with_columns(
+        age=g.struct["age"], qual=g.struct["qual"], rp=g.struct["rp"], neg_word=g.struct["neg"])
+    c = c.join(parts, on="lead", how="left")
     return c.with_columns(
-        start=(pl.col("start") - k).cast(pl.Int32), m=pl.col("lead") + pl.col("m"),
-        pre=pl.col("pre").str.slice(0, pl.col("pre").str.len_chars() - k),
-    ).drop("lead")
+        neg=pl.col("neg") | pl.col("neg_word").is_not_null(),
+        start=(pl.col("start") - pl.col("k")).cast(pl.Int32),
+        m=pl.concat_str(pl.col("lead").fill_null(""), pl.col("sign_char").fill_null(""), pl.col("m")),
+        pre=pl.col("pre").str.slice(0, pl.col("pre").str.len_chars() - pl.col("k")),
+    ).drop("lead", "k", "neg_word", "sign_char")
 
 
 def _take_unit(c: pl.DataFrame) -> pl.DataFrame:
-    unit = pl.col("post").str.extract(UNIT_RE, 1)
-    k = unit.str.len_chars().fill_null(0)
+    k = _cut(pl.col("post"), UNIT_RE)
+    unit = pl.when(k > 0).then(pl.col("post").str.slice(0, k))
     return c.with_columns(
         unit_raw=unit, m=pl.col("m") + unit.fill_null(""), end=(pl.col("end") + k).cast(pl.Int32),
         post=pl.col("post").str.slice(k))
@@ -182,14 +193,13 @@ def _take_unit(c: pl.DataFrame) -> pl.DataFrame:
 def _candidates(sentences: pl.DataFrame) -> pl.DataFrame:
     """Claim candidates: one per number or range, with its qualifier, sign and unit."""
     frame = sentences.filter(pl.col("text").str.contains(_HAS_NUMBER)).select(
-        "sentence_id", "doc_id", "paragraph_id", sent_start="char_start", text="text",
-        base=pl.lit(0, pl.Int32), pre0=pl.lit(""), post0=pl.lit(""))
+        "sentence_id", "doc_id", "paragraph_id", sent_start="char_start", text="text")
     return _take_unit(_take_prefix(_ranges(_drop_junk(_find(frame, FIND_RE)))))
 
 
 def _parse(c: pl.DataFrame) -> pl.DataFrame:
     c = _parts(_parts(c, "n1"), "n2").with_columns(
-        n1_pct=pl.col("n1_pct") | pl.col("p1").is_not_null())
+        n1_pct=pl.col("p1").is_not_null(), n2_pct=pl.lit(False))
     key = pl.col("unit_raw").str.to_lowercase().str.strip_chars(" -.").str.replace_all(r"\s+", " ")
     table = U.unit_table()
     no_unit = pl.col("n1_cur").is_null() & pl.col("unit_raw").is_null()
@@ -206,7 +216,7 @@ def _parse(c: pl.DataFrame) -> pl.DataFrame:
         & pl.col("unit_raw").is_null(),
         # "which one", "the one you mentioned": a pronoun, not a number
         pronoun=(pl.col("n1").str.to_lowercase() == "one")
-        & pl.col("pre").str.contains(r"(?i)\b(?:the|this|that|which|any|every|each|no)\s+$"),
+        & pl.col("pre").str.contains(r"(?i)(?-u:\b)(?:the|this|that|which|any|every|each|no)\s+$"),
     )
 
 
