@@ -71,7 +71,10 @@ def segment_paragraphs(documents: pl.DataFrame) -> pl.DataFrame:
 def segment_sentences(paragraphs: pl.DataFrame) -> pl.DataFrame:
     """One row per sentence, in document order, with offsets into `documents.text`."""
     pieces = (
-        paragraphs.select("doc_id", "paragraph_id", pos="position", para_start="char_start", para="text",
+        paragraphs.select("doc_id", "paragraph_id", pos="position", para_start="char_start",
+                          # Only a paragraph that holds a one-dot leader of its own needs slicing for
+                          # its sentences' text; slicing every paragraph is quadratic in its length.
+                          para=pl.when(pl.col("text").str.contains(_DOT, literal=True)).then("text"),
                           piece=_sentence_marked(pl.col("text")).str.split("\x00"))
         .explode("piece")
         .with_columns(size=pl.col("piece").str.len_chars().cast(pl.Int32))
@@ -92,7 +95,8 @@ def segment_sentences(paragraphs: pl.DataFrame) -> pl.DataFrame:
         position="position",
         char_start=(pl.col("para_start") + pl.col("local_start")).cast(pl.Int32),
         char_end=(pl.col("para_start") + pl.col("local_end")).cast(pl.Int32),
-        text=pl.col("para").str.slice(pl.col("local_start"), pl.col("local_end") - pl.col("local_start")),
+        text=pl.coalesce(pl.col("para").str.slice(pl.col("local_start"), pl.col("local_end") - pl.col("local_start")),
+                         pl.col("piece").str.replace_all(_DOT, ".", literal=True).str.strip_chars()),
     )
 
 
