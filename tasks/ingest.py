@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 from pathlib import PurePosixPath
 
@@ -51,6 +52,17 @@ _FIELD_ALIASES = {
 
 csv.field_size_limit(sys.maxsize)
 
+# Limits (docs/limits.md). Past them an input is rejected as `too_large`, or (lines) broken up, so
+# that no later stage meets an input it cannot finish in reasonable time and memory.
+MAX_ARTICLE_CHARS = 1_000_000  # ten times the longest long-read; anything bigger is not one article
+MAX_HTML_CHARS = 5_000_000  # an HTML page, markup included, before trafilatura reads it
+MAX_LINE_CHARS = 10_000  # one line is one paragraph; real paragraphs stay under ~3,000 characters
+# Where a too-long line is broken: after a sentence end, else at a space (never inside a word if it can be helped).
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s+")
+_SPACE = re.compile(r"\s+")
+_JSON_TYPES = {"list": "an array", "str": "a string", "int": "a number", "float": "a number", "bool": "true or false",
+               "NoneType": "null", "dict": "an object"}
+
 
 def file_format(path: str) -> str:
     return FILE_FORMATS.get(PurePosixPath(path).suffix.lower(), "txt")
@@ -66,13 +78,17 @@ def _reject(source_path: str, source_id: str | None, fmt: str, reason: str, deta
     return _row(source_path, source_id, fmt, reject_reason=reason, reject_detail=detail)
 
 
+def _json_type(value) -> str:
+    return _JSON_TYPES.get(type(value).__name__, type(value).__name__)
+
+
 def _text_field(value) -> str | None:
     if value is None:
         return None
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
         text = str(value).strip()
         return text or None
-    raise TypeError(f"expected text, got {type(value).__name__}")
+    raise TypeError(f"expected text, got {_json_type(value)}")
 
 
 def _authors_field(value) -> list[str] | None:
@@ -83,7 +99,7 @@ def _authors_field(value) -> list[str] | None:
     elif isinstance(value, str):
         names = [n.strip() for n in value.replace(" and ", ";").replace(",", ";").split(";") if n.strip()]
     else:
-        raise TypeError(f"authors: expected a list or text, got {type(value).__name__}")
+        raise TypeError(f"authors: expected a list or text, got {_json_type(value)}")
     return names or None
 
 
@@ -127,7 +143,7 @@ def _jsonl_rows(source_path: str, text: str, encoding: str) -> list[dict]:
             continue
         if not isinstance(record, dict):
             rows.append(_reject(source_path, where, "jsonl", "malformed_record",
-                                f"{where}: expected a JSON object, got {type(record).__name__}"))
+                                f"{where}: expected a JSON object, got {_json_type(record)}"))
             continue
         rows.append(_record_row(source_path, "jsonl", encoding, record, where, seen))
     return rows
@@ -170,6 +186,9 @@ def _html_row(source_path: str, text: str, encoding: str) -> dict:
     import trafilatura  # imported here: loading it costs ~0.3 s and most runs hold no HTML
 
     stem = PurePosixPath(source_path).stem
+    if len(text) > MAX_HTML_CHARS:
+        return _reject(source_path, stem, "html", "too_large", f"the HTML page has {len(text):,} characters, "
+                       f"over the limit of {MAX_HTML_CHARS:,} characters per page")
     extracted = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False,
                                             include_tables=False, include_images=False)
     body = getattr(extracted, "text", None) if extracted is not None else None
@@ -203,6 +222,41 @@ def _file_rows(source_path: str, raw: bytes | None, read_error: str | None) -> l
     return [_row(source_path, stem, fmt, encoding=decoded.encoding, body=decoded.text)]
 
 
+def _split_line(line: str) -> list[str]:
+    """A line longer than MAX_LINE_CHARS as pieces that are not: each cut after the last sentence
+    end in the second half of its window, else at the last space there, else at the limit."""
+    pieces, at = [], 0
+    while len(line) - at > MAX_LINE_CHARS:
+        window_end = at + MAX_LINE_CHARS
+        half = at + MAX_LINE_CHARS // 2
+        ends = list(_SENTENCE_END.finditer(line, half, window_end))
+        spaces = list(_SPACE.finditer(line, half, window_end)) if not ends else []
+        if ends:
+            piece_end, rest = ends[-1].start() + len(ends[-1].group().rstrip()), ends[-1].end()
+        elif spaces:
+            piece_end, rest = spaces[-1].start(), spaces[-1].end()
+        else:
+            piece_end = rest = window_end
+        pieces.append(line[at:piece_end])
+        at = rest
+    return pieces + [line[at:]]
+
+
+def _within_limits(row: dict) -> dict:
+    """The record, rejected when its text is over MAX_ARTICLE_CHARS, its long lines broken up."""
+    body = row["body"]
+    if body is None or len(body) <= MAX_LINE_CHARS:
+        return row
+    if len(body) > MAX_ARTICLE_CHARS:
+        return _reject(row["source_path"], row["source_id"], row["format"], "too_large",
+                       f"the article has {len(body):,} characters, over the limit of {MAX_ARTICLE_CHARS:,} "
+                       "characters per article")
+    lines = body.split("\n")
+    if any(len(line) > MAX_LINE_CHARS for line in lines):
+        row["body"] = "\n".join(piece for line in lines for piece in _split_line(line))
+    return row
+
+
 def parse_records(files: pl.DataFrame) -> pl.DataFrame:
     """One row per article record (or per input that cannot be one, with its reject reason).
 
@@ -211,5 +265,5 @@ def parse_records(files: pl.DataFrame) -> pl.DataFrame:
     """
     rows: list[dict] = []
     for source_path, raw, read_error in files.select("source_path", "raw", "read_error").iter_rows():
-        rows.extend(_file_rows(source_path, raw, read_error))
+        rows.extend(_within_limits(row) for row in _file_rows(source_path, raw, read_error))
     return pl.DataFrame(rows, schema=RECORD_SCHEMA, orient="row")
