@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat as stat_kind
 from pathlib import Path
 
 import polars as pl
@@ -24,6 +25,31 @@ def _relative(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
+def _printable(rel: str) -> str:
+    """A path whose name is not valid UTF-8 (it then holds surrogates) made storable and readable."""
+    return os.fsencode(rel).decode("utf-8", "backslashreplace")
+
+
+def _not_regular(mode: int) -> str | None:
+    """Why a path that is not a regular file cannot be read: opening a FIFO would block forever."""
+    if stat_kind.S_ISREG(mode):
+        return None
+    kinds = {stat_kind.S_ISFIFO: "a named pipe (FIFO)", stat_kind.S_ISSOCK: "a socket",
+             stat_kind.S_ISCHR: "a character device", stat_kind.S_ISBLK: "a block device",
+             stat_kind.S_ISDIR: "a directory"}
+    kind = next((name for test, name in kinds.items() if test(mode)), "a special file")
+    return f"unreadable: it is {kind}, not a regular file, and is not read"
+
+
+def _linked_folder_row(path: Path, root: Path, rel: str) -> dict | None:
+    """A link to a folder outside the raw folder is listed (and rejected), not silently skipped."""
+    target = path.resolve()
+    if target.is_relative_to(root):
+        return None  # its files are listed under their real path
+    return {"source_path": rel, "size": None, "mtime_ns": None, "sha256": None,
+            "problem": f"symlink_outside: the link points to a folder outside the raw folder (to {_printable(str(target))}) and is not followed"}
+
+
 def list_inputs(raw_dir: Path) -> pl.DataFrame:
     """One row per input file under `raw_dir` (recursively), sorted by path.
 
@@ -35,22 +61,30 @@ def list_inputs(raw_dir: Path) -> pl.DataFrame:
     rows = []
     for dirpath, dirnames, filenames in os.walk(raw_dir, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in dirnames:
+            path = Path(dirpath) / name
+            if path.is_symlink() and (row := _linked_folder_row(path, root, _printable(_relative(path, raw_dir)))):
+                rows.append(row)
         for name in sorted(filenames):
             if name.startswith(".") or name in _SKIPPED_NAMES:
                 continue
             path = Path(dirpath) / name
-            rel = _relative(path, raw_dir)
+            rel = _printable(_relative(path, raw_dir))
             problem = None
-            if path.is_symlink():
+            if rel != _relative(path, raw_dir):  # valid UTF-8 names print as they are
+                problem = "unreadable: the file name is not valid UTF-8; rename the file to have it read"
+            if problem is None and path.is_symlink():
                 target = path.resolve()
                 if not target.is_relative_to(root):
-                    problem = f"symlink_outside: the link points outside the raw folder (to {target}) and is not followed"
+                    problem = f"symlink_outside: the link points outside the raw folder (to {_printable(str(target))}) and is not followed"
             try:
                 stat = path.stat()
             except OSError as exc:
                 rows.append({"source_path": rel, "size": None, "mtime_ns": None, "sha256": None,
-                             "problem": problem or f"unreadable: {exc.strerror or exc}"})
+                             "problem": problem or _unreadable(exc)})
                 continue
+            if problem is None:
+                problem = _not_regular(stat.st_mode)
             if problem is None and not os.access(path, os.R_OK):
                 problem = "unreadable: permission denied"
             elif problem is None and stat.st_size > MAX_INPUT_BYTES:
@@ -60,9 +94,23 @@ def list_inputs(raw_dir: Path) -> pl.DataFrame:
     return pl.DataFrame(rows, schema=INPUT_SCHEMA).sort("source_path")
 
 
+def _unreadable(exc: OSError) -> str:
+    return f"unreadable: the file cannot be read ({exc.strerror or exc}; a broken link, or removed while the build ran?)"
+
+
+def _open_regular(path: Path):
+    """Opens a regular file for reading; anything else (a FIFO put there since the listing) raises
+    instead of blocking the build."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    if not stat_kind.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise OSError(f"{path.name} is no longer a regular file")
+    return os.fdopen(fd, "rb")
+
+
 def _sha256(path: Path) -> str:
     digest = hashlib.sha256()
-    with path.open("rb") as handle:
+    with _open_regular(path) as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
@@ -97,11 +145,12 @@ def read_files(raw_dir: Path, inputs: pl.DataFrame) -> pl.DataFrame:
             errors.append(problem)
             continue
         try:
-            raws.append((raw_dir / path).read_bytes())
+            with _open_regular(raw_dir / path) as handle:
+                raws.append(handle.read())
             errors.append(None)
         except OSError as exc:
             raws.append(None)
-            errors.append(f"unreadable: {exc.strerror or exc}")
+            errors.append(_unreadable(exc))
     return pl.DataFrame({"source_path": inputs["source_path"], "raw": raws, "read_error": errors},
                         schema={"source_path": pl.String, "raw": pl.Binary, "read_error": pl.String})
 
