@@ -300,8 +300,8 @@ def dataset_card(version: str, tables: dict[str, pl.DataFrame], files: dict[str,
         *[f"| `{name}.parquet` | {frame.height:,} | {TABLES[name].row} |" for name, frame in tables.items()],
         "", "Every column is described in `datapackage.json` (Frictionless Data Package) and `croissant.json` "
         "(MLCommons Croissant); `MANIFEST` lists every file's SHA-256, size and rows. Rows are sorted by "
-        "key: documents by doc_id, the other tables by document then position, rejected by source path. Character offsets are 0-based code-point indices into "
-        "`documents.text`, end exclusive.", "",
+        "key: documents by doc_id, the other tables by document then position, rejected by source path. "
+        "Character offsets are 0-based code-point indices into `documents.text`, end exclusive.", "",
         "## Where it comes from", "",
         f"{provenance['input_files']:,} input files gave {docs.height:,} documents and "
         f"{tables['rejected'].height:,} rejected inputs (see `rejected.parquet` for why)."
