@@ -33,6 +33,8 @@ CAPS_OK = {
     "us", "uk", "eu", "per", "like", "we", "they", "he", "she", "it", "i", "you", "among",
     "including", "plus", "minus", "last", "next", "first", "what", "where",
 }
+_EVENTS = (r"(?i)^\s+(?:hurdles|relay|freestyle|backstroke|breaststroke|butterfly|medley|"
+           r"steeplechase|dash|sprint|final|heats?|semi-?finals?)(?-u:\b)")
 _SCORE_VERBS = r"(?i)(?-u:\b)(?:won|lost|beat|defeated|drew|score|scored|led|trailed)\s+(?:by\s+)?(?:a\s+)?$"
 
 
@@ -73,6 +75,10 @@ def is_not_claim() -> pl.Expr:
         # "a third term", "a quarter": an indefinite article with an ordinal is a fraction only
         # when a whole follows ("a third of voters"); "two quarters" in business news are periods
         | n1_lower.str.contains(rf"^(?:an?[\s-]+(?:{_DENOMS})|\S+[\s-]+quarters?)$") & ~post.str.contains(r"(?i)^\s+of(?-u:\b)")
+        # "nearly half" is a claim, a bare "half" ("the second half", "half-time") is not
+        | (n1_lower == "half") & pl.col("qual").is_null()
+        # "the 400 metres hurdles": an event name, not a distance
+        | (pl.col("u_kind") == "measure") & post.str.contains(_EVENTS)
         # A range whose top is below its bottom is a score or a fixture ("won 3-1"), not a range.
         | (pl.col("n2_v").is_not_null() & (pl.col("n2_v") < pl.col("n1_v")) & pl.col("n2_scale").is_null())
         | (m.str.contains(r"^\d+\s*[-–]\s*\d+$")

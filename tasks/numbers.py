@@ -71,7 +71,7 @@ _INT = (
     rf"(?:{_HEAD}(?:[\s-]+{SCALE_PART})+(?:[\s-]+(?:{SMALL_WORD}(?:[\s-]+{SCALE_PART})*"
     rf"|\d{{1,3}}(?:[\s-]+{SCALE_PART})+))*"
     rf"|(?:{B}an?|{B}half\s+an?|{SMALL_WORD}|\d{{1,3}})[\s-]+(?:{_alt(DOZENS)}){B}"
-    rf"|{SMALL_WORD})"
+    rf"|{SMALL_WORD}|{B}half{B})"
 )
 _DENOM = (rf"(?:{TENS_WORD}[\s-]+(?:{_alt(k for k in FRACTION_WORDS if _ORDINALS.get(k.rstrip('s'), 10) < 10 or k.startswith('first'))})"
           rf"|{_alt(k for k in FRACTION_WORDS if not k.startswith(('first', 'second')))}){B}")
@@ -182,6 +182,9 @@ def words_to_number(text: str) -> float | None:
             return float(m.group(1)) ** exp
         except (OverflowError, ZeroDivisionError):
             return None
+    m = re.fullmatch(r"(\d{1,2}):(\d{2}):(\d{2}(?:\.\d+)?)", s)
+    if m:  # a race time, in seconds
+        return int(m.group(1)) * 3600 + int(m.group(2)) * 60 + float(m.group(3))
     if re.fullmatch(r"[\d.]+e[-+]?\d+", s):
         return float(s)
     if re.fullmatch(r"\d{1,3}(?: \d{3})+(?:\.\d+)?", s):
@@ -212,7 +215,8 @@ def words_to_number(text: str) -> float | None:
             if frac is not None and whole is not None:
                 big = [WORD_SCALES[t] for t in toks[:i] if WORD_SCALES.get(t, 0) >= 1e3]
                 return whole + frac * (big[-1] if big and toks[i - 1] in WORD_SCALES else 1.0)
-        return _fraction_value(toks)
+        if len(toks) > 1:
+            return _fraction_value(toks)
     return _int_value(toks)
 
 

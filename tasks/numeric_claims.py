@@ -63,7 +63,10 @@ _SEP = r"\s*[-–—]\s*|\s+(?:to|and)\s+"
 # Numbers only: a range ("36-40", "between 1 and 2 million") is two matches whose gap is a
 # separator, joined afterwards in `_ranges`. Folding the range tail, the percent sign or the
 # unit into this regex multiplies the states of its DFA and made the scan up to 80x slower.
-FIND_RE = rf"(?i){_JUNK}|{_NUMX}"
+# A race or flight time ("finished in 2:14:04") is a duration; with "am"/"pm" it is a clock
+# time, which the claim filter drops.
+RACE_TIME = r"\d{1,2}:\d{2}:\d{2}(?:\.\d{1,3})?(?-u:\b)"
+FIND_RE = rf"(?i){RACE_TIME}|{_JUNK}|{_NUMX}"
 _JUNK_RE = rf"(?i)^(?:{_JUNK})$"
 _GAP_RE = rf"(?i)^(?P<p1>{_PCT})?(?P<sep>{_SEP})$"
 _HAS_NUMBER = (rf"[0-9½¼¾⅓⅔⅛]|(?i){B}(?:{'|'.join(list(UNITS) + list(TENS))}|dozen|half"
@@ -119,7 +122,7 @@ def _drop_junk(c: pl.DataFrame) -> pl.DataFrame:
     """Drops the non-claims `FIND_RE` consumed whole (URLs, clock times, dates); tested once per
     distinct match, since matches repeat a lot ("5 pct", "1986")."""
     uniq = c.select(pl.col("m").unique())
-    junk = uniq.filter(pl.col("m").str.contains(_JUNK_RE))["m"]
+    junk = uniq.filter(pl.col("m").str.contains(_JUNK_RE) & ~pl.col("m").str.contains(f"^{RACE_TIME}$"))["m"]
     return c.filter(~pl.col("m").is_in(junk.implode()))
 
 
@@ -133,7 +136,7 @@ def _ranges(c: pl.DataFrame) -> pl.DataFrame:
     gap = pl.when(same & (gap_len >= 0) & (gap_len < 40)).then(
         pl.col("post").str.slice(0, gap_len))
     c = c.with_columns(g=gap.str.extract_groups(_GAP_RE))
-    rp = pl.col("pre").str.extract(r"(?i)(?:^|\W)(between|from)\s+$", 1).str.to_lowercase()
+    rp = pl.col("pre").str.extract(r"(?i)(?:^|\W)(between|from)\s+(?:the\s+ages?\s+of\s+)?$", 1).str.to_lowercase()
     sep = pl.col("g").struct["sep"].str.strip_chars().str.to_lowercase()
     p1 = pl.col("g").struct["p1"]
     valid = (
@@ -172,7 +175,8 @@ def _take_prefix(c: pl.DataFrame) -> pl.DataFrame:
     c = c.with_columns(lead=lead, k=k)
     g = pl.col("lead").str.extract_groups(LEAD_PARTS_RE)
     parts = c.filter(pl.col("k") > 0).select(pl.col("lead").unique()).with_columns(
-        age=g.struct["age"], qual=g.struct["qual"], rp=g.struct["rp"], neg_word=g.struct["neg"])
+        age=g.struct["age"], qual=g.struct["qual"], rp=pl.coalesce(g.struct["rp"], g.struct["rp0"]),
+        neg_word=g.struct["neg"])
     c = c.join(parts, on="lead", how="left")
     return c.with_columns(
         neg=pl.col("neg") | pl.col("neg_word").is_not_null(),
@@ -214,6 +218,7 @@ def _parse(c: pl.DataFrame) -> pl.DataFrame:
         bare_b=pl.col("n1_scale").str.to_lowercase().eq("b") & no_unit,
         magnitude=pl.col("pre").str.contains(r"(?i)magnitude\s+(?:of\s+|was\s+|is\s+)?$")
         & pl.col("unit_raw").is_null(),
+        race=pl.col("n1").str.contains(r"^\d{1,2}:\d{2}:\d{2}"),
         # "which one", "the one you mentioned": a pronoun, not a number
         pronoun=(pl.col("n1").str.to_lowercase() == "one")
         & pl.col("pre").str.contains(r"(?i)(?-u:\b)(?:the|this|that|which|any|every|each|no)\s+$"),
@@ -251,6 +256,7 @@ def _extract(sentences: pl.DataFrame, quotes: pl.DataFrame | None, claims_only: 
         .when(pl.col("u_unit").is_not_null()).then(pl.col("u_unit"))
         .when(pct).then(pl.lit("%"))
         .when(pl.col("metres")).then(pl.lit("m"))
+        .when(pl.col("race")).then(pl.lit("seconds"))
         .when(pl.col("age").is_not_null()).then(pl.lit("years"))
         .when(pl.col("magnitude")).then(pl.lit("magnitude"))
     )
@@ -260,6 +266,7 @@ def _extract(sentences: pl.DataFrame, quotes: pl.DataFrame | None, claims_only: 
         .when(pl.col("u_kind").is_not_null()).then(pl.col("u_kind"))
         .when(pct).then(pl.lit("percent"))
         .when(pl.col("metres") | pl.col("magnitude")).then(pl.lit("measure"))
+        .when(pl.col("race")).then(pl.lit("duration"))
         .otherwise(pl.lit("count"))
     )
     sign = pl.when(pl.col("neg")).then(-1.0).otherwise(1.0)
@@ -274,7 +281,8 @@ def _extract(sentences: pl.DataFrame, quotes: pl.DataFrame | None, claims_only: 
     c = c.with_columns(
         value=v1, value_max=v2, unit=unit, kind=kind, qualifier=qualifier(), trend=trend(),
         value_text=pl.col("m").str.slice(pl.col("qual").str.len_chars().fill_null(0))
-        .str.strip_chars_start().str.replace(r"(?i)^(?:aged|age\s+of|ages)\s+", ""),
+        .str.strip_chars_start()
+        .str.replace(r"(?i)^(?:(?:between|from)\s+the\s+)?(?:aged|age\s+of|ages(?:\s+of)?)\s+", ""),
     )
     c = with_objects(c)
     c = c.with_columns(
