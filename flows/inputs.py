@@ -15,7 +15,7 @@ import polars as pl
 
 
 INPUT_SCHEMA = {"source_path": pl.String, "size": pl.Int64, "mtime_ns": pl.Int64, "sha256": pl.String,
-                "problem": pl.String}
+                "problem": pl.String, "byte_start": pl.Int64, "byte_end": pl.Int64, "first_line": pl.Int64}
 # Inputs larger than this are rejected rather than read into memory (docs/limits.md).
 MAX_INPUT_BYTES = 200 * 1024 * 1024
 _SKIPPED_NAMES = {".DS_Store", "Thumbs.db", ".gitkeep", "desktop.ini"}
@@ -81,7 +81,8 @@ def list_inputs(raw_dir: Path) -> pl.DataFrame:
                 stat = path.stat()
             except OSError as exc:
                 rows.append({"source_path": rel, "size": None, "mtime_ns": None, "sha256": None,
-                             "problem": problem or _unreadable(exc)})
+                         "problem": problem or _unreadable(exc),
+                         "byte_start": 0, "byte_end": None, "first_line": 1})
                 continue
             if problem is None:
                 problem = _not_regular(stat.st_mode)
@@ -90,7 +91,7 @@ def list_inputs(raw_dir: Path) -> pl.DataFrame:
             elif problem is None and stat.st_size > MAX_INPUT_BYTES:
                 problem = f"too_large: {stat.st_size:,} bytes, over the {MAX_INPUT_BYTES:,}-byte limit per input file"
             rows.append({"source_path": rel, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns,
-                         "sha256": None, "problem": problem})
+                         "sha256": None, "problem": problem, "byte_start": 0, "byte_end": None, "first_line": 1})
     return pl.DataFrame(rows, schema=INPUT_SCHEMA).sort("source_path")
 
 
@@ -136,22 +137,74 @@ def hash_inputs(raw_dir: Path, inputs: pl.DataFrame, previous: pl.DataFrame | No
     return inputs.with_columns(sha256=pl.Series(hashes, dtype=pl.String))
 
 
+def _line_chunks(path: Path, chunk_bytes: int) -> list[tuple[int, int, int]]:
+    """(byte_start, byte_end, first_line) of consecutive pieces of about `chunk_bytes`, each cut
+    just after a newline, found in one sequential read that also counts lines before each cut."""
+    chunks, start, first_line, lines_seen, position = [], 0, 1, 0, 0
+    cut_at = chunk_bytes
+    with path.open("rb") as handle:
+        while block := handle.read(1 << 20):
+            search_from = 0
+            while cut_at - position < len(block):
+                cut = block.find(b"\n", max(search_from, cut_at - position))
+                if cut < 0:
+                    break  # the line goes on in the next block; cut there
+                end = position + cut + 1
+                chunks.append((start, end, first_line))
+                first_line = lines_seen + block.count(b"\n", 0, cut + 1) + 1
+                start, search_from, cut_at = end, cut + 1, end + chunk_bytes
+            lines_seen += block.count(b"\n")
+            position += len(block)
+    if start < position:
+        chunks.append((start, position, first_line))
+    return chunks
+
+
+def split_large_files(raw_dir: Path, inputs: pl.DataFrame, chunk_bytes: int) -> pl.DataFrame:
+    """JSONL files larger than `chunk_bytes` become several inputs, one per run of whole lines,
+    so that a shard never has to hold a whole large file. (CSV is never cut: a quoted field may
+    hold a newline.)"""
+    name = pl.col("source_path").str.to_lowercase()
+    targets = inputs.filter(pl.col("problem").is_null() & (pl.col("size") > chunk_bytes)
+                            & (name.str.ends_with(".jsonl") | name.str.ends_with(".ndjson")))
+    pieces = []
+    for row in targets.iter_rows(named=True):
+        path = raw_dir / row["source_path"]
+        try:
+            with path.open("rb") as handle:
+                if handle.read(2) in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 cannot be cut at a byte newline
+                    continue
+            chunks = _line_chunks(path, chunk_bytes)
+        except OSError:
+            continue  # read_files reports it
+        pieces += [{**row, "byte_start": s, "byte_end": e, "first_line": n} for s, e, n in chunks]
+    if not pieces:
+        return inputs
+    split = pl.DataFrame(pieces, schema=inputs.schema)
+    whole = inputs.join(split.select("source_path").unique(), on="source_path", how="anti")
+    return pl.concat([whole, split]).sort("source_path", "byte_start")
+
+
 def read_files(raw_dir: Path, inputs: pl.DataFrame) -> pl.DataFrame:
     """The bytes of each input (`raw`), or why it could not be read (`read_error`)."""
     raws, errors = [], []
-    for path, problem in inputs.select("source_path", "problem").iter_rows():
+    columns = ("source_path", "problem", "byte_start", "byte_end")
+    for path, problem, start, end in inputs.select(columns).iter_rows():
         if problem is not None:
             raws.append(None)
             errors.append(problem)
             continue
         try:
             with _open_regular(raw_dir / path) as handle:
-                raws.append(handle.read())
+                handle.seek(start or 0)
+                raws.append(handle.read() if end is None else handle.read(end - (start or 0)))
             errors.append(None)
         except OSError as exc:
             raws.append(None)
             errors.append(_unreadable(exc))
-    return pl.DataFrame({"source_path": inputs["source_path"], "raw": raws, "read_error": errors},
-                        schema={"source_path": pl.String, "raw": pl.Binary, "read_error": pl.String})
+    return pl.DataFrame({"source_path": inputs["source_path"], "raw": raws, "read_error": errors,
+                         "first_line": inputs["first_line"]},
+                        schema={"source_path": pl.String, "raw": pl.Binary, "read_error": pl.String,
+                                "first_line": pl.Int64})
 
 

@@ -51,7 +51,8 @@ def plan_shards(inputs: pl.DataFrame, shard_size: int, fingerprint: str) -> list
         raise ValueError("shard size must be at least 1")
     cap = 4 * shard_size
     shards, current, weight = [], [], 0
-    for index, (path, size) in enumerate(inputs.select("source_path", "size").iter_rows()):
+    length = (pl.col("byte_end") - pl.col("byte_start")).fill_null(pl.col("size"))
+    for index, (path, size) in enumerate(inputs.select("source_path", length).iter_rows()):
         current.append(index)
         w = _weight(path, size)
         weight += w
@@ -64,7 +65,7 @@ def plan_shards(inputs: pl.DataFrame, shard_size: int, fingerprint: str) -> list
     for rows in shards:
         part = inputs[rows[0]: rows[-1] + 1]
         digest = hashlib.sha256(fingerprint.encode())
-        for path, sha in part.select("source_path", "sha256").iter_rows():
-            digest.update(f"{path}\0{sha}\n".encode())
+        for path, sha, start in part.select("source_path", "sha256", "byte_start").iter_rows():
+            digest.update(f"{path}\0{sha}\0{start}\n".encode())
         out.append((digest.hexdigest()[:16], part))
     return out

@@ -130,9 +130,9 @@ def _record_row(source_path: str, fmt: str, encoding: str, record: dict, fallbac
     return _row(source_path, source_id, fmt, encoding=encoding, body=body, **values)
 
 
-def _jsonl_rows(source_path: str, text: str, encoding: str) -> list[dict]:
+def _jsonl_rows(source_path: str, text: str, encoding: str, first_line: int = 1) -> list[dict]:
     rows, seen = [], {}
-    for line_no, line in enumerate(text.split("\n"), start=1):
+    for line_no, line in enumerate(text.split("\n"), start=first_line):
         if not line.strip():
             continue
         where = f"line {line_no}"
@@ -202,7 +202,7 @@ def _html_row(source_path: str, text: str, encoding: str) -> dict:
                 given_section=(meta.get("categories") or [None])[0] if isinstance(meta.get("categories"), list) else None)
 
 
-def _file_rows(source_path: str, raw: bytes | None, read_error: str | None) -> list[dict]:
+def _file_rows(source_path: str, raw: bytes | None, read_error: str | None, first_line: int = 1) -> list[dict]:
     fmt = file_format(source_path)
     stem = PurePosixPath(source_path).stem
     if read_error is not None:
@@ -212,7 +212,7 @@ def _file_rows(source_path: str, raw: bytes | None, read_error: str | None) -> l
     if decoded.text is None:
         return [_reject(source_path, stem, fmt, decoded.reason, decoded.detail)]
     if fmt == "jsonl":
-        return _jsonl_rows(source_path, decoded.text, decoded.encoding) or [
+        return _jsonl_rows(source_path, decoded.text, decoded.encoding, first_line) or [
             _reject(source_path, stem, fmt, "empty", "the JSONL file holds no records")]
     if fmt == "csv":
         return _csv_rows(source_path, decoded.text, decoded.encoding) or [
@@ -261,9 +261,12 @@ def parse_records(files: pl.DataFrame) -> pl.DataFrame:
     """One row per article record (or per input that cannot be one, with its reject reason).
 
     `files` has `source_path`, `raw` (bytes) and `read_error` ("reason: detail" when the file could
-    not be read). Decoding and format parsing look at one file at a time by nature.
+    not be read), and `first_line` when `raw` is a piece of a larger JSONL file. Decoding and
+    format parsing look at one file at a time by nature.
     """
     rows: list[dict] = []
-    for source_path, raw, read_error in files.select("source_path", "raw", "read_error").iter_rows():
-        rows.extend(_within_limits(row) for row in _file_rows(source_path, raw, read_error))
+    first = pl.col("first_line") if "first_line" in files.columns else pl.lit(1)
+    for source_path, raw, read_error, first_line in files.select(
+            "source_path", "raw", "read_error", first.fill_null(1)).iter_rows():
+        rows.extend(_within_limits(row) for row in _file_rows(source_path, raw, read_error, first_line))
     return pl.DataFrame(rows, schema=RECORD_SCHEMA, orient="row")
