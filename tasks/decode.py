@@ -31,6 +31,11 @@ _MAGIC_NUMBERS = {
 _MOJIBAKE_HINTS = ("Ã", "Â", "â€", "â€™", "Ð", "Ñ", "ï»¿")
 
 
+# Characters that are no text on their own: Unicode whitespace plus the invisible ones normalising removes.
+_BLANK = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+          "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\x00\u200b\u200c\u200d\u2060\ufeff\u00ad")
+
+
 @dataclass(frozen=True)
 class Decoded:
     text: str | None
@@ -101,6 +106,9 @@ def decode_bytes(raw: bytes) -> Decoded:
 
 
 def _repaired(text: str, encoding: str) -> Decoded:
+    # Whitespace beyond ASCII (no-break, ideographic spaces, zero-width marks) only shows once decoded.
+    if not text.strip(_BLANK):
+        return Decoded(None, None, "empty", "the file is empty or holds only whitespace")
     if any(hint in text for hint in _MOJIBAKE_HINTS):
         fixed = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False, fix_line_breaks=False)
         if fixed != text:
