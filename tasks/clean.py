@@ -96,7 +96,9 @@ def _kept_lines(lines: pl.DataFrame) -> pl.DataFrame:
     label = (pl.col("nw") <= _LABEL_MAX_WORDS) & ~pl.col("line").str.contains(r"[.!?:;\"”’)]$")
     run = (~label).cum_sum().over("rec")
     run_length = label.sum().over("rec", run)
-    closing_labels = label & (run_length >= 3) & (i > pl.when(long_body).then(i).max().over("rec").fill_null(-1))
+    # Without any long paragraph there is no article for such a run to close: a table of figures
+    # ("Shr 12 cts vs 15 cts", results by constituency) is all labels and is the article itself.
+    closing_labels = label & (run_length >= 3) & (i > pl.when(long_body).then(i).max().over("rec")).fill_null(False)
     candidate = (
         (i > pl.col("header_end").fill_null(-1))
         & ~pl.col("meta")
