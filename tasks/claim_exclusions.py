@@ -35,6 +35,18 @@ CAPS_OK = {
 }
 _EVENTS = (r"(?i)^\s+(?:hurdles|relay|freestyle|backstroke|breaststroke|butterfly|medley|"
            r"steeplechase|dash|sprint|final|heats?|semi-?finals?)(?-u:\b)")
+# One pass each for the text after and before a number: glued to a word or another number,
+# "2+", an address, a clock time ("9 pm", "0800 GMT"); a rate denominator ("per 100,000"), an
+# identifier ("flight 1344", "No. 5", "page 3").
+_POST_OUT = (
+    r"^(?:[\w]|[.,/:]\d|-\d|\+)"
+    r"|^\s+(?:[A-Z][a-z]+\s+){1,3}(?:Avenue|Street|St\.|Road|Rd|Boulevard|Blvd|Lane|Drive|Way|Place|Square)(?-u:\b)"
+    rf"|(?i:^\s*(?:[ap]\.?m{B}|o['’]clock|gmt|utc|local\s+time|hrs{B}|hours{B}\s+(?:gmt|local)))"
+)
+_PRE_OUT = (
+    rf"(?i)(?:{B}per\s+|{B}(?:{IDENTIFIER_NOUNS})\s*|(?:{B}no\.|{B}number|{B}page|{B}p\.|{B}pp\.|{B}chapter"
+    rf"|{B}section|{B}ver\.?)\s*)$"
+)
 _SCORE_VERBS = r"(?i)(?-u:\b)(?:won|lost|beat|defeated|drew|score|scored|led|trailed)\s+(?:by\s+)?(?:a\s+)?$"
 
 
@@ -45,43 +57,41 @@ def is_not_claim() -> pl.Expr:
     n1_lower = n1.str.to_lowercase()
     plain = pl.col("n1_cur").is_null() & pl.col("unit_raw").is_null() & ~pl.col("n1_pct")
     year_like = n1.str.contains(r"^\d{4}$") & pl.col("n1_v").is_between(1000, 2100)
-    cap_word = pre.str.extract(r"(?:^|\s)([A-Z][A-Za-z.]*)\s+$", 1)
+    # Rules for rare cases read the context only where they apply: a regex on a null is free.
+    only = lambda cond, col: pl.when(cond).then(col)  # noqa: E731
     digits_only = n1.str.contains(r"^[\d.,]+$")
-    plural_next = post.str.contains(r"^\s+[a-z]+[^su\s]s(?-u:(?-u:\b))")
+    cap_word = pl.when(plain & digits_only).then(pre).str.extract(r"(?:^|\s)([A-Z][A-Za-z.]*)\s+$", 1)
+    plural_next = post.str.contains(r"^\s+[a-z]+[^su\s]s(?-u:\b)")
     small_int = pl.col("n1_v").is_between(1, 31) & n1.str.contains(r"^\d{1,2}$")
     return (
         pl.col("n1_v").is_null() | ~pl.col("n1_v").is_finite()
         | pre.str.contains(r"[\w/#@&.,]$") & ~pre.str.contains(r"\s[$£€]$")
-        | post.str.contains(r"^(?:[\w]|[.,/:]\d|-\d)")
+        | post.str.contains(_POST_OUT)
+        | pre.str.contains(_PRE_OUT)
         | (plain & year_like & ~plural_next)
-        # "per 100,000 people" is the denominator of a rate; "2+" a category
-        | pre.str.contains(r"(?i)(?-u:(?-u:\b))per\s+$") | post.str.contains(r"^\+")
-        | pre.str.contains(rf"(?i){B}(?:{IDENTIFIER_NOUNS})\s*$")
-        | post.str.contains(r"^\s+(?:[A-Z][a-z]+\s+){1,3}(?:Avenue|Street|St\.|Road|Rd|Boulevard|Blvd|Lane|Drive|Way|Place|Square)(?-u:(?-u:\b))")
-        | (small_int & pre.str.contains(rf"(?i){B}(?:{MONTHS})\.?\s+$"))
-        | (small_int & post.str.contains(rf"(?i)^\s*(?:of\s+)?(?:{MONTHS}){B}"))
+        | (only(small_int, pre).str.contains(rf"(?i){B}(?:{MONTHS})\.?\s+$"))
+        | (only(small_int, post).str.contains(rf"(?i)^\s*(?:of\s+)?(?:{MONTHS}){B}"))
         | (pl.col("n2").is_not_null() & plain & year_like)
-        | post.str.contains(rf"(?i)^\s*(?:[ap]\.?m{B}|o['’]clock|gmt|utc|local\s+time|hrs{B}|hours{B}\s+(?:gmt|local))")
-        | (m + post).str.contains(r"(?i)^[\d,.]+\s*(?:views?|reads?|min(?:ute)?s?\s+read|comments?)")
-        | pre.str.contains(r"(?i)(?:(?-u:\b)no\.|(?-u:\b)number|(?-u:\b)page|(?-u:\b)p\.|(?-u:\b)pp\.|(?-u:\b)chapter|(?-u:\b)section|(?-u:\b)ver\.?)\s*$")
+        | only(digits_only, m + post).str.contains(r"(?i)^[\d,.]+\s*(?:views?|reads?|min(?:ute)?s?\s+read|comments?)")
         | (plain & digits_only & ~plural_next & pl.col("qual").is_null() & pl.col("age").is_null()
            & cap_word.is_not_null() & ~cap_word.str.to_lowercase().is_in(list(CAPS_OK))
            & ~cap_word.str.contains(rf"(?i)^(?:{MONTHS})\.?$"))
         # "one of the largest", "no one", "one way or another": idioms, not counts.
-        | (n1_lower == "one") & (
-            post.str.contains(r"(?i)^\s+(?:of|another|or|by|side|hand|way|point|time|thing|day|on)(?-u:\b)")
-            | post.str.contains(r"(?i)^-(?:time|off|on|way)")
-            | pre.str.contains(r"(?i)(?-u:\b)(?:no|the|this|that|any|every|each|which|at|one|some)\s+$"))
+        | only(n1_lower == "one", post).str.contains(
+            r"(?i)^(?:\s+(?:of|another|or|by|side|hand|way|point|time|thing|day|on)(?-u:\b)|-(?:time|off|on|way))")
+        | only(n1_lower == "one", pre).str.contains(
+            r"(?i)(?-u:\b)(?:no|the|this|that|any|every|each|which|at|one|some)\s+$")
         # "a third term", "a quarter": an indefinite article with an ordinal is a fraction only
         # when a whole follows ("a third of voters"); "two quarters" in business news are periods
-        | n1_lower.str.contains(rf"^(?:an?[\s-]+(?:{_DENOMS})|\S+[\s-]+quarters?)$") & ~post.str.contains(r"(?i)^\s+of(?-u:\b)")
+        | (fraction := n1_lower.str.contains(rf"^(?:an?[\s-]+(?:{_DENOMS})|\S+[\s-]+quarters?)$"))
+        & ~only(fraction, post).str.contains(r"(?i)^\s+of(?-u:\b)")
         # "nearly half" is a claim, a bare "half" ("the second half", "half-time") is not
         | (n1_lower == "half") & pl.col("qual").is_null()
         # "the 400 metres hurdles": an event name, not a distance
-        | (pl.col("u_kind") == "measure") & post.str.contains(_EVENTS)
+        | only((pl.col("u_kind") == "measure").fill_null(False) | pl.col("metres"), post).str.contains(_EVENTS)
         # A range whose top is below its bottom is a score or a fixture ("won 3-1"), not a range.
         | (pl.col("n2_v").is_not_null() & (pl.col("n2_v") < pl.col("n1_v")) & pl.col("n2_scale").is_null())
-        | (m.str.contains(r"^\d+\s*[-–]\s*\d+$")
-           & (pre.str.contains(_SCORE_VERBS)
-              | post.str.contains(r"(?i)^\s+(?:win|victory|defeat|loss|draw|lead|vote|margin)")))
-    )
+        | only(pl.col("n2").is_not_null(), m).str.contains(r"^\d+\s*[-–]\s*\d+$")
+        & (only(pl.col("n2").is_not_null(), pre).str.contains(_SCORE_VERBS)
+           | only(pl.col("n2").is_not_null(), post).str.contains(r"(?i)^\s+(?:win|victory|defeat|loss|draw|lead|vote|margin)"))
+    ).fill_null(False)

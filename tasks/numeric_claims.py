@@ -76,17 +76,21 @@ _CUR_RE = rf"(?i)^(?:{_CUR})\s?"
 
 def _parts(c: pl.DataFrame, col: str) -> pl.DataFrame:
     """Currency prefix, value and scale word of one number of each candidate, computed once per
-    distinct spelling and joined back."""
+    distinct spelling and joined back. Plain digits ("2,500", most of them) skip the parser."""
     k = _cut(pl.col(col), _CUR_RE)
     body = pl.col(col).str.slice(k)
-    uniq = c.select(pl.col(col).unique().drop_nulls()).with_columns(
+    uniq = c.select(pl.col(col).unique().drop_nulls())
+    plain = pl.col(col).str.contains(r"^[\d,]*\.?\d+$")
+    fast = uniq.filter(plain).with_columns(
+        pl.col(col).str.replace_all(",", "").cast(pl.Float64, strict=False).alias(f"{col}_v"))
+    slow = uniq.filter(~plain).with_columns(
         pl.when(k > 0).then(pl.col(col).str.slice(0, k).str.strip_chars().str.to_lowercase()
                             .str.replace_all(r"\s+", " "))
         .replace_strict(U.CURRENCY_PREFIXES, default=None).alias(f"{col}_cur"),
         number_value(body).alias(f"{col}_v"),
         body.str.extract(rf"(?i)\d\s?({SCALE})$", 1).alias(f"{col}_scale"),
     )
-    return c.join(uniq, on=col, how="left")
+    return c.join(pl.concat([fast, slow], how="diagonal"), on=col, how="left")
 
 
 def _find(frame: pl.DataFrame, pattern: str) -> pl.DataFrame:
@@ -133,10 +137,10 @@ def _ranges(c: pl.DataFrame) -> pl.DataFrame:
     is two claims). `n1`/`n2` are the two numbers, `p1` the first one's percent sign."""
     same = pl.col("sentence_id").shift(-1) == pl.col("sentence_id")
     gap_len = (pl.col("start").shift(-1) - pl.col("end")).clip(0, 40)
-    gap = pl.when(same & (gap_len >= 0) & (gap_len < 40)).then(
+    gap = pl.when(same & (gap_len > 0) & (gap_len < 16)).then(
         pl.col("post").str.slice(0, gap_len))
     c = c.with_columns(g=gap.str.extract_groups(_GAP_RE))
-    rp = pl.col("pre").str.extract(r"(?i)(?:^|\W)(between|from)\s+(?:the\s+ages?\s+of\s+)?$", 1).str.to_lowercase()
+    rp = pl.when(pl.col("g").struct["sep"].is_not_null()).then(pl.col("pre")).str.extract(r"(?i)(?:^|\W)(between|from)\s+(?:the\s+ages?\s+of\s+)?$", 1).str.to_lowercase()
     sep = pl.col("g").struct["sep"].str.strip_chars().str.to_lowercase()
     p1 = pl.col("g").struct["p1"]
     valid = (
