@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from schemas.contracts import ContractViolation, cross_table_failures, rows_as_failures, schema_failures
+from schemas.contracts import (ContractViolation, count_failures, cross_table_failures, rows_as_failures,
+                               schema_failures)
 from schemas.documents import CleanDocumentsSchema, DocumentsSchema
 from schemas.numeric_claims import NumericClaimsSchema, check_claims_against
 from schemas.paragraphs import ParagraphsSchema
@@ -121,6 +122,7 @@ def build_shard(files: pl.DataFrame, clock: StageClock | None = None) -> ShardTa
                                     n_claims=claims)
         _enforce("write", [
             schema_failures("write", "documents", DocumentsSchema, documents),
-            cross_table_failures("write", documents, paragraphs, sentences),
+            count_failures("write", documents, paragraphs=paragraphs, sentences=sentences, quotes=quotes,
+                           claims=claims),
         ])
     return ShardTables(documents, paragraphs, sentences, quotes, claims, rejected)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import polars as pl
 
-from schemas.contracts import FAILURE_SCHEMA, cross_table_failures, rows_as_failures, schema_failures
+from schemas.contracts import FAILURE_SCHEMA, count_failures, cross_table_failures, rows_as_failures, schema_failures
 from schemas.descriptions import TABLES, polars_schema
 from schemas.numeric_claims import check_claims_against
 from schemas.quotes import check_quotes_against
@@ -84,15 +84,6 @@ def load_tables(path: Path) -> tuple[dict[str, pl.DataFrame], pl.DataFrame]:
     return tables, pl.concat(problems) if problems else _empty()
 
 
-def _count_mismatches(documents: pl.DataFrame, column: str, rows: pl.DataFrame, table: str) -> pl.DataFrame:
-    counts = rows.group_by("doc_id").agg(actual=pl.len().cast(pl.Int32))
-    joined = documents.select("doc_id", column).join(counts, on="doc_id", how="left").with_columns(
-        pl.col("actual").fill_null(0))
-    bad = joined.filter(pl.col(column) != pl.col("actual"))
-    return _failures("documents", f"{column}_matches_{table}", bad["doc_id"],
-                     f"documents.{column} differs from the rows in {table}", column)
-
-
 def _key_failures(tables: dict[str, pl.DataFrame]) -> list[pl.DataFrame]:
     """Primary keys unique across all parts; every foreign key points at an existing row."""
     out = []
@@ -125,12 +116,13 @@ def check_tables(tables: dict[str, pl.DataFrame]) -> pl.DataFrame:
     try:
         if docs is not None and paras is not None and sents is not None:
             parts.append(cross_table_failures(STAGE, docs, paras, sents))
+            parts.append(count_failures(STAGE, docs, paragraphs=paras, sentences=sents))
         if quotes is not None and docs is not None and paras is not None:
             parts.append(rows_as_failures(STAGE, "quotes", check_quotes_against(quotes, docs, paras)))
-            parts.append(_count_mismatches(docs, "n_quotes", quotes, "quotes"))
+            parts.append(count_failures(STAGE, docs, quotes=quotes))
         if claims is not None and docs is not None and sents is not None:
             parts.append(rows_as_failures(STAGE, "numeric_claims", check_claims_against(claims, docs, sents)))
-            parts.append(_count_mismatches(docs, "n_claims", claims, "numeric_claims"))
+            parts.append(count_failures(STAGE, docs, claims=claims))
     except pl.exceptions.PolarsError as error:
         # A table whose columns are wrong already fails its model; the joins cannot run on it.
         parts.append(failure("(all)", "cross_table_checks_ran", f"{type(error).__name__}: {error}"[:500]))

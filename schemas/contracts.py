@@ -97,7 +97,8 @@ def _position_gaps(stage: str, table: str, rows: pl.DataFrame) -> pl.DataFrame:
                      bad.select(pl.format("{} rows, positions up to {}", "n", "top")).to_series(), "position")
 
 
-def _count_mismatches(stage: str, documents: pl.DataFrame, column: str, rows: pl.DataFrame, table: str) -> pl.DataFrame:
+def _count_mismatches(stage: str, documents: pl.DataFrame, column: str, rows: pl.DataFrame,
+                      table: str) -> pl.DataFrame:
     counts = rows.group_by("doc_id").agg(actual=pl.len().cast(pl.Int32))
     joined = documents.select("doc_id", column).join(counts, on="doc_id", how="left").with_columns(
         pl.col("actual").fill_null(0))
@@ -120,7 +121,10 @@ def cross_table_failures(stage: str, documents: pl.DataFrame, paragraphs: pl.Dat
                              | (pl.col("char_end") > pl.col("p_end"))).fill_null(True))
     parts.append(_failures(stage, "sentences", "inside_its_paragraph", outside["sentence_id"],
                            outside["paragraph_id"].fill_null("(no such paragraph)"), "paragraph_id"))
-    if "n_paragraphs" in documents.columns:
-        parts.append(_count_mismatches(stage, documents, "n_paragraphs", paragraphs, "paragraphs"))
-        parts.append(_count_mismatches(stage, documents, "n_sentences", sentences, "sentences"))
     return pl.concat(parts)
+
+
+def count_failures(stage: str, documents: pl.DataFrame, **tables: pl.DataFrame) -> pl.DataFrame:
+    """Documents whose `n_<table>` count disagrees with the rows of that table
+    (`count_failures(stage, documents, paragraphs=..., quotes=...)`)."""
+    return pl.concat([_count_mismatches(stage, documents, f"n_{name}", rows, name) for name, rows in tables.items()])
