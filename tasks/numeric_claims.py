@@ -26,7 +26,7 @@ from tasks import units as U
 from tasks.claim_context import LEAD_PARTS_RE, LEAD_RE, qualifier, trend
 from tasks.claim_exclusions import is_not_claim
 from tasks.claim_objects import with_objects
-from tasks.numbers import B, NUMBER, SCALE, SCALES, TENS, UNITS, number_value
+from tasks.numbers import B, FRACTION_WORDS, NUMBER, SCALE, SCALES, TENS, UNITS, number_value
 
 QUALIFIER = pl.Enum(["exact", "approximately", "at_least", "more_than", "at_most", "less_than",
                      "nearly"])
@@ -69,8 +69,8 @@ RACE_TIME = r"\d{1,2}:\d{2}:\d{2}(?:\.\d{1,3})?(?-u:\b)"
 FIND_RE = rf"(?i){RACE_TIME}|{_JUNK}|{_NUMX}"
 _JUNK_RE = rf"(?i)^(?:{_JUNK})$"
 _GAP_RE = rf"(?i)^(?P<p1>{_PCT})?(?P<sep>{_SEP})$"
-_HAS_NUMBER = (rf"[0-9½¼¾⅓⅔⅛]|(?i){B}(?:{'|'.join(list(UNITS) + list(TENS))}|dozen|half"
-               rf"|hundred|thousand|million|billion){B}")
+_HAS_NUMBER = (rf"[0-9½¼¾⅓⅔⅛]|(?i){B}(?:{'|'.join(list(UNITS) + list(TENS) + list(FRACTION_WORDS))}"
+               rf"|dozens?|hundred|thousand|million|billion){B}")
 _CUR_RE = rf"(?i)^(?:{_CUR})\s?"
 
 
@@ -224,7 +224,7 @@ def _parse(c: pl.DataFrame) -> pl.DataFrame:
         & pl.col("unit_raw").is_null(),
         race=pl.col("n1").str.contains(r"^\d{1,2}:\d{2}:\d{2}"),
         # "which one", "the one you mentioned": a pronoun, not a number
-        pronoun=(pl.col("n1").str.to_lowercase() == "one")
+        pronoun=(pl.col("n1").str.to_lowercase() == "one") & pl.col("unit_raw").is_null()
         & pl.col("pre").str.contains(r"(?i)(?-u:\b)(?:the|this|that|which|any|every|each|no)\s+$"),
     )
 
@@ -288,7 +288,10 @@ def _extract(sentences: pl.DataFrame, quotes: pl.DataFrame | None, claims_only: 
         .str.strip_chars_start()
         .str.replace(r"(?i)^(?:(?:between|from)\s+the\s+)?(?:aged|age\s+of|ages(?:\s+of)?)\s+", ""),
     )
-    c = with_objects(c)
+    c = with_objects(c).select(
+        "doc_id", "paragraph_id", "sentence_id", "sent_start", "start", "end", "obj_stop", "m",
+        "post", "value", "value_max", "value_text", "qualifier", "trend", "unit", "object",
+        "kind", "u_mult")
     c = c.with_columns(
         char_start=(pl.col("sent_start") + pl.col("start")).cast(pl.Int32),
         char_end=(pl.col("sent_start") + pl.col("end") + pl.col("obj_stop")).cast(pl.Int32),
