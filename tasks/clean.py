@@ -194,10 +194,12 @@ def reject_duplicates(documents: pl.DataFrame) -> pl.DataFrame:
     order = ["source_path", "source_id"]
     ranked = documents.with_row_index("_row").sort(order)
     accepted = pl.col("reject_reason").is_null()
-    first = pl.struct(order).filter(accepted).first().over("doc_id")
-    is_dup = accepted & pl.col("doc_id").is_not_null() & (pl.struct(order) != first)
-    first_path = first.struct.field("source_path")
-    first_id = first.struct.field("source_id")
+    # Field by field: comparing whole structs panics in polars when a group has no accepted row
+    # (a shard whose inputs are all rejected).
+    first_path = pl.col("source_path").filter(accepted).first().over("doc_id")
+    first_id = pl.col("source_id").filter(accepted).first().over("doc_id")
+    moved = pl.col("source_path").ne_missing(first_path) | pl.col("source_id").ne_missing(first_id)
+    is_dup = accepted & pl.col("doc_id").is_not_null() & moved
     return (
         ranked.with_columns(
             reject_reason=pl.when(is_dup).then(pl.lit("duplicate")).otherwise("reject_reason"),
