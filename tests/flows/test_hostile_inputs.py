@@ -261,3 +261,9 @@ def test_a_folder_of_every_hostile_input_builds_and_adds_up(tmp_path):
     assert reasons["link_inside.txt"] == "duplicate"  # the same article as emoji.txt, read through the link
     for detail in rejected["detail"]:
         assert len(detail.split()) >= 4 and "Traceback" not in detail, detail
+
+
+def test_a_shard_of_only_rejected_inputs_does_not_crash():
+    # reject_duplicates compared whole structs, which panicked in polars when no row was accepted.
+    tables = build_shard(files_frame({"a.txt": b"", "b.txt": b"\x89PNG\r\n\x1a\n", "c.txt": " "}))
+    assert tables.documents.height == 0 and tables.rejected.height == 3
