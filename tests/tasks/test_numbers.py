@@ -15,6 +15,13 @@ from tasks.numbers import NUMBER, number_value, words_to_number
     ("5.2 mln", 5.2e6), ("1 1/2", 1.5), ("½", 0.5), ("3½", 3.5), ("two-thirds", 2 / 3),
     ("one and a half million", 1.5e6), ("seven hundred thousand", 700_000),
     ("a hundred", 100), ("three dozen", 36), ("1,000,000", 1e6),
+    ("1.3e6", 1.3e6), ("2.48×10−5", 2.48e-5), ("5.5x10-3", 0.0055), ("2.5^-1", 0.4),
+    ("40 000", 40_000), ("1 414 021 100", 1_414_021_100), ("12,34,567.89", 1_234_567.89),
+    ("fifty - two", 52), ("4 thousand 3 hundred and 21", 4321), ("half a dozen", 6),
+    ("3 dozens", 36), ("nine point nought four", 9.04), ("two hundred point seventy-one", 200.71),
+    ("a fifth", 0.2), ("five eighths", 0.625), ("one twenty-fifth", 0.04),
+    ("five and a quarter", 5.25), ("3 million and a half", 3.5e6), ("half million", 5e5),
+    ("two thirds of a million", 2e6 / 3), ("13 lakh", 1.3e6), ("2:14:04", 8044),
 ])
 def test_number_value(text, value):
     got = pl.select(number_value(pl.lit(text))).item()
@@ -24,6 +31,9 @@ def test_number_value(text, value):
 def test_not_a_number_is_null():
     assert pl.select(number_value(pl.lit("rockets"))).item() is None
     assert words_to_number("several") is None
+    # "twenty third" is the ordinal 23rd, not twenty thirds
+    assert words_to_number("twenty third") is None
+    assert words_to_number("9^999") is None
 
 
 def test_number_pattern_needs_word_boundaries():

@@ -40,6 +40,10 @@ def one(text: str) -> dict:
     ("They waited for less than 12 hours.", 12, "hours", "duration", None),
     ("Half a million people marched.", 500_000, None, "count", "people"),
     ("It weighs 40k tonnes.", 40_000, "t", "measure", None),
+    ("She won the race in 2:14:04.", 8044, "seconds", "duration", None),
+    ("It fell to -18 °C overnight.", -18, "°C", "measure", None),
+    ("Costs rose by minus 5 percent.", -5, "%", "percent", None),
+    ("It raised $10M from investors.", 1e7, "USD", "money", None),
 ])
 def test_values_units_objects(text, value, unit, kind, object_):
     row = one(text)
@@ -67,6 +71,7 @@ def test_qualifiers_and_trends(text, qualifier, trend):
     ("Some 36-40 people were missing.", 36, 40),
     ("Rates went from 5 to 7 percent.", 5, 7),
     ("It costs between 1 and 2 million dollars.", 1e6, 2e6),
+    ("Teenagers between the ages of 14 and 18 were hurt.", 14, 18),
 ])
 def test_ranges(text, low, high):
     row = one(text)
@@ -85,6 +90,8 @@ def test_ranges(text, low, high):
     "He finished first, the Fifth Fleet sailed, and the 3rd division waited.",
     "It is one of the country's largest bases, and no one saw a new generation.",
     "The 1990s were quiet.",
+    "He won the 400 metres hurdles in the second half.",
+    "Results for 2013-14 came at 2.30pm, and a third term followed.",
 ])
 def test_excluded_classes(text):
     assert claims_of(text).height == 0, claims_of(text).to_dicts()
@@ -105,6 +112,11 @@ def test_schema_offsets_and_quotes():
     assert out["claim_id"].to_list() == [f"{doc_id}-c0", f"{doc_id}-c1"]
 
 
+def test_nearly_half_is_a_claim():
+    row = one("Output fell by nearly half of its total.")
+    assert (row["value"], row["qualifier"]) == (0.5, "nearly")
+
+
 def test_empty_and_pathological_input():
     empty = extract_numeric_claims(pl.DataFrame(schema={
         "sentence_id": pl.String, "doc_id": pl.String, "paragraph_id": pl.String,
@@ -113,6 +125,9 @@ def test_empty_and_pathological_input():
     assert claims_of("9" * 400 + ".").height == 0
     numbers = claims_of(" ".join(str(i) for i in range(2000)) + ".")
     assert numbers["value"].is_finite().all()
+    words = claims_of(" ".join(["one hundred and twenty-five thousand"] * 500) + ".")
+    assert words["value"].is_finite().all()
+    assert claims_of("1e999 and 9^999 and " + "1," * 300 + "5.")["value"].is_finite().all()
 
 
 def test_unicode_offsets_are_code_points():
