@@ -39,7 +39,8 @@ def _langid(rows: pl.Series) -> pl.Series:
 
 
 def _scored(sample: pl.Expr) -> tuple[pl.Expr, dict[str, pl.Expr]]:
-    words = sample.str.count_matches(r"\S+").clip(lower_bound=1)
+    # Document text has single spaces and blank-line paragraph breaks: counting separators counts words.
+    words = (sample.str.count_matches(" ", literal=True) + sample.str.count_matches("\n", literal=True) + 1)
     return words, {code: sample.str.count_matches(rf"(?-u:\b)(?:{pattern})(?-u:\b)") / words
                    for code, pattern in _FUNCTION_WORDS.items()}
 

@@ -24,6 +24,12 @@ def normalised_text(column: str | pl.Expr) -> pl.Expr:
     )
 
 
+def ascii_normalised(column: str | pl.Expr) -> pl.Expr:
+    """`normalised_text` for text known to be ASCII: the Unicode passes have nothing to do there."""
+    expr = pl.col(column) if isinstance(column, str) else column
+    return expr.str.replace_all(r"\r\n?", "\n").str.replace_all(_CONTROL, "").str.replace_all("\t", " ", literal=True)
+
+
 def collapsed_spaces(column: str | pl.Expr) -> pl.Expr:
     """Runs of spaces become one space and the ends are trimmed (for single lines)."""
     expr = pl.col(column) if isinstance(column, str) else column
