@@ -32,10 +32,17 @@ def main() -> None:
     paragraphs = segment_paragraphs(documents.with_columns(kinds))
     sentences = segment_sentences(paragraphs)
     chars = documents["text"].str.len_chars().sum()
-    t0 = time.perf_counter()
-    quotes = extract_quotes(documents, paragraphs, sentences)
-    elapsed = time.perf_counter() - t0
-    print(f"{documents.height} docs, {chars / 1e6:.1f} M chars: {elapsed:.2f} s, {chars / 1e6 / elapsed:.1f} M chars/s")
+    mb = documents["text"].str.len_bytes().sum() / 1e6
+    # CPU time is the figure to compare: the machine is shared, so wall time swings 2x between runs
+    best = None
+    for _ in range(3):
+        w0, c0 = time.perf_counter(), time.process_time()
+        quotes = extract_quotes(documents, paragraphs, sentences)
+        run = (time.process_time() - c0, time.perf_counter() - w0)
+        best = run if best is None or run[0] < best[0] else best
+    cpu, wall = best
+    print(f"{documents.height} docs, {chars / 1e6:.1f} M chars, {mb:.1f} MB: best of 3 {cpu:.2f} s CPU ({mb / cpu:.1f} MB/s), "
+          f"{wall:.2f} s wall")
     print(quotes.group_by("quote_type").len().sort("quote_type"))
 
 

@@ -8,7 +8,9 @@ document with many attributions stays linear.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import polars as pl
 
@@ -39,6 +41,13 @@ _WORDCHAR = re.compile(r"[\w'’-]")
 _QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
 
 
+@lru_cache(maxsize=256)
+def _role_pattern(kind: str, head: str) -> re.Pattern:
+    if kind == "person":
+        return re.compile(rf"\b(?i:{head})\s+((?:[A-Z][\w'’.-]+\s+){{0,2}}[A-Z][\w'’-]+)")
+    return re.compile(rf"(?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){{1,5}}{head.capitalize()}(?:\s+(?:on|of|for)(?:\s+[A-Z][\w'’-]*)+)?")
+
+
 def strip_titles(name: str) -> str:
     words = name.split()
     while len(words) > 1 and words[0].lower().strip(",") in TITLE_WORDS:
@@ -56,6 +65,7 @@ class SpeakerResolver:
     _full: dict[str, str | None] = field(default_factory=dict)
     _gender: dict[str, str | None] = field(default_factory=dict)
     _people: dict[str, str | None] = field(default_factory=dict)
+    _role_hits: dict[tuple[str, str], list[re.Match]] = field(default_factory=dict)
 
     def resolve(self, mention: Mention | None, at: int) -> tuple[Mention | None, str]:
         if mention is None or not mention.text:
@@ -159,18 +169,22 @@ class SpeakerResolver:
 
     def _named_role(self, role: str, at: int) -> Mention | None:
         """'the governor' -> 'Kay Ivey' from the nearest earlier 'Governor Kay Ivey'; 'the commission'
-        -> the nearest earlier capitalised name whose head it is."""
-        head = role.split()[-1]
-        before = self.text[max(0, at - 5000): at]
-        person = None
-        for person in re.finditer(rf"\b(?i:{head})\s+((?:[A-Z][\w'’.-]+\s+){{0,2}}[A-Z][\w'’-]+)", before):
-            pass
+        -> the nearest earlier capitalised name whose head it is (within 5000 characters)."""
+        head = role.split()[-1].lower()
+        person = self._last_match("person", head, at)
         if person and _is_pure_name(person.group(1)):
             return self.expand(Mention(person.group(1), None, None), at)
-        org = None
-        for org in re.finditer(rf"(?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){{1,5}}{head.capitalize()}(?:\s+(?:on|of|for)(?:\s+[A-Z][\w'’-]*)+)?", before):
-            pass
+        org = self._last_match("org", head, at)
         return Mention(org.group().strip(), None, None) if org else None
+
+    def _last_match(self, kind: str, head: str, at: int) -> re.Match | None:
+        """Each role pattern scans the document once ("the company" recurs in most Reuters stories);
+        later lookups bisect its matches."""
+        if (kind, head) not in self._role_hits:
+            self._role_hits[kind, head] = list(_role_pattern(kind, head).finditer(self.text))
+        found = self._role_hits[kind, head]
+        i = bisect_right([m.end() for m in found], at) - 1
+        return found[i] if i >= 0 and found[i].start() >= at - 5000 else None
 
     def _statement_owner(self, mention: str, at: int) -> Mention | None:
         own = re.search(r"(?P<o>(?:[Tt]he\s+)?[\w.-]+(?:\s+[A-Z][\w.-]+)*)(?:'s|’s)\s+statement$", mention) or re.search(r"statement\s+(?:from|by|of)\s+(?P<o>.+)$", mention)
