@@ -53,7 +53,7 @@ _SCORE_VERBS = r"(?i)(?-u:\b)(?:won|lost|beat|defeated|drew|score|scored|led|tra
 def is_not_claim() -> pl.Expr:
     """True for a candidate the claims table leaves out."""
     pre, post, m = pl.col("pre"), pl.col("post"), pl.col("m")
-    n1 = pl.col("n1").str.strip_chars()
+    n1 = pl.col("n1")  # a match never starts or ends with a space
     n1_lower = n1.str.to_lowercase()
     plain = pl.col("n1_cur").is_null() & pl.col("unit_raw").is_null() & ~pl.col("n1_pct")
     year_like = n1.str.contains(r"^\d{4}$") & pl.col("n1_v").is_between(1000, 2100)

@@ -136,7 +136,8 @@ def _ranges(c: pl.DataFrame) -> pl.DataFrame:
     and Y`, `from X to Y`, `X-Y`, or `X to Y` when X carries no `%` (`rose 5 pct to 7 mln dlrs`
     is two claims). `n1`/`n2` are the two numbers, `p1` the first one's percent sign."""
     same = pl.col("sentence_id").shift(-1) == pl.col("sentence_id")
-    gap_len = (pl.col("start").shift(-1) - pl.col("end")).clip(0, 40)
+    c = c.with_columns(gap_len=(pl.col("start").shift(-1) - pl.col("end")).clip(0, 40))
+    gap_len = pl.col("gap_len")
     gap = pl.when(same & (gap_len > 0) & (gap_len < 16)).then(
         pl.col("post").str.slice(0, gap_len))
     c = c.with_columns(g=gap.str.extract_groups(_GAP_RE))
@@ -159,7 +160,7 @@ def _ranges(c: pl.DataFrame) -> pl.DataFrame:
         m=pl.when("merge").then(pl.col("m") + pl.col("g").struct["sep"].str.replace(r"^", p1.fill_null("")) + nx("m")).otherwise("m"),
         end=pl.when("merge").then(nx("end")).otherwise("end"),
         post=pl.when("merge").then(nx("post")).otherwise("post"),
-    ).filter(~taken).drop("g", "merge")
+    ).filter(~taken).drop("g", "merge", "gap_len")
 
 
 def _cut(expr: pl.Expr, pattern: str) -> pl.Expr:
@@ -171,12 +172,15 @@ def _cut(expr: pl.Expr, pattern: str) -> pl.Expr:
 def _take_prefix(c: pl.DataFrame) -> pl.DataFrame:
     """Moves what belongs to the number from the end of `pre` into the match: a sign, age
     marker, qualifier, `between`/`from`."""
-    sign = pl.col("pre").str.contains(r"(?:^|[\s(\[:=])[-−]$")
-    c = c.with_columns(neg=sign, sign_char=pl.when(sign).then(pl.col("pre").str.slice(-1)), pre=pl.when(sign).then(pl.col("pre").str.slice(0, pl.col("pre").str.len_chars() - 1)).otherwise("pre"),
-                       start=pl.col("start") - sign.cast(pl.Int32))
-    k = _cut(pl.col("pre"), LEAD_RE)
-    lead = pl.when(k > 0).then(pl.col("pre").str.slice(pl.col("pre").str.len_chars() - k))
-    c = c.with_columns(lead=lead, k=k)
+    c = c.with_columns(neg=pl.col("pre").str.contains(r"(?:^|[\s(\[:=])[-−]$"))
+    sign = pl.col("neg")
+    c = c.with_columns(
+        sign_char=pl.when(sign).then(pl.col("pre").str.slice(-1)),
+        pre=pl.when(sign).then(pl.col("pre").str.slice(0, pl.col("pre").str.len_chars() - 1)).otherwise("pre"),
+        start=pl.col("start") - sign.cast(pl.Int32))
+    c = c.with_columns(k=_cut(pl.col("pre"), LEAD_RE))
+    k = pl.col("k")
+    c = c.with_columns(lead=pl.when(k > 0).then(pl.col("pre").str.slice(pl.col("pre").str.len_chars() - k)))
     g = pl.col("lead").str.extract_groups(LEAD_PARTS_RE)
     parts = c.filter(pl.col("k") > 0).select(pl.col("lead").unique()).with_columns(
         age=g.struct["age"], qual=g.struct["qual"], rp=pl.coalesce(g.struct["rp"], g.struct["rp0"]),
@@ -185,17 +189,23 @@ def _take_prefix(c: pl.DataFrame) -> pl.DataFrame:
     return c.with_columns(
         neg=pl.col("neg") | pl.col("neg_word").is_not_null(),
         start=(pl.col("start") - pl.col("k")).cast(pl.Int32),
-        m=pl.concat_str(pl.col("lead").fill_null(""), pl.col("sign_char").fill_null(""), pl.col("m")),
-        pre=pl.col("pre").str.slice(0, pl.col("pre").str.len_chars() - pl.col("k")),
+        m=pl.when(pl.col("lead").is_not_null() | pl.col("sign_char").is_not_null()).then(
+            pl.concat_str(pl.col("lead").fill_null(""), pl.col("sign_char").fill_null(""), pl.col("m")))
+        .otherwise("m"),
+        pre=pl.when(pl.col("k") > 0).then(pl.col("pre").str.slice(0, pl.col("pre").str.len_chars() - pl.col("k")))
+        .otherwise("pre"),
     ).drop("lead", "k", "neg_word", "sign_char")
 
 
 def _take_unit(c: pl.DataFrame) -> pl.DataFrame:
-    k = _cut(pl.col("post"), UNIT_RE)
+    # the cut length is a column first: an expression used three times is evaluated three times
+    c = c.with_columns(k=_cut(pl.col("post"), UNIT_RE))
+    k = pl.col("k")
     unit = pl.when(k > 0).then(pl.col("post").str.slice(0, k))
     return c.with_columns(
-        unit_raw=unit, m=pl.col("m") + unit.fill_null(""), end=(pl.col("end") + k).cast(pl.Int32),
-        post=pl.col("post").str.slice(k))
+        unit_raw=unit, m=pl.when(k > 0).then(pl.col("m") + unit).otherwise("m"),
+        end=(pl.col("end") + k).cast(pl.Int32),
+        post=pl.when(k > 0).then(pl.col("post").str.slice(k)).otherwise("post")).drop("k")
 
 
 def _candidates(sentences: pl.DataFrame) -> pl.DataFrame:
@@ -208,7 +218,9 @@ def _candidates(sentences: pl.DataFrame) -> pl.DataFrame:
 def _parse(c: pl.DataFrame) -> pl.DataFrame:
     c = _parts(_parts(c, "n1"), "n2").with_columns(
         n1_pct=pl.col("p1").is_not_null(), n2_pct=pl.lit(False))
-    key = pl.col("unit_raw").str.to_lowercase().str.strip_chars(" -.").str.replace_all(r"\s+", " ")
+    c = c.with_columns(key=pl.col("unit_raw").str.to_lowercase().str.strip_chars(" -.")
+                       .str.replace_all(r"\s+", " "))
+    key = pl.col("key")
     table = U.unit_table()
     no_unit = pl.col("n1_cur").is_null() & pl.col("unit_raw").is_null()
     return c.with_columns(
@@ -284,9 +296,10 @@ def _extract(sentences: pl.DataFrame, quotes: pl.DataFrame | None, claims_only: 
             SCALES, default=1.0, return_dtype=pl.Float64)).otherwise(v1)
     c = c.with_columns(
         value=v1, value_max=v2, unit=unit, kind=kind, qualifier=qualifier(), trend=trend(),
-        value_text=pl.col("m").str.slice(pl.col("qual").str.len_chars().fill_null(0))
-        .str.strip_chars_start()
-        .str.replace(r"(?i)^(?:(?:between|from)\s+the\s+)?(?:aged|age\s+of|ages(?:\s+of)?)\s+", ""),
+        value_text=pl.when(pl.col("qual").is_not_null() | pl.col("age").is_not_null())
+        .then(pl.col("m").str.slice(pl.col("qual").str.len_chars().fill_null(0)).str.strip_chars_start()
+              .str.replace(r"(?i)^(?:(?:between|from)\s+the\s+)?(?:aged|age\s+of|ages(?:\s+of)?)\s+", ""))
+        .otherwise("m"),
     )
     c = with_objects(c).select(
         "doc_id", "paragraph_id", "sentence_id", "sent_start", "start", "end", "obj_stop", "m",
