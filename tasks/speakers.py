@@ -65,7 +65,7 @@ class SpeakerResolver:
     _full: dict[str, str | None] = field(default_factory=dict)
     _gender: dict[str, str | None] = field(default_factory=dict)
     _people: dict[str, str | None] = field(default_factory=dict)
-    _role_hits: dict[tuple[str, str], list[re.Match]] = field(default_factory=dict)
+    _role_hits: dict[tuple[str, str], tuple[list[int], list[re.Match]]] = field(default_factory=dict)
 
     def resolve(self, mention: Mention | None, at: int) -> tuple[Mention | None, str]:
         if mention is None or not mention.text:
@@ -181,9 +181,12 @@ class SpeakerResolver:
         """Each role pattern scans the document once ("the company" recurs in most Reuters stories);
         later lookups bisect its matches."""
         if (kind, head) not in self._role_hits:
-            self._role_hits[kind, head] = list(_role_pattern(kind, head).finditer(self.text))
-        found = self._role_hits[kind, head]
-        i = bisect_right([m.end() for m in found], at) - 1
+            # the org pattern backtracks at every capitalised word: skip it when its head never appears
+            absent = kind == "org" and head.capitalize() not in self.text
+            found = [] if absent else list(_role_pattern(kind, head).finditer(self.text))
+            self._role_hits[kind, head] = ([m.end() for m in found], found)
+        ends, found = self._role_hits[kind, head]
+        i = bisect_right(ends, at) - 1
         return found[i] if i >= 0 and found[i].start() >= at - 5000 else None
 
     def _statement_owner(self, mention: str, at: int) -> Mention | None:
