@@ -90,7 +90,7 @@ def _parts(c: pl.DataFrame, col: str) -> pl.DataFrame:
         number_value(body).alias(f"{col}_v"),
         body.str.extract(rf"(?i)\d\s?({SCALE})$", 1).alias(f"{col}_scale"),
     )
-    return c.join(pl.concat([fast, slow], how="diagonal"), on=col, how="left")
+    return _map_back(c, pl.concat([fast, slow], how="diagonal"), col)
 
 
 def _find(frame: pl.DataFrame, pattern: str) -> pl.DataFrame:
@@ -163,6 +163,14 @@ def _ranges(c: pl.DataFrame) -> pl.DataFrame:
     ).filter(~taken).drop("g", "merge", "gap_len")
 
 
+def _map_back(c: pl.DataFrame, uniq: pl.DataFrame, key: str) -> pl.DataFrame:
+    """Columns computed once per distinct `key` value, mapped back onto every row. A hash lookup
+    per column instead of a join, which would copy every column of the wide candidate frame."""
+    return c.with_columns(
+        pl.col(key).replace_strict(uniq[key], uniq[name], default=None, return_dtype=uniq[name].dtype)
+        .alias(name) for name in uniq.columns if name != key)
+
+
 def _cut(expr: pl.Expr, pattern: str) -> pl.Expr:
     """Length of the match of an anchored, capture-free `pattern` in `expr` (0 without one):
     a replace needs only the DFA, an extract the much slower capture engine."""
@@ -185,7 +193,7 @@ def _take_prefix(c: pl.DataFrame) -> pl.DataFrame:
     parts = c.filter(pl.col("k") > 0).select(pl.col("lead").unique()).with_columns(
         age=g.struct["age"], qual=g.struct["qual"], rp=pl.coalesce(g.struct["rp"], g.struct["rp0"]),
         neg_word=g.struct["neg"])
-    c = c.join(parts, on="lead", how="left")
+    c = _map_back(c, parts, "lead")
     return c.with_columns(
         neg=pl.col("neg") | pl.col("neg_word").is_not_null(),
         start=(pl.col("start") - pl.col("k")).cast(pl.Int32),
