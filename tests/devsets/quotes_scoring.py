@@ -85,10 +85,17 @@ def pipeline_frames(texts: dict[str, str]) -> tuple[pl.DataFrame, pl.DataFrame, 
     return documents.select("doc_id", "text"), paragraphs, segment_sentences(paragraphs)
 
 
-def load_devset() -> tuple[dict[str, str], list[dict]]:
-    texts = {p.stem: clean_body(p.read_text(encoding="utf-8")) for p in sorted((DEVSET / "articles").glob("*.txt"))}
+def is_heldout(article: str) -> bool:
+    """Held-out articles (`ho*`, labels flagged `heldout`) were labelled before the rules they test
+    were written and are never used to tune them: their numbers are the honest estimate."""
+    return article.startswith("ho")
+
+
+def load_devset(heldout: bool = False) -> tuple[dict[str, str], list[dict]]:
+    texts = {p.stem: clean_body(p.read_text(encoding="utf-8")) for p in sorted((DEVSET / "articles").glob("*.txt"))
+             if is_heldout(p.stem) == heldout}
     labels = [json.loads(line) for line in (DEVSET / "labels.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
-    return texts, labels
+    return texts, [g for g in labels if g["article"] in texts]
 
 
 def _pattern(part: str) -> str:
@@ -184,8 +191,8 @@ def score(pred: pl.DataFrame, labels: list[dict], texts: dict[str, str], types: 
     }
 
 
-def run_devset(extract) -> tuple[dict, dict, pl.DataFrame]:
-    texts, labels = load_devset()
+def run_devset(extract, heldout: bool = False) -> tuple[dict, dict, pl.DataFrame]:
+    texts, labels = load_devset(heldout)
     documents, paragraphs, sentences = pipeline_frames(texts)
     pred = extract(documents, paragraphs, sentences)
     return score(pred, labels, texts, {"direct", "partial"}), score(pred, labels, texts, {"indirect"}), pred
