@@ -30,7 +30,7 @@ AFTER_VERB_SPEAKER = re.compile(rf"^[\s,;:—–-]*{_VERB}\s+(?P<sp>{_TOKEN}(?:[
 AFTER_ACCORDING = re.compile(rf"^[\s,;:—–-]*according to\s+(?P<sp>{_TOKEN}(?:\s+{_TOKEN}){{0,9}}?)\s*(?=[,.;:!?]|$)", re.I)
 BEFORE_ACCORDING = re.compile(r"\baccording to\s+(?P<sp>[^,;:]+?)\s*[,:]?\s*$", re.I)
 LAST_VERB = re.compile(rf"\b(?:{ALL_FORMS})\b")
-SENTENCE_BREAK = re.compile(r"(?<=[a-z0-9)\]]{2}[.!?])[\"”’]?\s+(?=[A-Z\"“‘'\[])")
+SENTENCE_BREAK = re.compile(r"(?<=[a-z0-9)\]]{2}[.!?]|[A-Z]{2}[.!?])[\"”’]?\s+(?=[A-Z\"“‘'\[])")
 _RELATIVE = re.compile(r"\s+(?:who|which|whose|that|where|when)\b.*$")
 _FINITE = re.compile(
     rf"^(?:{ALL_FORMS}|is|was|are|were|has|have|had|will|would|can|could|did|does|do|may|might|must|should|"
@@ -57,7 +57,7 @@ class Mention:
 def _clean_np(s: str) -> str:
     s = re.sub(r"\s*\([^)]*\)", "", s)
     s = _RELATIVE.sub("", s)
-    s = TRAILING_NOISE.sub("", s)
+    s = TRAILING_NOISE.sub("", s.rstrip(" ,;:"))  # "wrote Trump on Twitter, ": the platform goes too
     s = s.strip(" ,;:—–-\n.\"“”")
     m = re.match(r"^(.*?[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\s+of\s+[A-Z][\w\s]+$", s)
     if m and m.group(1).split()[-1].lower() not in TITLE_WORDS and not ORGANIZATION_WORDS.search(m.group(1).split()[-1]):
@@ -65,11 +65,14 @@ def _clean_np(s: str) -> str:
     return s
 
 
+_LY_NOUNS = {"family", "ally", "assembly", "supply", "rally", "monopoly", "anomaly", "italy", "kelly", "emily"}
+
+
 def _noun_phrase(chunk: str) -> str:
     """The leading noun phrase of a clause: stop at the first word that looks like a finite verb."""
     out: list[str] = []
     for w in chunk.split():
-        if w[:1].islower() and _FINITE.match(w.strip(",.;:")) and not (out and out[-1].lower().endswith("ly")):
+        if w[:1].islower() and _FINITE.match(w.strip(",.;:")) and not (out and out[-1].lower() in _LY_NOUNS):
             break
         out.append(w)
     return " ".join(out)
@@ -136,6 +139,9 @@ def located(np: str, chunk: str, chunk_start: int, last: bool = False) -> Mentio
     return Mention(np, chunk_start + at, chunk_start + at + len(np))
 
 
+_OWN_SUBJECT = re.compile(r"^\s*(?:which|whom|that)\s+(?=(?:[A-Z]|(?:he|she|they|the|a|an|his|her|their|its)\s))")
+
+
 def subject_mention(before: str, base: int, participle: bool = False) -> Mention | None:
     """The speaker in the text before a reporting verb: the noun phrase right before the verb, else
     the clause subject (preferring its proper-name appositive: "The Vice President, Mike Pence,")."""
@@ -144,6 +150,9 @@ def subject_mention(before: str, base: int, participle: bool = False) -> Mention
         return Mention(quoted.group(1), base + quoted.start(1), base + quoted.end(1))
     chunks = _chunks(before, base)
     last_text, last_start = chunks[-1]
+    own = _OWN_SUBJECT.match(last_text)
+    if own:  # "the decision, which Ross has referred to as": the relative clause has its own subject
+        last_text, last_start = last_text[own.end():], last_start + own.end()
     tail = _clean_np(_tail_noun_phrase(_clean_np(last_text)))
     if tail.lower() in {"who", "which"} or (not tail and re.fullmatch(r"\s*(?:who|which)\s*", last_text)):
         tail = ""
@@ -198,13 +207,22 @@ def attribution_after(suffix: str, base: int, quoted: str) -> Attribution | None
 ACCORDING_START = re.compile(r"^\s*According to (?P<sp>[^,]{2,80}),")
 
 
+# "the team's claims", "his comments", "a report": a verb form after a determiner or possessive is a noun
+_NOUN_LEAD = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|our|these|those|this|that)|['’]s)\s+$", re.I)
+
+
 def attribution_before(prefix: str, base: int) -> Attribution | None:
     """'X said: "..."', 'X told Y that "...', 'According to X, "...', '..., read the statement, "...'."""
     m = BEFORE_ACCORDING.search(prefix) or ACCORDING_START.match(prefix)
+    if m and m.re is ACCORDING_START and LAST_VERB.search(prefix, m.end()) and not re.match(r"\s*(?:who|which)\b", prefix[m.end():]):
+        # "According to ISNA, the prosecutor, Ali Mehr, said "...": the source reports; the verb's subject speaks
+        inner = attribution_before(prefix[m.end():], base + m.end())
+        if inner is not None and inner.speaker is not None:
+            return inner
     if m:
         sp = _clean_np(m.group("sp"))
         return Attribution(located(sp, m.group("sp"), base + m.start("sp")), "according to", True)
-    verbs = list(LAST_VERB.finditer(prefix))
+    verbs = [v for v in LAST_VERB.finditer(prefix) if not _NOUN_LEAD.search(prefix, 0, v.start())]
     if not verbs:
         if prefix.rstrip().endswith(":"):
             return Attribution(subject_mention(prefix.rstrip()[:-1], base), None, True)
