@@ -108,7 +108,7 @@ def _tail_noun_phrase(chunk: str) -> str:
 
 def _is_pure_name(np: str) -> bool:
     words = np.split()
-    return 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and words[0].lower() not in TITLE_WORDS | {"the", "a", "an"}
+    return 1 <= len(words) <= 4 and all(w[:1].isupper() or re.match(r"(?:al|el|ad|as|ash|bin|ibn)-[A-Z]", w) for w in words) and words[0].lower() not in TITLE_WORDS | {"the", "a", "an"}
 
 
 def _usable(np: str) -> bool:

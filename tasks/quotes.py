@@ -143,7 +143,7 @@ def _indirect_row(hit: dict, resolver: SpeakerResolver) -> dict:
     resolved = mention
     if kind is None:  # not settled in polars (resolve_plain): pronoun, role, statement, lone surname
         resolved, kind = resolver.resolve(mention, hit["char_start"])
-    resolver.remember(resolved.text if resolved else None, kind)
+    resolver.remember(resolved.text if resolved else None, kind, hit["char_start"])
     hit.update(speaker=resolved.text if resolved else None, speaker_start=resolved.start if resolved else None,
                speaker_end=resolved.end if resolved else None, speaker_kind=kind, quote_type="indirect", n_paragraphs=1)
     return hit
@@ -182,7 +182,7 @@ def _quote_row(text, spans: list[Span], i: int, p: int, paragraphs, prev, resolv
         sp_start, sp_end = (resolved.start, resolved.end) if resolved else (None, None)
     if _is_name_not_quote(quoted, prefix, kind, found, speaker):
         return None
-    resolver.remember(speaker, sp_kind)
+    resolver.remember(speaker, sp_kind, span.open_mark)
     direct = (prefix.strip() == "" or bool(_FRAMES_DIRECTLY.search(prefix.rstrip()))) and not prefix.rstrip().endswith("that")
     return dict(
         char_start=start, char_end=end, text=quoted,

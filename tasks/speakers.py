@@ -26,7 +26,10 @@ _ROLE = re.compile(r"^(?:the|a)\s+(?P<role>(?:[a-z]+\s+){0,2}(?:president|govern
 _PARTICLE = r"(?:de|van|von|al|bin|del|da|le|la|di)"
 # A first name (plus middle initials or a particle) right before a surname: "Emily W. ", "Bill de ".
 _FIRST_NAME = re.compile(rf"([A-Z][a-z][\w'’-]*)\s+((?:[A-Z]\.\s+)*)$")
-_CANDIDATE = re.compile(rf"(?:[A-Z][\w'’-]+|{_PARTICLE})(?:\s+(?:[A-Z]\.\s+)*(?:{_PARTICLE}\s+)?[A-Z][\w'’-]+)*")
+# "Akram al-Kaabi": a particle may be joined to the surname by a hyphen
+_CANDIDATE = re.compile(rf"(?:[A-Z][\w'’-]+|{_PARTICLE})(?:\s+(?:[A-Z]\.\s+)*(?:{_PARTICLE}[\s-]+)?[A-Z][\w'’-]+)*")
+# a name right after these is a place ("held in Saudi Arabia", "outside Washington"), not a person
+_PLACE_LEAD = re.compile(r"\b(?:in|at|from|outside|near|to|into|across|throughout)\s+(?:the\s+)?$")
 _NOT_NAMES = {
     "the", "a", "an", "this", "that", "these", "those", "in", "on", "at", "after", "before", "while", "when", "as",
     "but", "and", "he", "she", "it", "they", "we", "i", "his", "her", "their", "its", "there", "here", "if", "for",
@@ -62,6 +65,7 @@ class SpeakerResolver:
 
     text: str
     history: list[tuple[str, str]] = field(default_factory=list)  # (speaker, kind)
+    _last_person: tuple[str, int] | None = None  # the last person speaker and where it was attributed
     _full: dict[str, str | None] = field(default_factory=dict)
     _gender: dict[str, str | None] = field(default_factory=dict)
     _people: dict[str, str | None] = field(default_factory=dict)
@@ -86,9 +90,11 @@ class SpeakerResolver:
         name = self.expand(mention, at)
         return name, speaker_kind(name.text)
 
-    def remember(self, speaker: str | None, kind: str) -> None:
+    def remember(self, speaker: str | None, kind: str, at: int = -1) -> None:
         if speaker:
             self.history.append((speaker, kind))
+            if kind == "person":
+                self._last_person = (speaker, at)
 
     def _pronoun(self, pronoun: str, at: int) -> tuple[Mention | None, str]:
         """he/she: the first person named in this sentence or the previous one (the subject the
@@ -97,9 +103,14 @@ class SpeakerResolver:
         cls = PRONOUNS[pronoun]
         gender = {"he": "m", "she": "f"}.get(pronoun)
         if cls == "person" and pronoun != "i":
-            for name in self._recent_people(at):
-                if self._agrees(name, gender):
-                    return Mention(name, None, None), "person"
+            people, since = self._recent_people(at)
+            recent = [name for name in people if self._agrees(name, gender)]
+            last = self._last_person
+            if last and last[1] >= since and last[0] in recent:
+                # the person quoted in this or the previous sentence is the likeliest "he" ("..., Hook said. He added")
+                return Mention(last[0], None, None), "person"
+            if recent:
+                return Mention(recent[0], None, None), "person"
         wanted = {"person": ("person", "source"), "plural": ("organization", "source", "person"), "thing": ("organization", "document")}[cls]
         for speaker, kind in reversed(self.history[-6:]):
             if kind in wanted and (kind != "person" or self._agrees(speaker, gender)):
@@ -110,23 +121,27 @@ class SpeakerResolver:
                 return self.expand(Mention(names[-1], None, None), at), "person"
         return None, "unknown"
 
-    def _recent_people(self, at: int) -> list[str]:
+    def _recent_people(self, at: int) -> tuple[list[str], int]:
         """Person names of the current sentence (before `at`) and the previous one, outside quotes,
         in the order a reader meets them: current sentence first."""
         para = self.text.rfind("\n\n", 0, at) + 2
         if not SENTENCE_BREAK.search(self.text, para, at):
             para = self.text.rfind("\n\n", 0, max(0, para - 2)) + 2  # first sentence: the previous paragraph too
-        window = self.text[max(para, at - 600): at]
+        lo = max(para, at - 600)
+        window = self.text[lo: at]
         window = _QUOTED.sub(lambda m: " " * len(m.group()), window)
         cuts = [0] + [m.end() for m in SENTENCE_BREAK.finditer(window)]
         sentences = [window[a:b] for a, b in zip(cuts, cuts[1:] + [len(window)])][-2:]
+        since = lo + cuts[-2] if len(cuts) > 1 else lo
         out: list[str] = []
         for sentence in reversed(sentences):
             for m in _CANDIDATE.finditer(sentence):
+                if _PLACE_LEAD.search(sentence, max(0, m.start() - 12), m.start()):
+                    continue
                 name = self._person(m.group(), at)
                 if name and name not in out:
                     out.append(name)
-        return out
+        return out, since
 
     def _person(self, raw: str, at: int) -> str | None:
         if raw not in self._people:
@@ -138,7 +153,7 @@ class SpeakerResolver:
         words = name.split()
         if not words or words[0].lower() in _NOT_NAMES or words[-1].lower() in _NOT_NAMES or name.lower() in TITLE_WORDS:
             return None
-        if ORGANIZATION_WORDS.search(name) or len(words) > 4 or not _is_pure_name(name):
+        if ORGANIZATION_WORDS.search(name) or len(words) > 4 or not _is_pure_name(name) or words[-1].lower() in TITLE_WORDS:
             return None
         full = self.expand(Mention(name, None, None), at).text
         if " " not in full:
