@@ -41,6 +41,7 @@ _FEMALE_TITLES = re.compile(r"\b(?:Mrs|Ms|Miss|Madam|Congresswoman|Assemblywoman
 _MALE_TITLES = re.compile(r"\b(?:Mr|Congressman|Assemblyman|Chairman|Spokesman|King|Prince|Sir)\.?\s*$", re.I)
 _NEXT_PRONOUN = re.compile(r"[^.!?\"“”]{0,80}?\b(he|his|him|she|her|hers)\b", re.I)
 _WORDCHAR = re.compile(r"[\w'’-]")
+_POSSESSIVE = re.compile(r"['’]s(?![\w'’-])")
 _QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
 
 
@@ -228,7 +229,9 @@ class SpeakerResolver:
         i = self.text.find(word)
         while i >= 0:
             j = i + len(word)
-            if (i == 0 or not _WORDCHAR.match(self.text[i - 1])) and (j >= len(self.text) or not _WORDCHAR.match(self.text[j])):
+            if (i == 0 or not _WORDCHAR.match(self.text[i - 1])) and (
+                j >= len(self.text) or not _WORDCHAR.match(self.text[j]) or _POSSESSIVE.match(self.text, j)  # "Donald Trump's 214"
+            ):
                 yield i, j
             i = self.text.find(word, j)
 
