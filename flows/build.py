@@ -151,6 +151,7 @@ def build_dataset(raw_dir: str = "raw", out_dir: str = "output", shard_size: int
         previous = store.previous_inputs()
         if previous is not None and previous.drop("mtime_ns").equals(_inputs_record(inputs, shards).drop("mtime_ns")):
             summary = BuildSummary(files=inputs.height, changed=False)
+            store.link_tables(TABLES)
             logger.info(summary.as_text())
             return summary.__dict__
         staging = store.new_generation()

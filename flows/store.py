@@ -109,10 +109,15 @@ class OutputStore:
         link_tmp.symlink_to(Path(GENERATIONS) / final.name)
         previous = self.current
         os.replace(link_tmp, self.root / CURRENT)
-        for table in tables:
-            self._ensure_table_link(table)
+        self.link_tables(tables)
         self._collect_garbage(keep={final, previous} - {None})
         return final
+
+    def link_tables(self, tables: tuple[str, ...]) -> None:
+        """Make output/<table> point into `.current`; touches nothing when the links are right, and
+        repairs what a build killed between switching `.current` and linking the tables left."""
+        for table in tables:
+            self._ensure_table_link(table)
 
     def _ensure_table_link(self, table: str) -> None:
         link = self.root / table
