@@ -71,8 +71,11 @@ _LY_NOUNS = {"family", "ally", "assembly", "supply", "rally", "monopoly", "anoma
 def _noun_phrase(chunk: str) -> str:
     """The leading noun phrase of a clause: stop at the first word that looks like a finite verb."""
     out: list[str] = []
-    for w in chunk.split():
-        if w[:1].islower() and _FINITE.match(w.strip(",.;:")) and not (out and out[-1].lower() in _LY_NOUNS):
+    words = chunk.split()
+    for i, w in enumerate(words):
+        # "a tweet sent from X's account" stays one phrase: the document's owner follows
+        by = i + 1 < len(words) and words[i + 1] in {"by", "from"} and bool(out) and bool(DOCUMENT_WORDS.fullmatch(out[-1]))
+        if w[:1].islower() and _FINITE.match(w.strip(",.;:")) and not (out and out[-1].lower() in _LY_NOUNS) and not by:
             break
         out.append(w)
     return " ".join(out)

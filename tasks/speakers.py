@@ -18,10 +18,15 @@ from tasks.attribution import SENTENCE_BREAK, TITLE_WORDS, Mention, _is_pure_nam
 from tasks.reporting_verbs import DOCUMENT_WORDS, ORGANIZATION_WORDS, PRONOUNS
 
 _OWNER_PATTERNS = [
-    re.compile(r"(?P<o>[A-Z][\w'’.-]*(?:\s+(?:of|for|the|on|and|[A-Z][\w'’.-]*)){0,8})\s+(?:issued|released|put out|said in|published)\s+(?:a|an|its|his|her|their)\s+(?:\w+\s+)?statement"),
+    re.compile(r"(?P<o>(?:[Tt]he\s+(?:[a-z]+\s+of\s+)?)?[A-Z][\w'’.-]*(?:\s+(?:of|for|the|on|and|[A-Z][\w'’.-]*)){0,8})\s+(?:issued|released|put out|said in|published)\s+(?:a|an|its|his|her|their)\s+(?:\w+\s+)?statement"),
     re.compile(r"statement\s+(?:from|by|of)\s+(?P<o>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of|for|the|and|[A-Z][\w'’.-]*)){0,8})"),
     re.compile(r"(?P<o>(?:[Tt]he\s+)?[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,5}?)(?:'s|’s)?\s+statement\b"),
 ]
+_DOC_OWNER = re.compile(
+    r"^(?:an?|the|this|that)\s+(?:[a-z]+\s+)?" + DOCUMENT_WORDS.pattern.removeprefix(r"\b") +
+    r"\s+(?:(?:sent|released|issued|published|posted|put out|written|signed)\s+)?(?:by|from)\s+(?P<o>(?:the\s+)?[A-Z].*)$", re.I)
+# the account a post came from stands for its owner
+_ACCOUNT = re.compile(r"['’]s\s+(?:official\s+|personal\s+)?(?:(?:Twitter|Facebook|X|Instagram|YouTube|TikTok|Truth Social|social media)\s+)?(?:account|page|feed|handle|channel)$", re.I)
 _ROLE = re.compile(r"^(?:the|a)\s+(?P<role>(?:[a-z]+\s+){0,2}(?:president|governor|judge|senator|mayor|minister|speaker|commission|committee|court|secretary|chairman|spokesman|spokeswoman|prosecutor|sheriff|leader|department|ministry|agency|council|government|campaign|company|group))$", re.I)
 _PARTICLE = r"(?:de|van|von|al|bin|del|da|le|la|di)"
 # A first name (plus middle initials or a particle) right before a surname: "Emily W. ", "Bill de ".
@@ -78,6 +83,11 @@ class SpeakerResolver:
         low = mention.text.lower()
         if low in PRONOUNS:
             return self._pronoun(low, at)
+        owner = _DOC_OWNER.match(mention.text)
+        if owner:  # "A tweet sent from Biden's Twitter account", "a statement released by Erdogan's office"
+            who = _ACCOUNT.sub("", re.split(r"\s+(?:during|on|in|at|after|before|when|while)\s", owner.group("o"))[0])
+            named = self.expand(Mention(who, *((mention.start + owner.start("o"), mention.start + owner.start("o") + len(who)) if mention.start is not None else (None, None))), at)
+            return named, speaker_kind(named.text)
         if re.search(r"\b(?:statement|proclamation)\b", low) and not DOCUMENT_WORDS.fullmatch(low.split()[0]) or low.startswith(("the statement", "their statement", "its statement")):
             owner = self._statement_owner(mention.text, at)
             if owner:
@@ -217,7 +227,8 @@ class SpeakerResolver:
         for regex in _OWNER_PATTERNS:
             for m in regex.finditer(window):
                 owner = m.group("o").strip()
-                if owner.lower() in {"the", "a"} or DOCUMENT_WORDS.search(owner.lower()):
+                # "Turkey. According to a statement": an owner never spans a sentence or ends in a function word
+                if owner.lower() in {"the", "a"} or DOCUMENT_WORDS.search(owner.lower()) or re.search(r"[.!?]\s", owner) or owner.split()[-1].lower() in _NOT_NAMES:
                     continue
                 if best is None or m.start() > best[0]:
                     best = (m.start(), owner)
