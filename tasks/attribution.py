@@ -145,7 +145,7 @@ def located(np: str, chunk: str, chunk_start: int, last: bool = False) -> Mentio
 _OWN_SUBJECT = re.compile(r"^\s*(?:which|whom|that)\s+(?=(?:[A-Z]|(?:he|she|they|the|a|an|his|her|their|its)\s))")
 
 
-def subject_mention(before: str, base: int, participle: bool = False) -> Mention | None:
+def subject_mention(before: str, base: int, participle: bool = False, subject_first: bool = False) -> Mention | None:
     """The speaker in the text before a reporting verb: the noun phrase right before the verb, else
     the clause subject (preferring its proper-name appositive: "The Vice President, Mike Pence,")."""
     quoted = re.search(r"\bquoted\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)", before)
@@ -164,7 +164,8 @@ def subject_mention(before: str, base: int, participle: bool = False) -> Mention
             np = _clean_np(_tail_noun_phrase(prev_text))
             if _usable(np):
                 return located(np, prev_text, prev_start, last=True)
-    if _usable(tail) and (not participle or _is_pure_name(tail) or tail.lower() in PRONOUNS):
+    tail_ok = _usable(tail) and (not participle or _is_pure_name(tail) or tail.lower() in PRONOUNS)
+    if tail_ok and (not subject_first or re.match(r"\s*with\s", last_text)):  # "..., with Scalise calling it"
         return located(tail, last_text, last_start, last=True)
     best: Mention | None = None
     for text, start in chunks:
@@ -181,7 +182,7 @@ def subject_mention(before: str, base: int, participle: bool = False) -> Mention
         mention = located(np, text, start)
         if best is None or (_is_pure_name(np) and not _is_pure_name(best.text)):
             best = mention
-    return best
+    return best if best is not None or not tail_ok else located(tail, last_text, last_start, last=True)
 
 
 @dataclass
@@ -228,7 +229,8 @@ def attribution_before(prefix: str, base: int) -> Attribution | None:
     verbs = [v for v in LAST_VERB.finditer(prefix) if not _NOUN_LEAD.search(prefix, 0, v.start())]
     if not verbs:
         if prefix.rstrip().endswith(":"):
-            return Attribution(subject_mention(prefix.rstrip()[:-1], base), None, True)
+            # no verb: "Trump took a parting shot on Twitter:" is the subject's, not the object's
+            return Attribution(subject_mention(prefix.rstrip()[:-1], base, subject_first=True), None, True)
         return None
     v = verbs[-1]
     before, between = prefix[: v.start()], prefix[v.end():]
@@ -236,7 +238,8 @@ def attribution_before(prefix: str, base: int) -> Attribution | None:
     if not re.search(r"\w", before) and re.search(r"\w", between):
         np = _clean_np(between)
         return Attribution(located(np, between, base + v.end()) if _usable(np) else None, LEMMA[v.group()], True)
-    return Attribution(subject_mention(before, base, participle=v.group().endswith("ing")), LEMMA[v.group()], direct)
+    ing = v.group().endswith("ing")  # ", saying": the clause subject speaks, not the noun before the comma
+    return Attribution(subject_mention(before, base, participle=ing, subject_first=ing), LEMMA[v.group()], direct)
 
 
 def subject_fallback(prefix: str, base: int) -> Mention | None:

@@ -81,8 +81,8 @@ class SpeakerResolver:
         if mention is None or not mention.text:
             return None, "unknown"
         low = mention.text.lower()
-        if low in PRONOUNS:
-            return self._pronoun(low, at)
+        if low in PRONOUNS:  # names after the pronoun ("he praised Soleimani's life:") are not its antecedent
+            return self._pronoun(low, min(at, mention.start) if mention.start is not None else at)
         owner = _DOC_OWNER.match(mention.text)
         if owner:  # "A tweet sent from Biden's Twitter account", "a statement released by Erdogan's office"
             who = _ACCOUNT.sub("", re.split(r"\s+(?:during|on|in|at|after|before|when|while)\s", owner.group("o"))[0])
