@@ -118,33 +118,9 @@ def _start_server(port: int) -> tuple[subprocess.Popen, Path]:
     with log_path.open("ab") as log:
         # Its own session (process group), so stopping it also stops the workers it spawns.
         server = subprocess.Popen(
-            [sys.executable, "-c", "from flows.serve import run_prefect_server; run_prefect_server()",
-             "server", "start", "--host", LOOPBACK, "--port", str(port)],
+            [str(Path(sys.executable).with_name("prefect")), "server", "start", "--host", LOOPBACK, "--port", str(port)],
             stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
     return server, log_path
-
-
-def run_prefect_server() -> None:
-    """`prefect server start ...` (arguments from sys.argv), with the SQLAlchemy 2.1 fix below."""
-    _let_scheduler_insert_runs()
-    from prefect.cli import app
-
-    sys.argv[0] = "prefect"
-    sys.exit(app())
-
-
-def _let_scheduler_insert_runs() -> None:
-    """Prefect 3.8.8's scheduler bulk-inserts runs with a `state` key, which names a hybrid property
-    with a setter; SQLAlchemy 2.1 refuses that ("please supply a bulk_dml decorated function") so
-    no scheduled run is ever created, while 2.0 ignored the key (the states are inserted right
-    after). Declaring a bulk setter that ignores it restores 2.0's behaviour. It does nothing on
-    SQLAlchemy 2.0 or once Prefect declares one itself; remove it when the lock pins sqlalchemy<2.1."""
-    from prefect.server.database import orm_models
-
-    for model in (orm_models.FlowRun, orm_models.TaskRun):
-        hybrid = model.__dict__.get("state")
-        if hybrid is not None and getattr(hybrid, "bulk_dml_setter", True) is None:
-            hybrid.bulk_dml_setter = lambda cls, mapping, value: None
 
 
 def _wait_healthy(port: int, server: subprocess.Popen) -> bool:
