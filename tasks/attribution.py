@@ -55,9 +55,12 @@ class Mention:
 
 
 def _clean_np(s: str) -> str:
+    # a parenthetical after "of"/"privately-held" is the name itself ("A subsidiary of (Kyowa) and"): keep its words
+    s = re.sub(r"\b(of|and|by|for|from|to|the|[a-z-]+(?:held|owned|based))\s+\(([^)]*)\)", r"\1 \2", s)
     s = re.sub(r"\s*\([^)]*\)", "", s)
     s = _RELATIVE.sub("", s)
     s = TRAILING_NOISE.sub("", s.rstrip(" ,;:"))  # "wrote Trump on Twitter, ": the platform goes too
+    s = re.sub(r"(?<=\w)\s+[a-z]+ly$", lambda m: m.group() if m.group().strip() in _LY_NOUNS else "", s)  # "... jointly"
     s = s.strip(" ,;:—–-\n.\"“”")
     m = re.match(r"^(.*?[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\s+of\s+[A-Z][\w\s]+$", s)
     if m and m.group(1).split()[-1].lower() not in TITLE_WORDS and not ORGANIZATION_WORDS.search(m.group(1).split()[-1]):

@@ -35,6 +35,8 @@ VERB_AT_START = rf"^(?:{CLAUSE_FORMS})"
 TAIL_HINT = rf",[^,]*(?-u:\b)(?:{CLAUSE_FORMS})(?-u:\b)[^,]*$"
 AFTER_TELL = rf"^(?P<pre>\s+{_OBJECT}\s+{_WHEN}){_CLAUSE}"
 AFTER_VERB = rf"^(?P<pre>\s+{_WHEN}){_CLAUSE}"
+# "X, in a statement, said the kwacha would float": after an inverted "said" a clause, not a speaker
+_CLAUSE_WORDS = r"(?-u:\b)(?:would|will|could|should|may|might|must|can|is|are|was|were|has|have|had)(?-u:\b)"
 _SPEAKER_OK = r"^(?:[A-Z]|(?:he|she|they|it|the|a|an)\b)"
 # Subjects that are their own speaker mention: a name, a pronoun, "The company", "Bank officials".
 _PLAIN_SUBJECT = r"^(?:(?:The|A|An)\s+)?(?:[A-Z][\w&'’.-]*\s+){0,4}(?:[A-Z][\w&'’.-]*|[a-z][a-z-]{2,})$"
@@ -110,7 +112,7 @@ def indirect_hits(sentences: pl.DataFrame) -> pl.DataFrame:
     rules = [
         _rule("acc_head", pl.lit("according to")),
         _rule("acc_tail", pl.lit("according to")),
-        _rule("tail_vs", cue_of("tail_vs_v"), pl.col("tail_vs_sp").str.contains(_SPEAKER_OK)),
+        _rule("tail_vs", cue_of("tail_vs_v"), pl.col("tail_vs_sp").str.contains(_SPEAKER_OK) & ~pl.col("tail_vs_sp").str.contains(_CLAUSE_WORDS)),
         _rule("tail_sv", cue_of("tail_sv_v"), pl.col("tail_sv_sp").str.contains(_SPEAKER_OK)),
     ]
     main = {"cl_at": pl.col("text").str.len_chars() - pl.col("main_cl").str.len_chars(), "cl": pl.col("main_cl"),
