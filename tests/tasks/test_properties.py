@@ -66,6 +66,11 @@ class TestDecodeBytes:
     @given(TEXT, st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "cp1252"]))
     def test_encoded_text_comes_back(self, text, encoding):
         text = text.replace("\x00", "")
+        if encoding == "utf-16-le":
+            # Without a BOM, UTF-16 is recognised by the NUL byte beside each ASCII character;
+            # other text gives no reliable sign and is rightly read as bytes of another encoding.
+            if len(text) < 2 or not text.isascii():
+                return
         try:
             raw = text.encode(encoding)
         except UnicodeEncodeError:
