@@ -152,6 +152,7 @@ def build_dataset(raw_dir: str = "raw", out_dir: str = "output", shard_size: int
         if previous is not None and previous.drop("mtime_ns").equals(_inputs_record(inputs, shards).drop("mtime_ns")):
             summary = BuildSummary(files=inputs.height, changed=False)
             store.link_tables(TABLES)
+            write_duckdb(store.root)  # rewrites nothing when it is current; repairs it after a crash
             logger.info(summary.as_text())
             return summary.__dict__
         staging = store.new_generation()
@@ -221,6 +222,10 @@ def _raw_bytes(raw_dir: str, limit: int) -> int:
 def build(raw_dir: str = "raw", out_dir: str = "output", shard_size: int = DEFAULT_SHARD_SIZE, workers: int = 2,
           runner: str = "auto", address: str | None = None, progress: bool = False) -> dict:
     """Run `build_dataset` with the chosen task runner (what the CLI and benchmarks call)."""
+    # A busy output folder is told here, in one line, before Prefect starts (and would log a
+    # traceback for the same error raised inside the flow).
+    with output_lock(Path(out_dir)):
+        pass
     if runner == "auto":
         big = workers > 1 and _raw_bytes(raw_dir, PROCESS_POOL_MIN_BYTES) >= PROCESS_POOL_MIN_BYTES
         runner = "process" if big else "thread"
