@@ -144,10 +144,13 @@ def _ranges(c: pl.DataFrame) -> pl.DataFrame:
     rp = pl.when(pl.col("g").struct["sep"].is_not_null()).then(pl.col("pre")).str.extract(r"(?i)(?:^|\W)(between|from)\s+(?:the\s+ages?\s+of\s+)?$", 1).str.to_lowercase()
     sep = pl.col("g").struct["sep"].str.strip_chars().str.to_lowercase()
     p1 = pl.col("g").struct["p1"]
+    # "from 1985 to 119.3 billion yuan": a year is where a change starts, never a range's lower end.
+    year_first = pl.col("m").str.contains(r"^(?:19|20)\d\d$")
     valid = (
-        (rp == "between") & (sep == "and")
-        | (rp == "from") & (sep == "to")
-        | rp.is_null() & (sep.str.contains("^[-–—]$") | (sep == "to") & p1.is_null())
+        ~year_first & (
+            (rp == "between") & (sep == "and")
+            | (rp == "from") & (sep == "to")
+            | rp.is_null() & (sep.str.contains("^[-–—]$") | (sep == "to") & p1.is_null()))
     ).fill_null(False)
     c = c.with_columns(merge=valid).with_columns(
         merge=pl.col("merge") & ~(pl.col("merge").shift(1) & pl.col("sentence_id").shift(1).eq(pl.col("sentence_id"))).fill_null(False))
@@ -302,8 +305,16 @@ def _extract(sentences: pl.DataFrame, quotes: pl.DataFrame | None, claims_only: 
                  & (pl.col("n1_v") < pl.col("n2_v"))).then(
         v1 * pl.col("n2_scale").str.to_lowercase().replace_strict(
             SCALES, default=1.0, return_dtype=pl.Float64)).otherwise(v1)
+    # A unit after the range ("380,000 to 12.11 mln") scales the upper end; the lower end keeps its
+    # own size when scaling it would put it above the upper one. Still inverted ("fell from 400 mln
+    # to 300 mln"), the pair is a change, not a range: the claim is the new value, trend down.
+    v1 = pl.when(v2.is_not_null() & (v1 > v2) & (pl.col("n1_v") * sign <= v2)).then(pl.col("n1_v") * sign).otherwise(v1)
+    inverted = (v2.is_not_null() & (v1 > v2)).fill_null(False)
     c = c.with_columns(
-        value=v1, value_max=v2, unit=unit, kind=kind, qualifier=qualifier(), trend=trend(),
+        value=pl.when(inverted).then(v2).otherwise(v1),
+        value_max=pl.when(~inverted).then(v2),
+        unit=unit, kind=kind, qualifier=qualifier(),
+        trend=pl.when(inverted & trend().is_null()).then(pl.lit("down")).otherwise(trend()),
         value_text=pl.when(pl.col("qual").is_not_null() | pl.col("age").is_not_null())
         .then(pl.col("m").str.slice(pl.col("qual").str.len_chars().fill_null(0)).str.strip_chars_start()
               .str.replace(r"(?i)^(?:(?:between|from)\s+the\s+)?(?:aged|age\s+of|ages(?:\s+of)?)\s+", ""))
@@ -322,14 +333,27 @@ def _extract(sentences: pl.DataFrame, quotes: pl.DataFrame | None, claims_only: 
     nxt = pl.when(same_doc).then(pl.col("char_start").shift(-1))
     c = c.with_columns(char_end=pl.when(nxt.is_not_null() & (pl.col("char_end") > nxt))
                        .then(pl.col("sent_start") + pl.col("end")).otherwise(pl.col("char_end")))
+    c = c.with_columns(
+        text=pl.col("m") + pl.col("post").str.slice(0, pl.col("char_end") - pl.col("sent_start") - pl.col("end")),
+    )
+    # A currency word between two numbers ("6.0612 YEN 145.15 STG") is the unit of the first and
+    # the prefix of the second: the second claim starts where the first ends.
+    prev_end = pl.when(pl.col("doc_id").shift(1) == pl.col("doc_id")).then(pl.col("char_end").shift(1))
+    cut = (prev_end - pl.col("char_start")).clip(lower_bound=0).fill_null(0).cast(pl.Int32)
+    c = c.with_columns(cut=cut).with_columns(text=pl.col("text").str.slice(pl.col("cut")))
+    c = c.with_columns(cut=pl.col("cut") + pl.col("text").str.len_chars()
+                       - pl.col("text").str.strip_chars_start().str.len_chars().cast(pl.Int32))
+    c = c.with_columns(text=pl.col("text").str.strip_chars_start(),
+                       char_start=(pl.col("char_start") + pl.col("cut")).cast(pl.Int32))
+    c = c.filter(pl.col("char_end") > pl.col("char_start")).drop("cut").with_columns(
+        value_text=pl.when(pl.col("text").str.contains(pl.col("value_text"), literal=True)).then("value_text")
+        .otherwise(pl.col("value_text").str.replace(r"^\S+\s+", ""))
+    ).filter((pl.col("value_text") != "") & pl.col("text").str.contains(pl.col("value_text"), literal=True))
     # claim numbers restart per document: the row number minus the document's first row
     first = pl.col("doc_id") != pl.col("doc_id").shift(1)
     row = pl.int_range(pl.len())
     idx = row - pl.when(first.fill_null(True)).then(row).otherwise(None).forward_fill()
-    c = c.with_columns(
-        text=pl.col("m") + pl.col("post").str.slice(0, pl.col("char_end") - pl.col("sent_start") - pl.col("end")),
-        claim_id=pl.col("doc_id") + "-c" + idx.cast(pl.String),
-    )
+    c = c.with_columns(claim_id=pl.col("doc_id") + "-c" + idx.cast(pl.String))
     return _attach_quotes(c, quotes)
 
 
