@@ -41,6 +41,12 @@ def source_path(**kwargs) -> pa.Field:
     return pa.Field(str_length={"min_value": 1}, **kwargs)
 
 
+def id_is_doc_and_position(id_column: str, letter: str) -> pl.Expr:
+    """`<doc_id>-<letter><position>`: the id says where its row stands (a check's expression)."""
+    expected = pl.format(f"{{}}-{letter}{{}}", "doc_id", "position")
+    return (pl.col(id_column) == expected).fill_null(False)
+
+
 class Span(pa.DataFrameModel):
     """Columns of every row that points at a stretch of a document's text."""
 

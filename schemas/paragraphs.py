@@ -22,8 +22,7 @@ class ParagraphsSchema(f.Span):
 
     @pa.dataframe_check
     def id_is_doc_and_position(cls, data) -> pl.LazyFrame:
-        expected = pl.format("{}-p{}", "doc_id", "position")
-        return data.lazyframe.select((pl.col("paragraph_id") == expected).fill_null(False))
+        return data.lazyframe.select(f.id_is_doc_and_position("paragraph_id", "p"))
 
     @pa.dataframe_check
     def text_is_trimmed(cls, data) -> pl.LazyFrame:

@@ -20,8 +20,7 @@ class SentencesSchema(f.Span):
 
     @pa.dataframe_check
     def id_is_doc_and_position(cls, data) -> pl.LazyFrame:
-        expected = pl.format("{}-s{}", "doc_id", "position")
-        return data.lazyframe.select((pl.col("sentence_id") == expected).fill_null(False))
+        return data.lazyframe.select(f.id_is_doc_and_position("sentence_id", "s"))
 
     @pa.dataframe_check
     def paragraph_is_of_same_document(cls, data) -> pl.LazyFrame:
