@@ -7,7 +7,9 @@ not rebuilt. A build with nothing new leaves every byte of the output as it was.
 
 from __future__ import annotations
 
+import multiprocessing
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -72,7 +74,26 @@ class IOErrorOnly:
 @task(name="build_shard", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1,
       retry_condition_fn=IOErrorOnly())
 def run_shard(raw_dir: str, staging: str, shard_key: str, inputs: pl.DataFrame) -> dict:
-    """Read, clean, segment and write one shard; returns its ids and counts (never its rows)."""
+    """Read, clean, segment and write one shard; returns its ids and counts (never its rows).
+
+    With worker processes (`--runner process`), the work runs in one of them: the pool's
+    processes live for the whole build, so each pays the start-up (imports) once, not per shard.
+    """
+    if _WORKERS.pool is not None:
+        return _WORKERS.pool.submit(shard_job, raw_dir, staging, shard_key, inputs).result()
+    return shard_job(raw_dir, staging, shard_key, inputs)
+
+
+class _WorkerPool:
+    """The build's worker processes, if any (set for the length of one `build` call)."""
+
+    pool: ProcessPoolExecutor | None = None
+
+
+_WORKERS = _WorkerPool()
+
+
+def shard_job(raw_dir: str, staging: str, shard_key: str, inputs: pl.DataFrame) -> dict:
     tables = build_shard(read_files(Path(raw_dir), inputs))
     for name, frame in tables.as_dict().items():
         write_parquet_atomic(frame, OutputStore.part_path(Path(staging), name, shard_key))
@@ -185,15 +206,11 @@ def build_dataset(raw_dir: str = "raw", out_dir: str = "output", shard_size: int
 
 
 def task_runner(workers: int = 2, runner: str = "process", address: str | None = None):
-    """The Prefect task runner for `runner`: "process" (one Python process per worker: the
-    default, since cleaning and parsing hold the GIL), "thread", or "dask" (prefect-dask; a local
-    cluster, or the scheduler at `address`)."""
-    from prefect.task_runners import ProcessPoolTaskRunner
-
-    if runner == "thread":
+    """The Prefect task runner for `runner`: threads for "thread" and "process" (whose shard work
+    then goes to the build's worker processes, see `run_shard`), or prefect-dask's runner for
+    "dask" (a local cluster, or the scheduler at `address`)."""
+    if runner in ("process", "thread"):
         return ThreadPoolTaskRunner(max_workers=workers)
-    if runner == "process":
-        return ProcessPoolTaskRunner(max_workers=workers) if workers > 1 else ThreadPoolTaskRunner(max_workers=1)
     if runner == "dask":
         from prefect_dask import DaskTaskRunner
 
@@ -204,33 +221,25 @@ def task_runner(workers: int = 2, runner: str = "process", address: str | None =
     raise ValueError(f"unknown runner {runner!r}: use process, thread or dask")
 
 
-# Below this much raw input, worker processes cost more to start (each imports the stack and
-# connects to Prefect) than they save, so "auto" runs shards on threads.
-PROCESS_POOL_MIN_BYTES = 32 * 1024 * 1024
-
-
-def _raw_bytes(raw_dir: str, limit: int) -> int:
-    total = 0
-    for path in Path(raw_dir).rglob("*"):
-        if path.is_file() and not path.is_symlink():
-            total += path.stat().st_size
-            if total >= limit:
-                break
-    return total
-
-
 def build(raw_dir: str = "raw", out_dir: str = "output", shard_size: int = DEFAULT_SHARD_SIZE, workers: int = 2,
-          runner: str = "auto", address: str | None = None, progress: bool = False) -> dict:
+          runner: str = "thread", address: str | None = None, progress: bool = False) -> dict:
     """Run `build_dataset` with the chosen task runner (what the CLI and benchmarks call)."""
     # A busy output folder is told here, in one line, before Prefect starts (and would log a
     # traceback for the same error raised inside the flow).
     with output_lock(Path(out_dir)):
         pass
-    if runner == "auto":
-        big = workers > 1 and _raw_bytes(raw_dir, PROCESS_POOL_MIN_BYTES) >= PROCESS_POOL_MIN_BYTES
-        runner = "process" if big else "thread"
     flow_with_runner = build_dataset.with_options(task_runner=task_runner(workers, runner, address))
-    return flow_with_runner(raw_dir=raw_dir, out_dir=out_dir, shard_size=shard_size, progress=progress)
+    if runner != "process" or workers < 2:
+        return flow_with_runner(raw_dir=raw_dir, out_dir=out_dir, shard_size=shard_size, progress=progress)
+    # Prefect's own process runner starts a process (imports, API client) per task run, which
+    # cost more than the shard work; a pool that lives for the build pays that once per worker.
+    # "spawn", since forking a process whose polars thread pool is running can deadlock.
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        _WORKERS.pool = pool
+        try:
+            return flow_with_runner(raw_dir=raw_dir, out_dir=out_dir, shard_size=shard_size, progress=progress)
+        finally:
+            _WORKERS.pool = None
 
 
 def _collect(futures: list, progress: bool) -> list[dict]:

@@ -55,9 +55,8 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--out", default="output", help="output folder (default: output)")
     build.add_argument("--shard-size", type=int, default=500, help="articles per shard (default: 500)")
     build.add_argument("--workers", type=int, default=2, help="shards processed in parallel (default: 2)")
-    build.add_argument("--runner", choices=["auto", "process", "thread", "dask"], default="auto",
-                       help="how shards run in parallel: local processes, threads, or a Dask cluster "
-                            "(default auto: processes for inputs over 32 MB, else threads)")
+    build.add_argument("--runner", choices=["thread", "process", "dask"], default="thread",
+                       help="how shards run in parallel: threads (default), worker processes, or a Dask cluster")
     build.add_argument("--address", help="with --runner dask: the scheduler, tcp://HOST:PORT (default: a local cluster)")
     build.add_argument("--progress", action="store_true", help="show a progress bar even when not on a terminal")
     build.set_defaults(run=_build)

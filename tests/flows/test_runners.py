@@ -1,4 +1,4 @@
-"""The shard tasks on a Dask cluster give the same bytes as on local threads."""
+"""Every runner (threads, worker processes, a Dask cluster) gives the same bytes."""
 
 from __future__ import annotations
 
@@ -35,3 +35,12 @@ def test_dask_local_cluster_output_is_byte_identical(tmp_path):
     assert summary["shards"] > 1
     local, dask = table_bytes(tmp_path / "local"), table_bytes(tmp_path / "dask")
     assert local and local == dask
+
+
+def test_worker_processes_give_byte_identical_tables(tmp_path):
+    raw = write_raw(tmp_path / "raw", {p.name: p.read_bytes() for p in (ROOT / "raw").iterdir()})
+    build(raw_dir=str(raw), out_dir=str(tmp_path / "threads"), shard_size=1, runner="thread")
+    summary = build(raw_dir=str(raw), out_dir=str(tmp_path / "processes"), shard_size=1, runner="process", workers=2)
+    assert summary["shards"] == 5
+    threads, processes = table_bytes(tmp_path / "threads"), table_bytes(tmp_path / "processes")
+    assert threads and threads == processes
