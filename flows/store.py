@@ -15,6 +15,7 @@ shards whose inputs did not change are hard-linked from the previous generation,
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import shutil
 import time
@@ -32,7 +33,16 @@ def write_parquet_atomic(frame: pl.DataFrame, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        frame.write_parquet(tmp, compression="zstd", statistics=True)
+        try:
+            frame.write_parquet(tmp, compression="zstd", statistics=True)
+        except pl.exceptions.ComputeError as error:
+            # polars reports a failed write (a full disk) as a ComputeError: make it the OSError it
+            # is, so that the flow retries it as I/O and the CLI names the problem.
+            found = re.search(r"os error (\d+)", str(error))
+            if not found:
+                raise
+            code = int(found.group(1))
+            raise OSError(code, os.strerror(code), str(path)) from None
         with tmp.open("rb") as handle:
             os.fsync(handle.fileno())
         os.replace(tmp, path)
