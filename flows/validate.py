@@ -16,7 +16,8 @@ from pathlib import Path
 
 import polars as pl
 
-from schemas.contracts import FAILURE_SCHEMA, count_failures, cross_table_failures, rows_as_failures, schema_failures
+from schemas.contracts import (FAILURE_SCHEMA, count_failures, cross_table_failures, failure_rows, rows_as_failures,
+                               schema_failures)
 from schemas.descriptions import TABLES, polars_schema
 from schemas.numeric_claims import check_claims_against
 from schemas.quotes import check_quotes_against
@@ -39,9 +40,7 @@ def failure(table: str, check: str, detail: str, key: str | None = None, column:
 
 
 def _failures(table: str, check: str, keys: pl.Series, detail: str, column: str | None = None) -> pl.DataFrame:
-    n = len(keys)
-    return pl.DataFrame({"stage": [STAGE] * n, "table": [table] * n, "check": [check] * n, "column": [column] * n,
-                         "key": keys.cast(pl.String), "detail": [detail] * n}, schema=FAILURE_SCHEMA)
+    return failure_rows(STAGE, table, check, keys, detail, column)
 
 
 def _empty() -> pl.DataFrame:

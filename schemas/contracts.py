@@ -35,7 +35,7 @@ class ContractViolation(Exception):
         return "\n".join(lines)
 
 
-def _failures(stage: str, table: str, check: str, key: pl.Series, detail: pl.Series | str,
+def failure_rows(stage: str, table: str, check: str, key: pl.Series, detail: pl.Series | str,
               column: str | None = None) -> pl.DataFrame:
     n = len(key)
     return pl.DataFrame({
@@ -63,7 +63,7 @@ def schema_failures(stage: str, table: str, model: type[pa.DataFrameModel], fram
             "detail": cases["failure_case"].cast(pl.String).str.slice(0, 500),
         }, schema=FAILURE_SCHEMA)
     except pandera.errors.SchemaError as exc:
-        return _failures(stage, table, "schema", pl.Series([None], dtype=pl.String), str(exc)[:500])
+        return failure_rows(stage, table, "schema", pl.Series([None], dtype=pl.String), str(exc)[:500])
     return pl.DataFrame(schema=FAILURE_SCHEMA)
 
 
@@ -83,8 +83,8 @@ def _slice_mismatches(stage: str, table: str, key: str, rows: pl.DataFrame, docu
     sliced = pl.col("doc_text").str.slice(pl.col("char_start"), pl.col("char_end") - pl.col("char_start"))
     wrong = joined.filter(pl.col("doc_text").is_not_null() & ((sliced != pl.col("text")).fill_null(True)))
     return [
-        _failures(stage, table, "doc_id_exists_in_documents", orphan[key], orphan["doc_id"], "doc_id"),
-        _failures(stage, table, "text_equals_document_slice", wrong[key],
+        failure_rows(stage, table, "doc_id_exists_in_documents", orphan[key], orphan["doc_id"], "doc_id"),
+        failure_rows(stage, table, "text_equals_document_slice", wrong[key],
                   wrong.select(pl.format("[{}:{}] {}", "char_start", "char_end", pl.col("text").str.slice(0, 80)))
                   .to_series(), "text"),
     ]
@@ -93,7 +93,7 @@ def _slice_mismatches(stage: str, table: str, key: str, rows: pl.DataFrame, docu
 def _position_gaps(stage: str, table: str, rows: pl.DataFrame) -> pl.DataFrame:
     per_doc = rows.group_by("doc_id").agg(n=pl.len(), top=pl.col("position").max(), distinct=pl.col("position").n_unique())
     bad = per_doc.filter((pl.col("top") + 1 != pl.col("n")) | (pl.col("distinct") != pl.col("n")))
-    return _failures(stage, table, "positions_contiguous_from_0", bad["doc_id"],
+    return failure_rows(stage, table, "positions_contiguous_from_0", bad["doc_id"],
                      bad.select(pl.format("{} rows, positions up to {}", "n", "top")).to_series(), "position")
 
 
@@ -103,7 +103,7 @@ def _count_mismatches(stage: str, documents: pl.DataFrame, column: str, rows: pl
     joined = documents.select("doc_id", column).join(counts, on="doc_id", how="left").with_columns(
         pl.col("actual").fill_null(0))
     bad = joined.filter(pl.col(column) != pl.col("actual"))
-    return _failures(stage, "documents", f"{column}_matches_{table}", bad["doc_id"],
+    return failure_rows(stage, "documents", f"{column}_matches_{table}", bad["doc_id"],
                      bad.select(pl.format("{} says {}, {} has {}", pl.lit(column), column, pl.lit(table), "actual"))
                      .to_series(), column)
 
@@ -119,7 +119,7 @@ def cross_table_failures(stage: str, documents: pl.DataFrame, paragraphs: pl.Dat
                             on="paragraph_id", how="left")
     outside = inside.filter(((pl.col("p_doc") != pl.col("doc_id")) | (pl.col("char_start") < pl.col("p_start"))
                              | (pl.col("char_end") > pl.col("p_end"))).fill_null(True))
-    parts.append(_failures(stage, "sentences", "inside_its_paragraph", outside["sentence_id"],
+    parts.append(failure_rows(stage, "sentences", "inside_its_paragraph", outside["sentence_id"],
                            outside["paragraph_id"].fill_null("(no such paragraph)"), "paragraph_id"))
     return pl.concat(parts)
 
