@@ -92,7 +92,9 @@ def _is_name_not_quote(quoted: str, prefix: str, kind: str, found: Attribution |
     if short_title:
         # the speaker may come from the previous quote ("..., and on Twitter referred to the vote as "...")
         framed = found is not None and (found.speaker is not None or speaker is not None) and found.cue in _FRAGMENT_CUES and not re.search(r"\bcalled\s*$", prefix)
-        return not (framed or (found is not None and found.frames_directly and found.speaker is not None))
+        # A short reply that opens its sentence and is attributed ("“Yes,” he said.") is speech.
+        reply = not prefix.strip() and found is not None and found.speaker is not None
+        return not (framed or reply or (found is not None and found.frames_directly and found.speaker is not None))
     return speaker is None and len(words) <= 3 and bool(re.search(r"\bthe\s+(?:\d{4}\s+)?$", prefix))
 
 

@@ -121,3 +121,9 @@ def test_direct_speaker_with_parenthetical_keeps_name_without_offsets(text):
     q = run(text)
     assert q["speaker"][0].startswith(("Farm Credit Administration board member", "Jim Billington"))
     assert q["speaker_start"][0] is None or text[q["speaker_start"][0]:q["speaker_end"][0]] == q["speaker"][0]
+
+
+def test_a_one_word_reply_that_opens_its_sentence_is_speech():
+    out = run("“Yes,” the mayor said.")
+    assert out.select("text", "speaker").rows() == [("Yes", "the mayor")]
+    assert run("The group, known as “Black Cube,” said it would sue.").height == 0
