@@ -36,6 +36,11 @@ _BLANK = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003
           "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\x00\u200b\u200c\u200d\u2060\ufeff\u00ad")
 
 
+# The zero-width and bidi-control characters that normalising removes (tasks/normalise.py).
+_INVISIBLE = dict.fromkeys([*range(0x200B, 0x2010), *range(0x2060, 0x2065), 0xFEFF, 0x00AD, *range(0x202A, 0x202F),
+                            *range(0x2066, 0x206A)])
+
+
 @dataclass(frozen=True)
 class Decoded:
     text: str | None
@@ -110,6 +115,9 @@ def _repaired(text: str, encoding: str) -> Decoded:
     if not text.strip(_BLANK):
         return Decoded(None, None, "empty", "the file is empty or holds only whitespace")
     if any(hint in text for hint in _MOJIBAKE_HINTS):
+        # Invisible characters go first: left between the two halves of a mojibake pair they hide
+        # it from ftfy, and once normalising removed them a second cleaning would repair it.
+        text = text.translate(_INVISIBLE)
         fixed = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False, fix_line_breaks=False)
         if fixed != text:
             return Decoded(fixed, encoding + "+ftfy")
