@@ -27,6 +27,7 @@ from flows.plan import BYTES_PER_RECORD, pipeline_fingerprint, plan_shards
 from flows.shard import TABLES, build_shard
 from flows.store import INPUTS_FILE, OutputStore, write_parquet_atomic
 from schemas.contracts import ContractViolation
+from tasks.clean import duplicate_detail
 
 CONTRACT_FAILURES_FILE = "contract_failures.parquet"
 DEFAULT_SHARD_SIZE = 500
@@ -44,8 +45,6 @@ class BuildSummary:
     shards_built: int = 0
     changed: bool = True
     seconds: float = 0.0
-    contract_failures: int = 0
-    message: str = ""
 
     def as_text(self) -> str:
         if not self.changed:
@@ -104,7 +103,7 @@ def shard_job(raw_dir: str, staging: str, shard_key: str, inputs: pl.DataFrame) 
     }
 
 
-def _shard_summary(store: OutputStore, staging: Path, shard_key: str) -> dict:
+def _shard_summary(staging: Path, shard_key: str) -> dict:
     """The same summary as `run_shard` returns, read back from a reused shard's parts."""
     documents = pl.read_parquet(OutputStore.part_path(staging, "documents", shard_key),
                                 columns=["doc_id", "source_path", "source_id"])
@@ -131,7 +130,7 @@ def _drop_cross_shard_duplicates(staging: Path, results: list[dict]) -> None:
         rejected = pl.read_parquet(rejected_path)
         extra = lost.select(
             "source_path", "source_id", reason=pl.lit("duplicate").cast(rejected.schema["reason"]),
-            detail=pl.format("exact duplicate of {} ({}): both clean to document {}", "first_path", "first_id", "doc_id"),
+            detail=duplicate_detail(pl.col("first_path"), pl.col("first_id"), pl.col("doc_id")),
         )
         write_parquet_atomic(pl.concat([rejected, extra]).sort("source_path", "source_id"), rejected_path)
         for r in results:
@@ -165,11 +164,11 @@ def build_dataset(raw_dir: str = "raw", out_dir: str = "output", shard_size: int
     started = time.perf_counter()
     raw, store = Path(raw_dir), OutputStore(Path(out_dir))
     with output_lock(store.root):
-        inputs = hash_inputs(raw, list_inputs(raw), store.previous_inputs())
+        previous = store.previous_inputs()
+        inputs = hash_inputs(raw, list_inputs(raw), previous)
         inputs = split_large_files(raw, inputs, shard_size * BYTES_PER_RECORD)
         fingerprint = pipeline_fingerprint()
         shards = plan_shards(inputs, shard_size, fingerprint)
-        previous = store.previous_inputs()
         if previous is not None and previous.drop("mtime_ns").equals(_inputs_record(inputs, shards).drop("mtime_ns")):
             summary = BuildSummary(files=inputs.height, changed=False)
             store.link_tables(TABLES)
@@ -181,7 +180,7 @@ def build_dataset(raw_dir: str = "raw", out_dir: str = "output", shard_size: int
             results, to_build = [], []
             for shard_key, shard_inputs in shards:
                 if all(store.reuse_part(staging, name, shard_key) for name in TABLES):
-                    results.append(_shard_summary(store, staging, shard_key))
+                    results.append(_shard_summary(staging, shard_key))
                 else:
                     to_build.append((shard_key, shard_inputs))
             futures = [run_shard.submit(str(raw), str(staging), key, part) for key, part in to_build]

@@ -200,6 +200,11 @@ def clean_documents(records: pl.DataFrame) -> pl.DataFrame:
     return out.sort("rec").select([pl.col(c).cast(t) for c, t in CLEAN_SCHEMA.items()])
 
 
+def duplicate_detail(first_path: pl.Expr, first_id: pl.Expr, doc_id: pl.Expr) -> pl.Expr:
+    """The reject detail of a duplicate, naming the input that was kept."""
+    return pl.format("exact duplicate of {} ({}): both clean to document {}", first_path, first_id, doc_id)
+
+
 def reject_duplicates(documents: pl.DataFrame) -> pl.DataFrame:
     """Marks every document whose text repeats an earlier one (by source path, then id) as `duplicate`."""
     order = ["source_path", "source_id"]
@@ -214,8 +219,7 @@ def reject_duplicates(documents: pl.DataFrame) -> pl.DataFrame:
     return (
         ranked.with_columns(
             reject_reason=pl.when(is_dup).then(pl.lit("duplicate")).otherwise("reject_reason"),
-            reject_detail=pl.when(is_dup).then(pl.format(
-                "exact duplicate of {} ({}): both clean to document {}", first_path, first_id, pl.col("doc_id")))
+            reject_detail=pl.when(is_dup).then(duplicate_detail(first_path, first_id, pl.col("doc_id")))
             .otherwise("reject_detail"),
         )
         .sort("_row")
