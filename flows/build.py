@@ -21,11 +21,12 @@ from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.bi import write_duckdb
-from flows.inputs import hash_inputs, list_inputs, read_files, split_large_files
+from flows.inputs import hash_inputs, list_inputs, split_large_files
 from flows.locking import output_lock
 from flows.plan import BYTES_PER_RECORD, pipeline_fingerprint, plan_shards
-from flows.shard import TABLES, build_shard
+from flows.shard import TABLES
 from flows.store import INPUTS_FILE, OutputStore, write_parquet_atomic
+from flows.worker import shard_job, warm_up
 from schemas.contracts import ContractViolation
 from tasks.clean import duplicate_detail
 
@@ -90,17 +91,6 @@ class _WorkerPool:
 
 
 _WORKERS = _WorkerPool()
-
-
-def shard_job(raw_dir: str, staging: str, shard_key: str, inputs: pl.DataFrame) -> dict:
-    tables = build_shard(read_files(Path(raw_dir), inputs))
-    for name, frame in tables.as_dict().items():
-        write_parquet_atomic(frame, OutputStore.part_path(Path(staging), name, shard_key))
-    return {
-        "shard_key": shard_key,
-        "documents": tables.documents.select("doc_id", "source_path", "source_id"),
-        "rows": {name: frame.height for name, frame in tables.as_dict().items()},
-    }
 
 
 def _shard_summary(staging: Path, shard_key: str) -> dict:
@@ -234,6 +224,8 @@ def build(raw_dir: str = "raw", out_dir: str = "output", shard_size: int = DEFAU
     # cost more than the shard work; a pool that lives for the build pays that once per worker.
     # "spawn", since forking a process whose polars thread pool is running can deadlock.
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        for _ in range(workers):
+            pool.submit(warm_up)
         _WORKERS.pool = pool
         try:
             return flow_with_runner(raw_dir=raw_dir, out_dir=out_dir, shard_size=shard_size, progress=progress)
