@@ -54,15 +54,24 @@ class Mention:
     end: int | None
 
 
+_NAME_PAREN = re.compile(r"\b(of|and|by|for|from|to|the|[a-z-]+(?:held|owned|based))\s+\(([^)]*)\)")
+_PAREN = re.compile(r"\s*\([^)]*\)")
+_LY_TAIL = re.compile(r"(?<=\w)\s+[a-z]+ly$")
+_NAME_OF_PLACE = re.compile(r"^(.*?[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\s+of\s+[A-Z][\w\s]+$")
+
+
+# Pure and called ~45k times on Reuters with many repeats (the same subject recurs): memoised.
+@lru_cache(maxsize=65536)
 def _clean_np(s: str) -> str:
     # a parenthetical after "of"/"privately-held" is the name itself ("A subsidiary of (Kyowa) and"): keep its words
-    s = re.sub(r"\b(of|and|by|for|from|to|the|[a-z-]+(?:held|owned|based))\s+\(([^)]*)\)", r"\1 \2", s)
-    s = re.sub(r"\s*\([^)]*\)", "", s)
+    if "(" in s:
+        s = _NAME_PAREN.sub(r"\1 \2", s)
+        s = _PAREN.sub("", s)
     s = _RELATIVE.sub("", s)
     s = TRAILING_NOISE.sub("", s.rstrip(" ,;:"))  # "wrote Trump on Twitter, ": the platform goes too
-    s = re.sub(r"(?<=\w)\s+[a-z]+ly$", lambda m: m.group() if m.group().strip() in _LY_NOUNS else "", s)  # "... jointly"
+    s = _LY_TAIL.sub(lambda m: m.group() if m.group().strip() in _LY_NOUNS else "", s)  # "... jointly"
     s = s.strip(" ,;:—–-\n.\"“”")
-    m = re.match(r"^(.*?[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\s+of\s+[A-Z][\w\s]+$", s)
+    m = _NAME_OF_PLACE.match(s)
     if m and m.group(1).split()[-1].lower() not in TITLE_WORDS and not ORGANIZATION_WORDS.search(m.group(1).split()[-1]):
         s = m.group(1)
     return s
@@ -71,6 +80,7 @@ def _clean_np(s: str) -> str:
 _LY_NOUNS = {"family", "ally", "assembly", "supply", "rally", "monopoly", "anomaly", "italy", "kelly", "emily"}
 
 
+@lru_cache(maxsize=65536)
 def _noun_phrase(chunk: str) -> str:
     """The leading noun phrase of a clause: stop at the first word that looks like a finite verb."""
     out: list[str] = []
@@ -93,6 +103,7 @@ _NP_STOP = {
 }
 
 
+@lru_cache(maxsize=65536)
 def _tail_noun_phrase(chunk: str) -> str:
     """The noun phrase that ends a chunk ("... in what the police" -> "the police")."""
     words = chunk.split()
@@ -112,24 +123,31 @@ def _tail_noun_phrase(chunk: str) -> str:
     return " ".join(reversed(out))
 
 
+_HYPHEN_PARTICLE = re.compile(r"(?:al|el|ad|as|ash|bin|ibn)-[A-Z]")
+_NOT_NAME_LEAD = TITLE_WORDS | {"the", "a", "an"}
+_LETTER = re.compile(r"[A-Za-z]")
+
+
+@lru_cache(maxsize=65536)
 def _is_pure_name(np: str) -> bool:
     words = np.split()
-    return 1 <= len(words) <= 4 and all(w[:1].isupper() or re.match(r"(?:al|el|ad|as|ash|bin|ibn)-[A-Z]", w) for w in words) and words[0].lower() not in TITLE_WORDS | {"the", "a", "an"}
+    return 1 <= len(words) <= 4 and all(w[:1].isupper() or _HYPHEN_PARTICLE.match(w) for w in words) and words[0].lower() not in _NOT_NAME_LEAD
 
 
+@lru_cache(maxsize=65536)
 def _usable(np: str) -> bool:
     words = np.split()
     lowered_lead = next((i for i, w in enumerate(words) if w[:1].isupper()), None)
     if lowered_lead is not None and 0 < lowered_lead <= 4 and words[0].lower() not in _NP_STOP:
         return True  # "former federal prosecutor Elie Honig"
-    return bool(np) and bool(re.search(r"[A-Za-z]", np)) and (
+    return bool(np) and bool(_LETTER.search(np)) and (
         np[:1].isupper() or np.lower() in PRONOUNS or np.lower().startswith(("the ", "a ", "an ", "his ", "her ", "its ", "their "))
     ) and np.lower() not in {"the", "a", "an"}
 
 
 def _chunks(before: str, base: int) -> list[tuple[str, int]]:
     out, pos = [], 0
-    for part in re.split(r"(,)", before):
+    for part in _COMMA.split(before):
         if part != ",":
             out.append((part, base + pos))
         pos += len(part)
@@ -145,13 +163,25 @@ def located(np: str, chunk: str, chunk_start: int, last: bool = False) -> Mentio
     return Mention(np, chunk_start + at, chunk_start + at + len(np))
 
 
+_COMMA = re.compile(r"(,)")
+_QUOTED_AS = re.compile(r"\bquoted\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)")
+_WHO_WHICH = re.compile(r"\s*(?:who|which)\s*")
+_WITH = re.compile(r"\s*with\s")
 _OWN_SUBJECT = re.compile(r"^\s*(?:which|whom|that)\s+(?=(?:[A-Z]|(?:he|she|they|the|a|an|his|her|their|its)\s))")
 
 
 def subject_mention(before: str, base: int, participle: bool = False, subject_first: bool = False) -> Mention | None:
     """The speaker in the text before a reporting verb: the noun phrase right before the verb, else
     the clause subject (preferring its proper-name appositive: "The Vice President, Mike Pence,")."""
-    quoted = re.search(r"\bquoted\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)", before)
+    m = _subject_mention(before, participle, subject_first)
+    return None if m is None else Mention(m.text, None if m.start is None else m.start + base, None if m.end is None else m.end + base)
+
+
+# Reuters repeats subjects ("The company", "Bank officials"): memoised on the string, offsets relative to it.
+@lru_cache(maxsize=65536)
+def _subject_mention(before: str, participle: bool, subject_first: bool) -> Mention | None:
+    base = 0
+    quoted = _QUOTED_AS.search(before)
     if quoted:
         return Mention(quoted.group(1), base + quoted.start(1), base + quoted.end(1))
     chunks = _chunks(before, base)
@@ -160,7 +190,7 @@ def subject_mention(before: str, base: int, participle: bool = False, subject_fi
     if own:  # "the decision, which Ross has referred to as": the relative clause has its own subject
         last_text, last_start = last_text[own.end():], last_start + own.end()
     tail = _clean_np(_tail_noun_phrase(_clean_np(last_text)))
-    if tail.lower() in {"who", "which"} or (not tail and re.fullmatch(r"\s*(?:who|which)\s*", last_text)):
+    if tail.lower() in {"who", "which"} or (not tail and _WHO_WHICH.fullmatch(last_text)):
         tail = ""
         if len(chunks) > 1:
             prev_text, prev_start = chunks[-2]
@@ -168,7 +198,7 @@ def subject_mention(before: str, base: int, participle: bool = False, subject_fi
             if _usable(np):
                 return located(np, prev_text, prev_start, last=True)
     tail_ok = _usable(tail) and (not participle or _is_pure_name(tail) or tail.lower() in PRONOUNS)
-    if tail_ok and (not subject_first or re.match(r"\s*with\s", last_text)):  # "..., with Scalise calling it"
+    if tail_ok and (not subject_first or _WITH.match(last_text)):  # "..., with Scalise calling it"
         return located(tail, last_text, last_start, last=True)
     best: Mention | None = None
     for text, start in chunks:
@@ -195,11 +225,14 @@ class Attribution:
     frames_directly: bool = False  # the quote follows the verb/colon: a direct quote
 
 
+_LOWER_NEXT = re.compile(r"^[\s,]*[a-z]")
+
+
 def attribution_after(suffix: str, base: int, quoted: str) -> Attribution | None:
     """'"...," X said' / '"...," said X' / '"...", according to X'. A quote that ends its own
     sentence with a period cannot be attributed by what follows."""
     end = quoted.rstrip("'’ ")[-1:]
-    if end == "." or (end in "?!" and not re.match(r"^[\s,]*[a-z]", suffix)):
+    if end == "." or (end in "?!" and not _LOWER_NEXT.match(suffix)):
         return None
     for regex, lemma in ((AFTER_ACCORDING, "according to"), (AFTER_VERB_SPEAKER, None), (AFTER_SPEAKER_VERB, None)):
         m = regex.match(suffix)
@@ -218,10 +251,15 @@ ACCORDING_START = re.compile(r"^\s*According to (?P<sp>[^,]{2,80}),")
 _NOUN_LEAD = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|our|these|those|this|that)|['’]s)\s+$", re.I)
 
 
+_WHO_WHICH_WORD = re.compile(r"\s*(?:who|which)\b")
+_DIRECT_GAP = re.compile(r"(?:\s+(?:on|in|at|via|to|during|through)\b[^,:\"“]{0,60}?)?\s*[,:]?\s*")
+_WORD = re.compile(r"\w")
+
+
 def attribution_before(prefix: str, base: int) -> Attribution | None:
     """'X said: "..."', 'X told Y that "...', 'According to X, "...', '..., read the statement, "...'."""
     m = BEFORE_ACCORDING.search(prefix) or ACCORDING_START.match(prefix)
-    if m and m.re is ACCORDING_START and LAST_VERB.search(prefix, m.end()) and not re.match(r"\s*(?:who|which)\b", prefix[m.end():]):
+    if m and m.re is ACCORDING_START and LAST_VERB.search(prefix, m.end()) and not _WHO_WHICH_WORD.match(prefix, m.end()):
         # "According to ISNA, the prosecutor, Ali Mehr, said "...": the source reports; the verb's subject speaks
         inner = attribution_before(prefix[m.end():], base + m.end())
         if inner is not None and inner.speaker is not None:
@@ -237,8 +275,8 @@ def attribution_before(prefix: str, base: int) -> Attribution | None:
         return None
     v = verbs[-1]
     before, between = prefix[: v.start()], prefix[v.end():]
-    direct = bool(re.fullmatch(r"(?:\s+(?:on|in|at|via|to|during|through)\b[^,:\"“]{0,60}?)?\s*[,:]?\s*", between))
-    if not re.search(r"\w", before) and re.search(r"\w", between):
+    direct = bool(_DIRECT_GAP.fullmatch(between))
+    if not _WORD.search(before) and _WORD.search(between):
         np = _clean_np(between)
         return Attribution(located(np, between, base + v.end()) if _usable(np) else None, LEMMA[v.group()], True)
     ing = v.group().endswith("ing")  # ", saying": the clause subject speaks, not the noun before the comma

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 _MARK_OR_BREAK = re.compile(r'["“”„]|\n\n')
+_BREAK = re.compile(r"\n\n")
 _OPEN_BEFORE = set(" \t\n([{—–-/:;")
 _CLOSE_AFTER = set(" \t\n,.;:!?)]}—–-")
 
@@ -51,7 +52,7 @@ def _marks_by_paragraph(text: str) -> list[list[tuple[int, str]]]:
 
 
 def _paragraph_ends(text: str) -> list[int]:
-    ends = [m.start() for m in re.finditer(r"\n\n", text)]
+    ends = [m.start() for m in _BREAK.finditer(text)]
     return ends + [len(text)]
 
 

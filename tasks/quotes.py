@@ -46,7 +46,7 @@ QUOTES_SCHEMA = {
 
 ROW_COLUMNS = ["doc_id", "char_start", "char_end", "text", "quote_type", "speaker", "speaker_start", "speaker_end",
                "speaker_kind", "cue", "n_paragraphs"]
-HIT_COLUMNS = ["doc_id", "char_start", "char_end", "text", "cue", "sp", "sp_start", "sp_end"]
+HIT_FIELDS = ["char_start", "char_end", "text", "cue", "sp", "sp_start", "sp_end", "speaker_kind"]
 
 _NAMING_CUE = re.compile(
     r"(?:so-called|known as|nicknamed|named|titled|entitled|themselves as|itself as|(?:is|are|was|were|be|been|being)\s+called|"
@@ -55,6 +55,13 @@ _NAMING_CUE = re.compile(
 )
 _SMALL_WORDS = {"of", "the", "and", "in", "for", "on", "at", "to", "a", "an", "al", "de", "bin"}
 _FRAMES_DIRECTLY = re.compile(rf"(?:^|[,:]|\b(?:{ALL_FORMS}))\s*$")
+_LETTER = re.compile(r"[A-Za-z]")
+_LEAD = re.compile(r"[\s.!?;]*")
+_SUFFIX_END = re.compile(r"(?<=[a-z0-9)\]]{2}[.!?])\s")
+_CALLED = re.compile(r"\bcalled\s*$")
+_AFTER_THE = re.compile(r"\bthe\s+(?:\d{4}\s+)?$")
+_MARK = re.compile(r'["“”]')
+_ANY_MARK = re.compile(r'["“”„]')
 
 
 def _empty() -> pl.DataFrame:
@@ -62,7 +69,7 @@ def _empty() -> pl.DataFrame:
 
 
 def _is_title_case(words: list[str]) -> bool:
-    letters = [w for w in words if re.search(r"[A-Za-z]", w)]
+    letters = [w for w in words if _LETTER.search(w)]
     return bool(letters) and all(w[:1].isupper() or w.lower().strip(",.") in _SMALL_WORDS for w in letters)
 
 
@@ -70,13 +77,13 @@ def _sentence_prefix(text: str, lo: int, hi: int) -> tuple[str, int]:
     chunk = text[lo:hi]
     breaks = list(SENTENCE_BREAK.finditer(text[lo:hi + 1]))  # the opening mark may start the sentence
     cut = min(breaks[-1].end(), len(chunk)) if breaks else 0
-    lead = re.match(r"[\s.!?;]*", chunk[cut:]).end()
+    lead = _LEAD.match(chunk, cut).end() - cut
     return chunk[cut + lead:], lo + cut + lead
 
 
 def _sentence_suffix(text: str, lo: int, hi: int) -> str:
     chunk = text[lo:hi]
-    m = re.search(r"(?<=[a-z0-9)\]]{2}[.!?])\s", chunk)
+    m = _SUFFIX_END.search(chunk)
     return chunk[: m.start()] if m else chunk
 
 
@@ -91,20 +98,20 @@ def _is_name_not_quote(quoted: str, prefix: str, kind: str, found: Attribution |
     short_title = len(words) <= 6 and _is_title_case(words) and not quoted.rstrip().endswith(("!", "?", "."))
     if short_title:
         # the speaker may come from the previous quote ("..., and on Twitter referred to the vote as "...")
-        framed = found is not None and (found.speaker is not None or speaker is not None) and found.cue in _FRAGMENT_CUES and not re.search(r"\bcalled\s*$", prefix)
+        framed = found is not None and (found.speaker is not None or speaker is not None) and found.cue in _FRAGMENT_CUES and not _CALLED.search(prefix)
         # A short reply that opens its sentence and is attributed ("“Yes,” he said.") is speech.
         reply = not prefix.strip() and found is not None and found.speaker is not None
         return not (framed or reply or (found is not None and found.frames_directly and found.speaker is not None))
-    return speaker is None and len(words) <= 3 and bool(re.search(r"\bthe\s+(?:\d{4}\s+)?$", prefix))
+    return speaker is None and len(words) <= 3 and bool(_AFTER_THE.search(prefix))
 
 
-def _credit_line(paragraphs: list[tuple[int, int, str]], text: str, p: int) -> Mention | None:
+def _credit_line(paragraphs, text: str, p: int) -> Mention | None:
     """A short line under a standalone quote ("— USCG dispatcher, CNN") names its speaker."""
-    if p + 1 >= len(paragraphs):
+    if p + 1 >= len(paragraphs[0]):
         return None
-    s, e, _ = paragraphs[p + 1]
+    s, e = paragraphs[0][p + 1], paragraphs[1][p + 1]
     line = text[s:e]
-    if len(line.split()) > 6 or line.rstrip().endswith((".", "?", "!")) or re.search(r'["“”]', line):
+    if len(line.split()) > 6 or line.rstrip().endswith((".", "?", "!")) or _MARK.search(line):
         return None
     name = line.lstrip("—–- ").split(",")[0].strip()
     return located(name, line, s) if name else None
@@ -114,55 +121,54 @@ def _overlaps(a: int, b: int, spans: list[Span]) -> bool:
     return any(sp.open_mark <= b and a <= (sp.close_mark if sp.close_mark is not None else sp.end) for sp in spans)
 
 
-def _document_rows(doc_id: str, text: str, paragraphs, indirect_hits: list[dict]) -> list[dict]:
+def _document_rows(doc_id: str, text: str, marked: bool, paragraphs, hits, rows: list[tuple]) -> None:
     """Direct/partial and indirect quotes of one document, attributed in reading order so that
-    pronouns resolve to the nearest earlier speaker."""
-    spans = find_quote_spans(text) if re.search(r'["“”„]', text) else []
+    pronouns resolve to the nearest earlier speaker. `hits` are the document's indirect hits as
+    column lists (see HIT_FIELDS); rows are appended in the ROW_COLUMNS layout."""
+    spans = find_quote_spans(text) if marked else []
     events = [(sp.open_mark, "q", i) for i, sp in enumerate(spans)]
-    events += [(h["char_start"], "i", h) for h in indirect_hits if not _overlaps(h["char_start"], h["char_end"], spans)]
-    events.sort(key=lambda e: e[0])
-    starts = [p[0] for p in paragraphs]
+    if hits:
+        events += [(h[0], "i", h) for h in zip(*hits) if not spans or not _overlaps(h[0], h[1], spans)]
+        if spans:
+            events.sort(key=lambda e: e[0])
+    starts = paragraphs[0]
     resolver = SpeakerResolver(text)
-    rows: list[dict] = []
-    prev: dict | None = None
+    prev: tuple | None = None  # (paragraph, speaker, kind) of the last direct/partial quote
     for at, what, item in events:
-        p = max(0, bisect_right(starts, at) - 1)
         if what == "i":
-            rows.append(_indirect_row(dict(item), resolver))
+            rows.append(_indirect_row(doc_id, item, resolver))
             continue
+        p = max(0, bisect_right(starts, at) - 1)
         row = _quote_row(text, spans, item, p, paragraphs, prev, resolver)
         if row is not None:
-            row["paragraph"] = p
-            rows.append(row)
-            prev = row
-    for r in rows:
-        r["doc_id"] = doc_id
-    return rows
+            rows.append((doc_id, *row))
+            prev = (p, row[4], row[7])
 
 
-def _indirect_row(hit: dict, resolver: SpeakerResolver) -> dict:
-    mention, kind = hit.pop("mention"), hit.pop("speaker_kind")
-    resolved = mention
+def _indirect_row(doc_id: str, hit: tuple, resolver: SpeakerResolver) -> tuple:
+    start, end, text, cue, sp, sp_start, sp_end, kind = hit
     if kind is None:  # not settled in polars (resolve_plain): pronoun, role, statement, lone surname
-        resolved, kind = resolver.resolve(mention, hit["char_start"])
-    resolver.remember(resolved.text if resolved else None, kind, hit["char_start"])
-    hit.update(speaker=resolved.text if resolved else None, speaker_start=resolved.start if resolved else None,
-               speaker_end=resolved.end if resolved else None, speaker_kind=kind, quote_type="indirect", n_paragraphs=1)
-    return hit
+        resolved, kind = resolver.resolve(Mention(sp, sp_start, sp_end), start)
+        if resolved is None:
+            sp = sp_start = sp_end = None
+        else:
+            sp, sp_start, sp_end = resolved.text, resolved.start, resolved.end
+    resolver.remember(sp, kind, start)
+    return doc_id, start, end, text, "indirect", sp, sp_start, sp_end, kind, cue, 1
 
 
 def _quote_row(text, spans: list[Span], i: int, p: int, paragraphs, prev, resolver) -> dict | None:
     span = spans[i]
-    p_start, p_end, kind = paragraphs[p]
+    p_start, kind = paragraphs[0][p], paragraphs[2][p]
     start, end = trimmed(text, span.start, span.end)
     if end <= start:
         return None
     lo = spans[i - 1].close_mark + 1 if i and spans[i - 1].close_mark is not None and spans[i - 1].close_mark >= p_start else p_start
     prefix, prefix_at = _sentence_prefix(text, lo, span.open_mark)
-    last_p = min(p + span.n_paragraphs - 1, len(paragraphs) - 1)
+    last_p = min(p + span.n_paragraphs - 1, len(paragraphs[0]) - 1)
     after_at = span.close_mark + 1 if span.close_mark is not None else span.end
     nxt = spans[i + 1] if i + 1 < len(spans) else None
-    hi = min(nxt.open_mark, paragraphs[last_p][1]) if nxt and nxt.open_mark >= after_at else paragraphs[last_p][1]
+    hi = min(nxt.open_mark, paragraphs[1][last_p]) if nxt and nxt.open_mark >= after_at else paragraphs[1][last_p]
     suffix = _sentence_suffix(text, after_at, hi)
     quoted = text[start:end]
     after = attribution_after(suffix, after_at, quoted)
@@ -172,10 +178,12 @@ def _quote_row(text, spans: list[Span], i: int, p: int, paragraphs, prev, resolv
     mention, cue = (found.speaker, found.cue) if found else (None, None)
     if mention is None and prefix.strip() and found is None:
         mention = subject_fallback(prefix, prefix_at)
-    if mention is None and prev is not None and prev["paragraph"] >= p - 1 and not prefix.strip():
-        speaker, sp_kind, sp_start, sp_end = prev["speaker"], prev["speaker_kind"], None, None
-    elif mention is None and prev is not None and prev["paragraph"] == p:
-        speaker, sp_kind, sp_start, sp_end = prev["speaker"], prev["speaker_kind"], None, None
+    if mention is None and prev is not None and prev[0] >= p - 1 and not prefix.strip():
+        _, speaker, sp_kind = prev
+        sp_start = sp_end = None
+    elif mention is None and prev is not None and prev[0] == p:
+        _, speaker, sp_kind = prev
+        sp_start = sp_end = None
     else:
         if mention is None and not prefix.strip() and span.open_mark == p_start:
             mention = _credit_line(paragraphs, text, last_p)
@@ -186,30 +194,13 @@ def _quote_row(text, spans: list[Span], i: int, p: int, paragraphs, prev, resolv
         return None
     resolver.remember(speaker, sp_kind, span.open_mark)
     direct = (prefix.strip() == "" or bool(_FRAMES_DIRECTLY.search(prefix.rstrip()))) and not prefix.rstrip().endswith("that")
-    return dict(
-        char_start=start, char_end=end, text=quoted,
-        quote_type="direct" if direct and not quoted[:1].islower() else "partial",
-        speaker=speaker, speaker_start=sp_start, speaker_end=sp_end, speaker_kind=sp_kind, cue=cue,
-        n_paragraphs=span.n_paragraphs,
-    )
+    quote_type = "direct" if direct and not quoted[:1].islower() else "partial"
+    return start, end, quoted, quote_type, speaker, sp_start, sp_end, sp_kind, cue, span.n_paragraphs
 
 
-def _paragraph_table(paragraphs: pl.DataFrame) -> dict[str, list[tuple[int, int, str]]]:
-    kinds = paragraphs["kind"].cast(pl.String) if "kind" in paragraphs.columns else pl.Series(["body"] * paragraphs.height)
-    table: dict[str, list[tuple[int, int, str]]] = {}
-    ordered = paragraphs.with_columns(kind=kinds).sort("doc_id", "position")
-    for doc_id, s, e, k in ordered.select("doc_id", "char_start", "char_end", "kind").iter_rows():
-        table.setdefault(doc_id, []).append((s, e, k))
-    return table
-
-
-def _hit_dicts(hits: pl.DataFrame) -> dict[str, list[dict]]:
-    by_doc: dict[str, list[dict]] = {}
-    for doc_id, start, end, text, cue, sp, sp_start, sp_end, kind in hits.select(*HIT_COLUMNS, "speaker_kind").iter_rows():
-        by_doc.setdefault(doc_id, []).append(
-            dict(char_start=start, char_end=end, text=text, cue=cue, mention=Mention(sp, sp_start, sp_end), speaker_kind=kind)
-        )
-    return by_doc
+def _per_document(frame: pl.DataFrame, columns: list[str]) -> pl.DataFrame:
+    """One row per document with each column gathered into a list, so Python touches documents, not rows."""
+    return frame.group_by("doc_id").agg(columns)
 
 
 def _plain_rows(hits: pl.DataFrame) -> pl.DataFrame:
@@ -228,22 +219,32 @@ def extract_quotes(documents: pl.DataFrame, paragraphs: pl.DataFrame, sentences:
     hits = resolve_plain(indirect_hits(sentences))
     # Python runs only where a quotation mark needs pairing and attributing, or where a speaker needs
     # the document (pronoun, role, surname): pronouns also need every earlier speaker of the document.
-    marked = documents.filter(pl.col("text").str.contains(r'["“”„]'))["doc_id"]
-    visit = pl.concat([marked, hits.filter(pl.col("speaker_kind").is_null())["doc_id"]]).unique()
-    plain = _plain_rows(hits.filter(~pl.col("doc_id").is_in(visit.implode())))
-    hit_dicts = _hit_dicts(hits.filter(pl.col("doc_id").is_in(visit.implode())))
-    candidates = documents.filter(pl.col("doc_id").is_in(visit.implode())).select("doc_id", "text")
-    para_table = _paragraph_table(paragraphs.filter(pl.col("doc_id").is_in(visit.implode())))
-    rows: list[dict] = []
-    for doc_id, text in candidates.iter_rows():
-        rows += _document_rows(doc_id, text, para_table.get(doc_id, [(0, len(text), "body")]), hit_dicts.get(doc_id, []))
+    docs = documents.select("doc_id", "text", marked=pl.col("text").str.contains(r'["“”„]'))
+    visit = pl.concat([docs.filter("marked")["doc_id"], hits.filter(pl.col("speaker_kind").is_null())["doc_id"]]).unique().implode()
+    plain = _plain_rows(hits.filter(~pl.col("doc_id").is_in(visit)))
+    kind = pl.col("kind").cast(pl.String) if "kind" in paragraphs.columns else pl.lit("body")
+    paras = _per_document(
+        paragraphs.filter(pl.col("doc_id").is_in(visit)).sort("doc_id", "position")
+        .select("doc_id", p_start="char_start", p_end="char_end", p_kind=kind),
+        ["p_start", "p_end", "p_kind"],
+    )
+    doc_hits = _per_document(hits.filter(pl.col("doc_id").is_in(visit)).sort("doc_id", "char_start"), HIT_FIELDS)
+    candidates = (
+        docs.filter(pl.col("doc_id").is_in(visit))
+        .join(paras, on="doc_id", how="left", maintain_order="left")
+        .join(doc_hits, on="doc_id", how="left", maintain_order="left")
+    )
+    rows: list[tuple] = []
+    for doc_id, text, marked, p_start, p_end, p_kind, *hit_columns in candidates.iter_rows():
+        paragraph_columns = (p_start, p_end, p_kind) if p_start else ([0], [len(text)], ["body"])
+        _document_rows(doc_id, text, marked, paragraph_columns, hit_columns if hit_columns[0] else None, rows)
     return _to_frame(rows, plain, paragraphs)
 
 
-def _to_frame(rows: list[dict], plain: pl.DataFrame, paragraphs: pl.DataFrame) -> pl.DataFrame:
+def _to_frame(rows: list[tuple], plain: pl.DataFrame, paragraphs: pl.DataFrame) -> pl.DataFrame:
     if not rows and plain.is_empty():
         return _empty()
-    visited = pl.DataFrame({c: [r.get(c) for r in rows] for c in ROW_COLUMNS}, schema={c: QUOTES_SCHEMA[c] for c in ROW_COLUMNS})
+    visited = pl.DataFrame(rows, schema={c: QUOTES_SCHEMA[c] for c in ROW_COLUMNS}, orient="row")
     frame = pl.concat([visited, plain])
     para = paragraphs.select("doc_id", pl.col("char_start").cast(pl.Int32).alias("p_start"), "paragraph_id").sort("doc_id", "p_start")
     frame = (

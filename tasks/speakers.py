@@ -48,6 +48,14 @@ _NEXT_PRONOUN = re.compile(r"[^.!?\"“”]{0,80}?\b(he|his|him|she|her|hers)\b"
 _WORDCHAR = re.compile(r"[\w'’-]")
 _POSSESSIVE = re.compile(r"['’]s(?![\w'’-])")
 _QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
+_CLAUSE_LINK = re.compile(r"\s+(?:during|on|in|at|after|before|when|while)\s")
+_STATEMENT_WORD = re.compile(r"\b(?:statement|proclamation)\b")
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_OWN_STATEMENT = re.compile(r"(?P<o>(?:[Tt]he\s+)?[\w.-]+(?:\s+[A-Z][\w.-]+)*)(?:'s|’s)\s+statement$")
+_STATEMENT_OF = re.compile(r"statement\s+(?:from|by|of)\s+(?P<o>.+)$")
+_SENTENCE_GAP = re.compile(r"[.!?]\s")
+_PARTICLE_NAME = re.compile(rf"{_PARTICLE}\s+[A-Z][\w'’-]+")
+_SECOND_SURNAME = re.compile(r"\s+([A-Z][a-zà-ÿ][\w'’-]*)(?=[\s,.;:]+[a-z(,])")
 
 
 @lru_cache(maxsize=256)
@@ -57,6 +65,7 @@ def _role_pattern(kind: str, head: str) -> re.Pattern:
     return re.compile(rf"(?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){{1,5}}{head.capitalize()}(?:\s+(?:on|of|for)(?:\s+[A-Z][\w'’-]*)+)?")
 
 
+@lru_cache(maxsize=65536)
 def strip_titles(name: str) -> str:
     words = name.split()
     while len(words) > 1 and words[0].lower().strip(",") in TITLE_WORDS:
@@ -85,10 +94,10 @@ class SpeakerResolver:
             return self._pronoun(low, min(at, mention.start) if mention.start is not None else at)
         owner = _DOC_OWNER.match(mention.text)
         if owner:  # "A tweet sent from Biden's Twitter account", "a statement released by Erdogan's office"
-            who = _ACCOUNT.sub("", re.split(r"\s+(?:during|on|in|at|after|before|when|while)\s", owner.group("o"))[0])
+            who = _ACCOUNT.sub("", _CLAUSE_LINK.split(owner.group("o"))[0])
             named = self.expand(Mention(who, *((mention.start + owner.start("o"), mention.start + owner.start("o") + len(who)) if mention.start is not None else (None, None))), at)
             return named, speaker_kind(named.text)
-        if re.search(r"\b(?:statement|proclamation)\b", low) and not DOCUMENT_WORDS.fullmatch(low.split()[0]) or low.startswith(("the statement", "their statement", "its statement")):
+        if _STATEMENT_WORD.search(low) and not DOCUMENT_WORDS.fullmatch(low.split()[0]) or low.startswith(("the statement", "their statement", "its statement")):
             owner = self._statement_owner(mention.text, at)
             if owner:
                 kind = speaker_kind(owner.text)
@@ -160,7 +169,7 @@ class SpeakerResolver:
         return self._people[raw]
 
     def _as_person(self, raw: str, at: int) -> str | None:
-        name = re.sub(r"['’]s$", "", strip_titles(raw))
+        name = _POSSESSIVE_END.sub("", strip_titles(raw))
         words = name.split()
         if not words or words[0].lower() in _NOT_NAMES or words[-1].lower() in _NOT_NAMES or name.lower() in TITLE_WORDS:
             return None
@@ -216,7 +225,7 @@ class SpeakerResolver:
         return found[i] if i >= 0 and found[i].start() >= at - 5000 else None
 
     def _statement_owner(self, mention: str, at: int) -> Mention | None:
-        own = re.search(r"(?P<o>(?:[Tt]he\s+)?[\w.-]+(?:\s+[A-Z][\w.-]+)*)(?:'s|’s)\s+statement$", mention) or re.search(r"statement\s+(?:from|by|of)\s+(?P<o>.+)$", mention)
+        own = _OWN_STATEMENT.search(mention) or _STATEMENT_OF.search(mention)
         if own:
             owner = Mention(strip_titles(own.group("o")), None, None)
             role = _ROLE.match(owner.text)
@@ -228,7 +237,7 @@ class SpeakerResolver:
             for m in regex.finditer(window):
                 owner = m.group("o").strip()
                 # "Turkey. According to a statement": an owner never spans a sentence or ends in a function word
-                if owner.lower() in {"the", "a"} or DOCUMENT_WORDS.search(owner.lower()) or re.search(r"[.!?]\s", owner) or owner.split()[-1].lower() in _NOT_NAMES:
+                if owner.lower() in {"the", "a"} or DOCUMENT_WORDS.search(owner.lower()) or _SENTENCE_GAP.search(owner) or owner.split()[-1].lower() in _NOT_NAMES:
                     continue
                 if best is None or m.start() > best[0]:
                     best = (m.start(), owner)
@@ -249,8 +258,8 @@ class SpeakerResolver:
     def expand(self, mention: Mention, at: int) -> Mention:
         """A surname, or a title and surname ("President Trump", "Mayor de Blasio"), to the full name
         the article introduced ("Donald Trump", "Bill de Blasio", "Emily W. Murphy")."""
-        bare = re.sub(r"['’]s$", "", strip_titles(mention.text))
-        particle = re.fullmatch(rf"{_PARTICLE}\s+[A-Z][\w'’-]+", bare)
+        bare = _POSSESSIVE_END.sub("", strip_titles(mention.text))
+        particle = _PARTICLE_NAME.fullmatch(bare)
         if (" " in bare and not particle) or not (bare[:1].isupper() or particle) or bare.lower() in PRONOUNS:
             return mention
         if bare not in self._full:
@@ -258,7 +267,7 @@ class SpeakerResolver:
             for m_start, m_end in self._occurrences(bare):
                 first = _FIRST_NAME.search(self.text, max(0, m_start - 40), m_start)
                 if first and first.group(1).lower() not in TITLE_WORDS | _NOT_NAMES and not ORGANIZATION_WORDS.fullmatch(first.group(1)):
-                    second = re.match(r"\s+([A-Z][a-zà-ÿ][\w'’-]*)(?=[\s,.;:]+[a-z(,])", self.text[m_end: m_end + 30])
+                    second = _SECOND_SURNAME.match(self.text[m_end: m_end + 30])
                     last = second.group(1) if second and second.group(1).lower() not in _NOT_NAMES and not ORGANIZATION_WORDS.fullmatch(second.group(1)) else ""
                     self._full[bare] = " ".join(w for w in (first.group(1), first.group(2).strip(), bare, last) if w)
                     break
