@@ -9,6 +9,8 @@ from __future__ import annotations
 import pandera.errors
 import pandera.polars as pa
 import polars as pl
+from pandera.api.polars.types import PolarsData
+from pandera.config import ValidationDepth, config_context
 
 FAILURE_SCHEMA = {"stage": pl.String, "table": pl.String, "check": pl.String, "column": pl.String,
                   "key": pl.String, "detail": pl.String}
@@ -44,8 +46,75 @@ def failure_rows(stage: str, table: str, check: str, key: pl.Series, detail: pl.
     }, schema=FAILURE_SCHEMA)
 
 
+def _check_holds(check, lazy: pl.LazyFrame, key: str) -> pl.LazyFrame | bool:
+    """One row, one column: whether `check` holds on every row, read as pandera reads it (its own
+    backend applies the check; a null passes only when the check ignores nulls)."""
+    # Check.__call__ does the same: a built-in check is bound to its implementation for the
+    # data's type only once that backend is registered, after the model was built.
+    builtin = getattr(check._check_fn, "__name__", None)
+    if builtin is not None and check.is_builtin_check(builtin):
+        check._check_fn = check.get_builtin_check_fn(builtin)
+    out = check.get_backend(lazy)(check).apply(PolarsData(lazy, key))
+    if isinstance(out, bool):
+        return out
+    ok = pl.first()
+    return out.select((ok | ok.is_null() if check.ignore_na else ok.fill_null(False)).all())
+
+
+def _all_hold(model: type[pa.DataFrameModel], frame: pl.DataFrame) -> bool:
+    """True when every data check of `model` (nullability, uniqueness, column and frame checks)
+    holds on every row of `frame`, all computed in one query instead of pandera's two or more per
+    check. False means "let pandera look": failures, and anything this cannot read the way
+    pandera does (grouped or warning-only checks, coercion, defaults), are left to it."""
+    schema = model.to_schema()
+    columns = schema.columns.values()
+    if (schema.unique or schema.coerce or getattr(schema, "drop_invalid_rows", False)
+            or any(c.regex or c.coerce or c.default is not None for c in columns)):
+        return False
+    lazy = frame.lazy()
+    parts: list[pl.LazyFrame] = []
+    try:
+        for column in columns:
+            name = column.name
+            if not column.nullable:
+                present = pl.col(name).is_not_null()
+                if frame.schema[name].is_float():
+                    present = present & pl.col(name).is_not_nan()
+                parts.append(lazy.select(present.all()))
+            if column.unique:
+                parts.append(lazy.select(pl.col(name).is_duplicated().not_().all()))
+        checks = [(check, column.name) for column in columns for check in column.checks]
+        checks += [(check, "*") for check in schema.checks]
+        for check, key in checks:
+            if check.groupby is not None or check.raise_warning:
+                return False
+            holds = _check_holds(check, lazy, key)
+            if holds is False:
+                return False
+            if holds is not True:
+                parts.append(holds)
+        if not parts:
+            return True
+        row = pl.concat([p.select(pl.first().alias(f"c{i}")) for i, p in enumerate(parts)], how="horizontal").collect()
+    except Exception:  # a check that cannot run here is reported by pandera, as before
+        return False
+    return all(row.row(0))
+
+
 def schema_failures(stage: str, table: str, model: type[pa.DataFrameModel], frame: pl.DataFrame) -> pl.DataFrame:
-    """Rows of `frame` that break `model`, as failure rows (empty when it passes)."""
+    """Rows of `frame` that break `model`, as failure rows (empty when it passes).
+
+    Pandera runs each check as its own pair of queries; on a frame that passes (the usual case)
+    that costs several times the checks themselves. So the dtypes and columns are checked by
+    pandera alone first, then every data check at once (`_all_hold`), and only a frame with a
+    failure goes through pandera's full validation, which names the failing rows as before."""
+    try:
+        with config_context(validation_depth=ValidationDepth.SCHEMA_ONLY):
+            model.validate(frame, lazy=True)
+        if _all_hold(model, frame):
+            return pl.DataFrame(schema=FAILURE_SCHEMA)
+    except (pandera.errors.SchemaErrors, pandera.errors.SchemaError):
+        pass
     try:
         model.validate(frame, lazy=True)
     except pandera.errors.SchemaErrors as exc:
