@@ -2,7 +2,9 @@
 
 Each unit is listed once with the surface forms news text uses; physical units are normalised by
 `pint` (its short symbol, and its dimensionality decides `measure` versus `duration`), so the
-table here only says which words mean which pint unit. Currencies are not in pint: a small map to
+table here only says which words mean which pint unit. Pint's answers are frozen in
+`PINT_SYMBOLS` (a test recomputes them with pint): importing pint and building its registry
+took 1-2 s in every worker process, for 54 fixed strings. Currencies are not in pint: a small map to
 ISO 4217 codes covers what newswires write ("$", "US$", "dlrs", "stg", "yen").
 """
 
@@ -10,10 +12,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-
-import pint
-
-_UREG = pint.UnitRegistry()
 
 # ISO code -> surface forms written after the number ("5 mln dlrs", "20 million pounds").
 CURRENCY_WORDS: dict[str, list[str]] = {
@@ -139,18 +137,52 @@ AGE_UNITS = {w: ("months" if "month" in w else "weeks" if "week" in w else
                  "days" if "day" in w else "years") for w in AGE_WORDS}
 
 
-@lru_cache(maxsize=None)
+# pint unit name -> (normalised unit, kind), as `physical_unit` computes them with pint.
+PINT_SYMBOLS: dict[str, tuple[str, str]] = {
+    "kilometer": ("km", "measure"), "meter": ("m", "measure"), "centimeter": ("cm", "measure"),
+    "millimeter": ("mm", "measure"), "mile": ("mi", "measure"), "nautical_mile": ("nmi", "measure"),
+    "foot": ("ft", "measure"), "inch": ("in", "measure"), "yard": ("yd", "measure"),
+    "kilogram": ("kg", "measure"), "gram": ("g", "measure"), "milligram": ("mg", "measure"),
+    "metric_ton": ("t", "measure"), "pound": ("lb", "measure"), "ounce": ("oz", "measure"),
+    "troy_ounce": ("toz", "measure"), "liter": ("l", "measure"), "milliliter": ("ml", "measure"),
+    "gallon": ("gal", "measure"), "oil_barrel": ("oil_bbl", "measure"),
+    "oil_barrel / day": ("oil_bbl/d", "measure"), "bushel": ("bu", "measure"),
+    "hectare": ("ha", "measure"), "acre": ("acre", "measure"), "kilometer ** 2": ("km²", "measure"),
+    "mile ** 2": ("mi²", "measure"), "meter ** 2": ("m²", "measure"),
+    "foot ** 2": ("ft²", "measure"), "kilometer / hour": ("km/h", "measure"),
+    "mile / hour": ("mi/h", "measure"), "knot": ("kn", "measure"),
+    "degree_Celsius": ("°C", "measure"), "degree_Fahrenheit": ("°F", "measure"),
+    "watt": ("W", "measure"), "kilowatt": ("kW", "measure"), "megawatt": ("MW", "measure"),
+    "gigawatt": ("GW", "measure"), "kilowatt_hour": ("kWh", "measure"),
+    "megawatt_hour": ("MWh", "measure"), "volt": ("V", "measure"), "calorie": ("cal", "measure"),
+    "byte": ("B", "measure"), "gigabyte": ("GB", "measure"), "megabyte": ("MB", "measure"),
+    "terabyte": ("TB", "measure"), "second": ("seconds", "duration"),
+    "minute": ("minutes", "duration"), "hour": ("hours", "duration"), "day": ("days", "duration"),
+    "week": ("weeks", "duration"), "month": ("months", "duration"), "year": ("years", "duration"),
+    "decade": ("decades", "duration"), "century": ("centuries", "duration"),
+}
+
+
 def physical_unit(pint_name: str) -> tuple[str, str]:
     """(normalised unit, kind) for a pint unit expression: time units become plural words
-    ("hours"), as the data dictionary spells them; everything else pint's short symbol."""
+    ("hours"), as the data dictionary spells them; everything else pint's short symbol. Slow
+    (imports pint): the pipeline reads `PINT_SYMBOLS`, which a test checks against this."""
+    ureg = _registry()
     # pint's "decade" is a logarithmic ratio, not ten years
     if pint_name in ("decade", "century"):
         return {"decade": "decades", "century": "centuries"}[pint_name], "duration"
-    unit = _UREG.Unit(pint_name)
-    if unit.dimensionality == _UREG.Unit("second").dimensionality:
+    unit = ureg.Unit(pint_name)
+    if unit.dimensionality == ureg.Unit("second").dimensionality:
         return (str(unit) if str(unit) == "century" else str(unit) + "s").replace(
             "centurys", "centuries").replace("century", "centuries"), "duration"
     return f"{unit:~P}", "measure"
+
+
+@lru_cache(maxsize=None)
+def _registry():
+    import pint
+
+    return pint.UnitRegistry()
 
 
 @lru_cache(maxsize=None)
@@ -158,7 +190,7 @@ def unit_table() -> dict[str, tuple[str, str, float]]:
     """Lower-case surface form (whitespace collapsed) -> (unit, kind, multiplier)."""
     table: dict[str, tuple[str, str, float]] = {}
     for name, forms in PHYSICAL.items():
-        unit, kind = physical_unit(name)
+        unit, kind = PINT_SYMBOLS[name]
         for f in forms:
             table[f] = (unit, kind, 1.0)
     for code, forms in CURRENCY_WORDS.items():

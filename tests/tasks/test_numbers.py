@@ -45,3 +45,10 @@ def test_number_pattern_takes_whole_phrases():
     text = "two hundred and five men, a dozen eggs and 2.5 million dollars"
     found = pl.select(pl.lit(text).str.extract_all("(?i)" + NUMBER)).item().to_list()
     assert found == ["two hundred and five", "a dozen", "2.5 million"]
+
+
+def test_frozen_unit_symbols_are_what_pint_says():
+    from tasks.units import PHYSICAL, PINT_SYMBOLS, physical_unit
+
+    assert set(PINT_SYMBOLS) == set(PHYSICAL)
+    assert {name: physical_unit(name) for name in PHYSICAL} == PINT_SYMBOLS
