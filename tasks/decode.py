@@ -7,6 +7,7 @@ encoding), so it is a plain function over bytes; everything after it works on wh
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 import ftfy
@@ -34,6 +35,9 @@ _MOJIBAKE_HINTS = ("Ã", "Â", "â€", "â€™", "Ð", "Ñ", "ï»¿")
 # Characters that are no text on their own: Unicode whitespace plus the invisible ones normalising removes.
 _BLANK = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
           "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\x00\u200b\u200c\u200d\u2060\ufeff\u00ad")
+# Searching for one character that is not blank stops early; stripping would copy the whole text.
+_NOT_BLANK = re.compile(f"[^{re.escape(_BLANK)}]")
+_NOT_BLANK_BYTE = re.compile(rb"[^ \t\r\n\x00\xa0]")
 
 
 # The zero-width and bidi-control characters that normalising removes (tasks/normalise.py).
@@ -86,7 +90,7 @@ def decode_bytes(raw: bytes) -> Decoded:
         forced = "utf-16"
     else:
         forced = _looks_like_utf16(raw)
-    if not raw.strip(b" \t\r\n\x00\xa0"):
+    if not _NOT_BLANK_BYTE.search(raw):
         return Decoded(None, None, "empty", "the file is empty or holds only whitespace")
     if forced and forced.startswith("utf-16"):
         try:
@@ -112,9 +116,10 @@ def decode_bytes(raw: bytes) -> Decoded:
 
 def _repaired(text: str, encoding: str) -> Decoded:
     # Whitespace beyond ASCII (no-break, ideographic spaces, zero-width marks) only shows once decoded.
-    if not text.strip(_BLANK):
+    if not _NOT_BLANK.search(text):
         return Decoded(None, None, "empty", "the file is empty or holds only whitespace")
-    if any(hint in text for hint in _MOJIBAKE_HINTS):
+    # Every hint holds a non-ASCII character, and `isascii` is free (CPython flags ASCII strings).
+    if not text.isascii() and any(hint in text for hint in _MOJIBAKE_HINTS):
         # Invisible characters go first: left between the two halves of a mojibake pair they hide
         # it from ftfy, and once normalising removed them a second cleaning would repair it.
         text = text.translate(_INVISIBLE)

@@ -76,3 +76,21 @@ def test_read_errors_become_reject_rows():
                          schema={"source_path": pl.String, "raw": pl.Binary, "read_error": pl.String})
     row = parse_records(frame).row(0, named=True)
     assert (row["reject_reason"], row["reject_detail"]) == ("unreadable", "permission denied")
+
+
+def test_jsonl_field_rules_hold_for_every_kind_of_line():
+    # Flat objects of text are decoded by polars, the rest by Python: both follow the same rules.
+    lines = ['{"id": 12, "title": "  T  ", "text": "Body \\u00e9.", "authors": "A and B, C"}\r',
+             '{"id": " x ", "text": "B.", "text": "The last of two equal keys wins."}',
+             '{"id": 1.5, "headline": "H", "title": "", "body": "B."}',
+             '{"id": "y", "text": " ", "body": "B."}',
+             '{"id": "z", "author": 5, "text": "B."}',
+             '{"id": "x", "text": "B."}']
+    out = _records({"a.jsonl": "\n".join(lines)}).rows(named=True)
+    assert [r["source_id"] for r in out] == ["12", "x", "1.5", "y", "z", "x"]
+    assert (out[0]["given_title"], out[0]["body"], out[0]["given_authors"]) == ("T", "Body é.", ["A", "B", "C"])
+    assert out[1]["body"] == "The last of two equal keys wins."
+    assert (out[2]["given_title"], out[2]["body"]) == ("H", "B.")
+    assert out[3]["reject_reason"] == "no_body"
+    assert out[4]["reject_detail"] == "line 5: authors: expected a list or text, got a number"
+    assert out[5]["reject_detail"] == "line 6: id 'x' is already used by line 2 in the same file"
