@@ -103,3 +103,36 @@ def test_a_violation_summarises_failures_readably(seeds):
 def test_rejected_rows_keep_source_and_reason():
     frame = pl.DataFrame({"source_path": ["a"], "source_id": ["x"], "reject_reason": ["empty"], "reject_detail": ["d"]})
     assert rejected_rows(frame).columns == ["source_path", "source_id", "reason", "detail"]
+
+
+def test_the_one_query_path_agrees_with_pandera(seeds):
+    """`schema_failures` asks pandera only about frames its own one-query pass rejects; that
+    pass must accept exactly what pandera accepts."""
+    from schemas.contracts import _BUILTIN, _pandera_failures, _passes
+    from schemas.numeric_claims import NumericClaimsSchema
+    from schemas.quotes import QuotesSchema
+
+    models = [DocumentsSchema, CleanDocumentsSchema, ParagraphsSchema, SentencesSchema, RecordsSchema,
+              RejectedSchema, NumericClaimsSchema, QuotesSchema]
+    used = {c.name for m in models for col in m.to_schema().columns.values() for c in col.checks}
+    assert used <= set(_BUILTIN)
+    frames = [
+        (DocumentsSchema, seeds.documents), (ParagraphsSchema, seeds.paragraphs),
+        (SentencesSchema, seeds.sentences), (QuotesSchema, seeds.quotes),
+        (NumericClaimsSchema, seeds.numeric_claims),
+    ]
+    broken = [
+        lambda f: f.with_columns(pl.col(f.columns[0]).shift(1)),  # a null key
+        lambda f: f.with_columns(char_start=pl.col("char_start") + 1) if "char_start" in f.columns else f.head(0),
+        lambda f: pl.concat([f, f.head(1)]),
+        lambda f: f.drop(f.columns[-1]),
+        lambda f: f.with_columns(extra=pl.lit(1)),
+        lambda f: f.with_columns(pl.col(f.columns[-1]).cast(pl.String)),
+        lambda f: f.with_columns(pl.col("source_path").str.slice(0, 0)) if "source_path" in f.columns else f,
+        lambda f: f.with_columns(value=pl.lit(float("nan"))) if "value" in f.columns else f,
+    ]
+    for model, frame in frames:
+        assert frame.height > 0 and _passes(model, frame)
+        for brk in broken:
+            bad = brk(frame)
+            assert _passes(model, bad) == (_pandera_failures("t", "t", model, bad).height == 0), (model, bad)
