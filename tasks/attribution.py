@@ -19,6 +19,7 @@ from tasks.reporting_verbs import (
     ORGANIZATION_WORDS,
     PRONOUNS,
     SOURCE_WORDS,
+    NOISE_LAST_WORDS,
     TRAILING_NOISE,
 )
 
@@ -30,7 +31,9 @@ AFTER_VERB_SPEAKER = re.compile(rf"^[\s,;:—–-]*{_VERB}\s+(?P<sp>{_TOKEN}(?:[
 AFTER_ACCORDING = re.compile(rf"^[\s,;:—–-]*according to\s+(?P<sp>{_TOKEN}(?:\s+{_TOKEN}){{0,9}}?)\s*(?=[,.;:!?]|$)", re.I)
 BEFORE_ACCORDING = re.compile(r"\baccording to\s+(?P<sp>[^,;:]+?)\s*[,:]?\s*$", re.I)
 LAST_VERB = re.compile(rf"\b(?:{ALL_FORMS})\b")
-SENTENCE_BREAK = re.compile(r"(?<=[a-z0-9)\]]{2}[.!?]|[A-Z]{2}[.!?])[\"”’]?\s+(?=[A-Z\"“‘'\[])")
+# Leads with the punctuation so the regex engine skips to [.!?] instead of trying the lookbehind at
+# every character (7x faster); callers use only where a break ends, which is unchanged.
+SENTENCE_BREAK = re.compile(r"[.!?](?<=[a-z0-9)\]]{2}[.!?]|[A-Z]{2}[.!?])[\"”’]?\s+(?=[A-Z\"“‘'\[])")
 _RELATIVE = re.compile(r"\s+(?:who|which|whose|that|where|when)\b.*$")
 _FINITE = re.compile(
     rf"^(?:{ALL_FORMS}|is|was|are|were|has|have|had|will|would|can|could|did|does|do|may|might|must|should|"
@@ -60,6 +63,13 @@ _LY_TAIL = re.compile(r"(?<=\w)\s+[a-z]+ly$")
 _NAME_OF_PLACE = re.compile(r"^(.*?[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\s+of\s+[A-Z][\w\s]+$")
 
 
+def _noisy_end(s: str) -> bool:
+    """Whether TRAILING_NOISE can match: its phrases all end in one of NOISE_LAST_WORDS (the regex
+    alone tries every position of the string)."""
+    tail = s[-16:]
+    return not tail.isascii() or tail.rsplit(None, 1)[-1].lower() in NOISE_LAST_WORDS if tail.strip() else False
+
+
 # Pure and called ~45k times on Reuters with many repeats (the same subject recurs): memoised.
 @lru_cache(maxsize=65536)
 def _clean_np(s: str) -> str:
@@ -68,7 +78,9 @@ def _clean_np(s: str) -> str:
         s = _NAME_PAREN.sub(r"\1 \2", s)
         s = _PAREN.sub("", s)
     s = _RELATIVE.sub("", s)
-    s = TRAILING_NOISE.sub("", s.rstrip(" ,;:"))  # "wrote Trump on Twitter, ": the platform goes too
+    s = s.rstrip(" ,;:")
+    if _noisy_end(s):
+        s = TRAILING_NOISE.sub("", s)  # "wrote Trump on Twitter, ": the platform goes too
     s = _LY_TAIL.sub(lambda m: m.group() if m.group().strip() in _LY_NOUNS else "", s)  # "... jointly"
     s = s.strip(" ,;:—–-\n.\"“”")
     m = _NAME_OF_PLACE.match(s)
@@ -256,6 +268,15 @@ _DIRECT_GAP = re.compile(r"(?:\s+(?:on|in|at|via|to|during|through)\b[^,:\"“]{
 _WORD = re.compile(r"\w")
 
 
+def _noun_lead(prefix: str, at: int) -> bool:
+    """_NOUN_LEAD before `at`, searched only over the last word and the spaces before `at`: the
+    determiners are at most 5 letters, and a search over the whole prefix per verb was quadratic."""
+    j = at
+    while j > 0 and prefix[j - 1].isspace():
+        j -= 1
+    return j < at and bool(_NOUN_LEAD.search(prefix, max(0, j - 6), at))
+
+
 def attribution_before(prefix: str, base: int) -> Attribution | None:
     """'X said: "..."', 'X told Y that "...', 'According to X, "...', '..., read the statement, "...'."""
     m = BEFORE_ACCORDING.search(prefix) or ACCORDING_START.match(prefix)
@@ -267,7 +288,7 @@ def attribution_before(prefix: str, base: int) -> Attribution | None:
     if m:
         sp = _clean_np(m.group("sp"))
         return Attribution(located(sp, m.group("sp"), base + m.start("sp")), "according to", True)
-    verbs = [v for v in LAST_VERB.finditer(prefix) if not _NOUN_LEAD.search(prefix, 0, v.start())]
+    verbs = [v for v in LAST_VERB.finditer(prefix) if not _noun_lead(prefix, v.start())]
     if not verbs:
         if prefix.rstrip().endswith(":"):
             # no verb: "Trump took a parting shot on Twitter:" is the subject's, not the object's
@@ -302,8 +323,11 @@ def speaker_kind(speaker: str | None) -> str:
         return "unknown"
     if SOURCE_WORDS.match(low) and not _is_pure_name(speaker):
         return "source"
-    if ORGANIZATION_WORDS.fullmatch(head) or (speaker.isupper() and len(speaker) <= 6) or (ORGANIZATION_WORDS.search(low) and not speaker.split()[-1][:1].isupper()):
+    if ORGANIZATION_WORDS.fullmatch(head) or (speaker.isupper() and len(speaker) <= 6):
         return "organization"
-    if ORGANIZATION_WORDS.search(low) and len(speaker.split()) > 2 and not _is_pure_name(" ".join(speaker.split()[-2:])):
+    org = ORGANIZATION_WORDS.search(low)
+    if org and not speaker.split()[-1][:1].isupper():
+        return "organization"
+    if org and len(speaker.split()) > 2 and not _is_pure_name(" ".join(speaker.split()[-2:])):
         return "organization"
     return "person" if speaker[:1].isupper() else "unknown"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_MARK_OR_BREAK = re.compile(r'["“”„]|\n\n')
+_MARK = re.compile(r'["“”„]')
 _BREAK = re.compile(r"\n\n")
 _OPEN_BEFORE = set(" \t\n([{—–-/:;")
 _CLOSE_AFTER = set(" \t\n,.;:!?)]}—–-")
@@ -41,13 +41,16 @@ def _role(text: str, i: int) -> str:
     return "either"
 
 
-def _marks_by_paragraph(text: str) -> list[list[tuple[int, str]]]:
-    paragraphs: list[list[tuple[int, str]]] = [[]]
-    for m in _MARK_OR_BREAK.finditer(text):
-        if m.group() == "\n\n":
-            paragraphs.append([])
-        else:
-            paragraphs[-1].append((m.start(), _role(text, m.start())))
+def _marks_by_paragraph(text: str, breaks: list[int]) -> list[list[tuple[int, str]]]:
+    """Marks with their roles, grouped by paragraph (`breaks`: where each "\n\n" starts). Two scans
+    (a character class, a literal) are much faster in `re` than one alternation of both."""
+    paragraphs: list[list[tuple[int, str]]] = [[] for _ in range(len(breaks) + 1)]
+    p, n = 0, len(breaks)
+    for m in _MARK.finditer(text):
+        at = m.start()
+        while p < n and breaks[p] < at:
+            p += 1
+        paragraphs[p].append((at, _role(text, at)))
     return paragraphs
 
 
@@ -69,8 +72,8 @@ def find_quote_spans(text: str) -> list[Span]:
     """All quoted spans of one document, in order; a quote left open at a paragraph end continues
     when the next paragraph opens with a mark (the news convention), else it ends there."""
     spans: list[Span] = []
-    para_marks = _marks_by_paragraph(text)
     para_ends = _paragraph_ends(text)
+    para_marks = _marks_by_paragraph(text, para_ends[:-1])
     open_at: int | None = None
     n_paras = 1
     for p, marks in enumerate(para_marks):

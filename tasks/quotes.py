@@ -22,7 +22,7 @@ from tasks.attribution import (
 )
 from tasks.indirect_quotes import indirect_hits
 from tasks.quote_marks import Span, find_quote_spans, trimmed
-from tasks.reporting_verbs import ALL_FORMS
+from tasks.reporting_verbs import ALL_FORMS, LEMMA
 from tasks.speakers import SpeakerResolver, resolve_plain
 
 QUOTE_TYPES = ["direct", "partial", "indirect"]
@@ -64,6 +64,20 @@ _MARK = re.compile(r'["“”]')
 _ANY_MARK = re.compile(r'["“”„]')
 
 
+# Both regexes are anchored at the end; searched from the start they try every character of the prefix.
+_LONGEST_FORM = max(len(f) for f in LEMMA)
+_NAMING_LAST_WORDS = ("called", "as", "named", "titled", "term", "word", "phrase", "name", "slogan", "title", "question",
+                      "hashtag", "motto", "headline", "label", "banner", "brand")
+
+
+def _naming_cue(prefix: str) -> bool:
+    tail = prefix.rstrip()
+    tail = (tail[:-1].rstrip() if tail.endswith(",") else tail)[-12:]
+    if tail.isascii() and not tail.lower().endswith(_NAMING_LAST_WORDS):
+        return False
+    return bool(_NAMING_CUE.search(prefix))
+
+
 def _empty() -> pl.DataFrame:
     return pl.DataFrame(schema=QUOTES_SCHEMA)
 
@@ -93,7 +107,7 @@ _FRAGMENT_CUES = {"call", "label", "describe", "characterize", "refer", "denounc
 def _is_name_not_quote(quoted: str, prefix: str, kind: str, found: Attribution | None, speaker: str | None) -> bool:
     """Quoted names, titles and terms ("the so-called "..."", a group called "...") are not quotes."""
     words = quoted.split()
-    if kind == "heading" or _NAMING_CUE.search(prefix):
+    if kind == "heading" or _naming_cue(prefix):
         return True
     short_title = len(words) <= 6 and _is_title_case(words) and not quoted.rstrip().endswith(("!", "?", "."))
     if short_title:
@@ -193,7 +207,8 @@ def _quote_row(text, spans: list[Span], i: int, p: int, paragraphs, prev, resolv
     if _is_name_not_quote(quoted, prefix, kind, found, speaker):
         return None
     resolver.remember(speaker, sp_kind, span.open_mark)
-    direct = (prefix.strip() == "" or bool(_FRAMES_DIRECTLY.search(prefix.rstrip()))) and not prefix.rstrip().endswith("that")
+    framed = prefix.rstrip()
+    direct = (not framed or bool(_FRAMES_DIRECTLY.search(framed, max(0, len(framed) - _LONGEST_FORM - 1)))) and not framed.endswith("that")
     quote_type = "direct" if direct and not quoted[:1].islower() else "partial"
     return start, end, quoted, quote_type, speaker, sp_start, sp_end, sp_kind, cue, span.n_paragraphs
 

@@ -107,6 +107,15 @@ TRAILING_NOISE = re.compile(
     re.IGNORECASE,
 )
 
+# The last word of every TRAILING_NOISE phrase: a subject ending otherwise has no noise to strip.
+NOISE_LAST_WORDS = {
+    "has", "have", "had", "also", "then", "later", "previously", "repeatedly", "again", "further", "reportedly",
+    "earlier", "once", "publicly", "quickly", "formally", "specifically", "would", "will", "could", "was", "is",
+    "not", "never", "yesterday", "today", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "week", "month", "year", "night", "morning", "statement", "tweet", "post", "letter",
+    "video", "livestream", "twitter", "facebook", "x", "instagram", "media", "television", "tv",
+}
+
 DOCUMENT_WORDS = re.compile(
     r"\b(?:statement|proclamation|motion|complaint|decision|ruling|opinion|letter|report|release|tweet|"
     r"post|memo|order|filing|lawsuit|document|message|bulletin|communiqu[eé]|poll|study)s?\b",

@@ -42,6 +42,7 @@ _NOT_NAMES = {
     "april", "may", "june", "july", "august", "september", "october", "november", "december", "other", "another",
     "according", "however", "meanwhile", "also", "former", "then", "since", "during", "with", "from", "by", "of",
 }
+_NOT_FIRST_NAMES = TITLE_WORDS | _NOT_NAMES
 _FEMALE_TITLES = re.compile(r"\b(?:Mrs|Ms|Miss|Madam|Congresswoman|Assemblywoman|Chairwoman|Spokeswoman|Queen|Lady|Princess)\.?\s*$", re.I)
 _MALE_TITLES = re.compile(r"\b(?:Mr|Congressman|Assemblyman|Chairman|Spokesman|King|Prince|Sir)\.?\s*$", re.I)
 _NEXT_PRONOUN = re.compile(r"[^.!?\"“”]{0,80}?\b(he|his|him|she|her|hers)\b", re.I)
@@ -73,6 +74,28 @@ def strip_titles(name: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=16384)
+def _name_candidates(sentence: str) -> tuple[str, ...]:
+    """Capitalised runs of a sentence that may name a person (not after "in"/"at"/...: places).
+    Memoised: consecutive pronouns look at the same previous sentence."""
+    return tuple(m.group() for m in _CANDIDATE.finditer(sentence) if not _PLACE_LEAD.search(sentence, max(0, m.start() - 12), m.start()))
+
+
+@lru_cache(maxsize=65536)
+def _route(text: str) -> tuple[str | None, tuple[str, int] | None, bool, str | None]:
+    """What kind of mention a text is (pronoun, document with its owner, statement, role), from the
+    text alone: memoised, since Reuters repeats "the company", "he", "officials" thousands of times."""
+    low = text.lower()
+    if low in PRONOUNS:
+        return low, None, False, None
+    owner = _DOC_OWNER.match(text)
+    if owner:
+        return None, (_ACCOUNT.sub("", _CLAUSE_LINK.split(owner.group("o"))[0]), owner.start("o")), False, None
+    statement = bool(_STATEMENT_WORD.search(low) and not DOCUMENT_WORDS.fullmatch(low.split()[0]) or low.startswith(("the statement", "their statement", "its statement")))
+    role = _ROLE.match(text)
+    return None, None, statement, role.group("role") if role else None
+
+
 @dataclass
 class SpeakerResolver:
     """Per-document memory of speakers, so pronouns, surnames, roles and "the statement" resolve to
@@ -85,26 +108,25 @@ class SpeakerResolver:
     _gender: dict[str, str | None] = field(default_factory=dict)
     _people: dict[str, str | None] = field(default_factory=dict)
     _role_hits: dict[tuple[str, str], tuple[list[int], list[re.Match]]] = field(default_factory=dict)
+    _lower: str | None = None
 
     def resolve(self, mention: Mention | None, at: int) -> tuple[Mention | None, str]:
         if mention is None or not mention.text:
             return None, "unknown"
-        low = mention.text.lower()
-        if low in PRONOUNS:  # names after the pronoun ("he praised Soleimani's life:") are not its antecedent
-            return self._pronoun(low, min(at, mention.start) if mention.start is not None else at)
-        owner = _DOC_OWNER.match(mention.text)
+        pronoun, owner, statement, role = _route(mention.text)
+        if pronoun:  # names after the pronoun ("he praised Soleimani's life:") are not its antecedent
+            return self._pronoun(pronoun, min(at, mention.start) if mention.start is not None else at)
         if owner:  # "A tweet sent from Biden's Twitter account", "a statement released by Erdogan's office"
-            who = _ACCOUNT.sub("", _CLAUSE_LINK.split(owner.group("o"))[0])
-            named = self.expand(Mention(who, *((mention.start + owner.start("o"), mention.start + owner.start("o") + len(who)) if mention.start is not None else (None, None))), at)
+            who, o_at = owner
+            named = self.expand(Mention(who, *((mention.start + o_at, mention.start + o_at + len(who)) if mention.start is not None else (None, None))), at)
             return named, speaker_kind(named.text)
-        if _STATEMENT_WORD.search(low) and not DOCUMENT_WORDS.fullmatch(low.split()[0]) or low.startswith(("the statement", "their statement", "its statement")):
-            owner = self._statement_owner(mention.text, at)
-            if owner:
-                kind = speaker_kind(owner.text)
-                return owner, "organization" if kind == "document" else kind
-        role = _ROLE.match(mention.text)
+        if statement:
+            found = self._statement_owner(mention.text, at)
+            if found:
+                kind = speaker_kind(found.text)
+                return found, "organization" if kind == "document" else kind
         if role:
-            named = self._named_role(role.group("role"), at)
+            named = self._named_role(role, at)
             if named:
                 return named, speaker_kind(named.text)
         name = self.expand(mention, at)
@@ -155,10 +177,8 @@ class SpeakerResolver:
         since = lo + cuts[-2] if len(cuts) > 1 else lo
         out: list[str] = []
         for sentence in reversed(sentences):
-            for m in _CANDIDATE.finditer(sentence):
-                if _PLACE_LEAD.search(sentence, max(0, m.start() - 12), m.start()):
-                    continue
-                name = self._person(m.group(), at)
+            for raw in _name_candidates(sentence):
+                name = self._person(raw, at)
                 if name and name not in out:
                     out.append(name)
         return out, since
@@ -218,11 +238,31 @@ class SpeakerResolver:
         if (kind, head) not in self._role_hits:
             # the org pattern backtracks at every capitalised word: skip it when its head never appears
             absent = kind == "org" and head.capitalize() not in self.text
-            found = [] if absent else list(_role_pattern(kind, head).finditer(self.text))
+            if absent:
+                found = []
+            elif kind == "person" and self.text.isascii():
+                found = self._titled_names(head)
+            else:
+                found = list(_role_pattern(kind, head).finditer(self.text))
             self._role_hits[kind, head] = ([m.end() for m in found], found)
         ends, found = self._role_hits[kind, head]
         i = bisect_right(ends, at) - 1
         return found[i] if i >= 0 and found[i].start() >= at - 5000 else None
+
+    def _titled_names(self, head: str) -> list[re.Match]:
+        """The person role pattern's finditer, tried only where the head word occurs: `re` cannot skip
+        ahead to a case-insensitive word, and this scan ran over every character of the document.
+        ASCII text only, where lower() keeps every offset."""
+        if self._lower is None:
+            self._lower = self.text.lower()
+        pattern, found = _role_pattern("person", head), []
+        i = self._lower.find(head)
+        while i >= 0:
+            m = pattern.match(self.text, i)
+            if m:
+                found.append(m)
+            i = self._lower.find(head, m.end() if m else i + 1)
+        return found
 
     def _statement_owner(self, mention: str, at: int) -> Mention | None:
         own = _OWN_STATEMENT.search(mention) or _STATEMENT_OF.search(mention)
@@ -258,15 +298,14 @@ class SpeakerResolver:
     def expand(self, mention: Mention, at: int) -> Mention:
         """A surname, or a title and surname ("President Trump", "Mayor de Blasio"), to the full name
         the article introduced ("Donald Trump", "Bill de Blasio", "Emily W. Murphy")."""
-        bare = _POSSESSIVE_END.sub("", strip_titles(mention.text))
-        particle = _PARTICLE_NAME.fullmatch(bare)
-        if (" " in bare and not particle) or not (bare[:1].isupper() or particle) or bare.lower() in PRONOUNS:
+        bare, renamed = _surname(mention.text)
+        if bare is None:
             return mention
         if bare not in self._full:
             self._full[bare] = None
             for m_start, m_end in self._occurrences(bare):
                 first = _FIRST_NAME.search(self.text, max(0, m_start - 40), m_start)
-                if first and first.group(1).lower() not in TITLE_WORDS | _NOT_NAMES and not ORGANIZATION_WORDS.fullmatch(first.group(1)):
+                if first and first.group(1).lower() not in _NOT_FIRST_NAMES and not ORGANIZATION_WORDS.fullmatch(first.group(1)):
                     second = _SECOND_SURNAME.match(self.text[m_end: m_end + 30])
                     last = second.group(1) if second and second.group(1).lower() not in _NOT_NAMES and not ORGANIZATION_WORDS.fullmatch(second.group(1)) else ""
                     self._full[bare] = " ".join(w for w in (first.group(1), first.group(2).strip(), bare, last) if w)
@@ -274,7 +313,18 @@ class SpeakerResolver:
         full = self._full[bare]
         if full and full != mention.text:
             return Mention(full, None, None)
-        return Mention(bare, None, None) if bare != mention.text and bare != strip_titles(mention.text) else mention
+        return Mention(bare, None, None) if renamed else mention
+
+
+@lru_cache(maxsize=65536)
+def _surname(text: str) -> tuple[str | None, bool]:
+    """The surname `expand` looks up (titles and possessive dropped), or None when the text is no lone
+    surname; and whether that surname differs from the text beyond its titles."""
+    bare = _POSSESSIVE_END.sub("", strip_titles(text))
+    particle = _PARTICLE_NAME.fullmatch(bare)
+    if (" " in bare and not particle) or not (bare[:1].isupper() or particle) or bare.lower() in PRONOUNS:
+        return None, False
+    return bare, bare != text and bare != strip_titles(text)
 
 
 _TITLE_LEAD = r"^(?i:(?:" + "|".join(sorted((re.escape(t) for t in TITLE_WORDS), key=len, reverse=True)) + r"),?\s+)+"
