@@ -35,7 +35,9 @@ CLEAN_SCHEMA: dict[str, pl.DataType] = {
 
 def _key(text: pl.Expr) -> pl.Expr:
     """A comparison key that ignores case, punctuation and spacing (repeated titles differ in those)."""
-    return text.str.to_lowercase().str.replace_all(r"[^\w]+", " ").str.strip_chars()
+    # Only runs other than a single space need replacing (a space would become itself): matching
+    # every space between words made this the costliest pass of cleaning.
+    return text.str.to_lowercase().str.replace_all(r"[^\w]*[^\w ][^\w]*| {2,}", " ").str.strip_chars()
 
 
 _LINE_FEATURES = {"furniture": pl.String, "byline": pl.String, "date_line": pl.Boolean, "section_like": pl.Boolean,
@@ -44,18 +46,18 @@ _LINE_FEATURES = {"furniture": pl.String, "byline": pl.String, "date_line": pl.B
 
 
 def _line_features(lines: pl.DataFrame) -> pl.DataFrame:
-    line = pl.col("line")
-    byline = pl.when((pl.col("nw") <= 8) & ~line.str.contains(r"[.!?]$")).then(F.byline_names(line))
+    line, words = pl.col("line"), pl.col("nw")
+    byline = pl.when((words <= 8) & ~line.str.contains(r"[.!?]$")).then(F.byline_names(line))
     return lines.select(
         "rec", "i",
-        furniture=F.furniture_kind(line),
+        furniture=F.furniture_kind(line, words),
         byline=byline,
-        date_line=F.is_date_line(line),
-        section_like=F.is_section_line(line),
-        name_like=F.is_name_line(line) & (pl.col("nw") <= 5),
+        date_line=F.is_date_line(line, words),
+        section_like=F.is_section_line(line, words),
+        name_like=F.is_name_line(line) & (words <= 5),
         tail_marker=F.is_tail_marker(line),
-        sign_off=F.is_sign_off(line),
-        repeat_title=pl.col("given_title").is_not_null() & (_key(line) == _key(pl.col("given_title"))),
+        sign_off=F.is_sign_off(line, words),
+        repeat_title=pl.col("given_key").is_not_null() & (pl.col("key") == pl.col("given_key")),
     )
 
 
@@ -67,18 +69,20 @@ def _line_frame(records: pl.DataFrame) -> pl.DataFrame:
     # Plain ASCII text needs only its line ends and control characters fixed; the Unicode passes
     # (NFC, exotic spaces, invisible characters) run on the other bodies alone.
     ascii_only = records.select("body").to_series().str.contains(r"^[\x00-\x7F]*$").fill_null(True)
+    columns = ["rec", "given_title", "given_subtitle", _key(pl.col("given_title")).alias("given_key")]
     body = pl.concat([
-        records.filter(ascii_only).select("rec", "given_title", "given_subtitle", body=ascii_normalised("body")),
-        records.filter(~ascii_only).select("rec", "given_title", "given_subtitle", body=normalised_text("body")),
+        records.filter(ascii_only).select(*columns, body=ascii_normalised("body")),
+        records.filter(~ascii_only).select(*columns, body=normalised_text("body")),
     ]).sort("rec")
     lines = (
-        body.select("rec", "given_title", "given_subtitle", line=pl.col("body").str.split("\n"))
+        body.select("rec", "given_title", "given_subtitle", "given_key", line=pl.col("body").str.split("\n"))
         .explode("line")
         .with_columns(line=collapsed_spaces("line"))
         .filter(pl.col("line").is_not_null() & (pl.col("line") != ""))
         # Lines hold single spaces only (collapsed above), so counting spaces counts words.
         .with_columns(i=pl.int_range(pl.len(), dtype=pl.Int32).over("rec"),
-                      nw=(pl.col("line").str.count_matches(" ", literal=True) + 1).cast(pl.Int32))
+                      nw=(pl.col("line").str.count_matches(" ", literal=True) + 1).cast(pl.Int32),
+                      key=_key(pl.col("line")))
     )
     # Only lines that could be furniture or header go through the full set of rules.
     suspects = lines.filter(F.may_be_furniture(pl.col("line"), pl.col("nw")))
@@ -94,8 +98,7 @@ def _line_frame(records: pl.DataFrame) -> pl.DataFrame:
 def _kept_lines(lines: pl.DataFrame) -> pl.DataFrame:
     """Marks `keep` (body text), `duplicate` and the paragraph kind of every line."""
     i = pl.col("i")
-    title_key = pl.coalesce(_key(pl.col("given_title")),
-                            _key(pl.col("line")).filter(i == pl.col("title_i")).first().over("rec"))
+    title_key = pl.coalesce("given_key", pl.col("key").filter(i == pl.col("title_i")).first().over("rec"))
     long_body = (pl.col("nw") >= _LONG_PARAGRAPH_WORDS) & pl.col("furniture").is_null()
     last_marker = pl.when(pl.col("tail_marker")).then(i).forward_fill().over("rec")
     last_long = pl.when(long_body).then(i).forward_fill().over("rec")
@@ -114,8 +117,8 @@ def _kept_lines(lines: pl.DataFrame) -> pl.DataFrame:
         & ~pl.col("tail_marker")
         & ~in_tail
         & ~closing_labels
-        # Only a short line can repeat the headline; skipping the key of long ones saves a regex pass.
-        & ~((pl.col("nw") <= 40) & (_key(pl.col("line")) == title_key.fill_null("")))
+        # Only a short line can repeat the headline.
+        & ~((pl.col("nw") <= 40) & (pl.col("key") == title_key.fill_null("")))
     )
     marked = lines.with_columns(candidate=candidate)
     # The last line of what is kept may be a wire sign-off ("Reuter").

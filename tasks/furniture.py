@@ -79,40 +79,42 @@ def n_words(text: str | pl.Expr) -> pl.Expr:
     return expr.str.count_matches(WORDS).cast(pl.Int32)
 
 
-def is_counter_line(line: pl.Expr) -> pl.Expr:
-    return line.str.contains(_COUNTER) & (n_words(line) <= 14)
+# The rules below take the line's word count as `words` (`n_words(line)`): the line frame has it
+# already, and counting again in every rule was most of their cost.
+def is_counter_line(line: pl.Expr, words: pl.Expr) -> pl.Expr:
+    return line.str.contains(_COUNTER) & (words <= 14)
 
 
-def is_widget_line(line: pl.Expr) -> pl.Expr:
-    return line.str.contains(_WIDGET) & (n_words(line) <= 16)
+def is_widget_line(line: pl.Expr, words: pl.Expr) -> pl.Expr:
+    return line.str.contains(_WIDGET) & (words <= 16)
 
 
 def is_address_line(line: pl.Expr) -> pl.Expr:
     return line.str.contains(_ADDRESS)
 
 
-def is_caption_line(line: pl.Expr) -> pl.Expr:
+def is_caption_line(line: pl.Expr, words: pl.Expr) -> pl.Expr:
     return (
-        (line.str.contains(_CAPTION) & (n_words(line) <= 60))
-        | (line.str.contains(_IMAGE_CREDIT) & (n_words(line) <= 30))
+        (line.str.contains(_CAPTION) & (words <= 60))
+        | (line.str.contains(_IMAGE_CREDIT) & (words <= 30))
         | line.str.contains(_LEGEND)
     )
 
 
-def is_quote_credit_line(line: pl.Expr) -> pl.Expr:
-    return line.str.contains(_QUOTE_CREDIT) & (n_words(line) <= 16)
+def is_quote_credit_line(line: pl.Expr, words: pl.Expr) -> pl.Expr:
+    return line.str.contains(_QUOTE_CREDIT) & (words <= 16)
 
 
-def is_bio_line(line: pl.Expr) -> pl.Expr:
-    return line.str.contains(_BIO) & (n_words(line) <= 80)
+def is_bio_line(line: pl.Expr, words: pl.Expr) -> pl.Expr:
+    return line.str.contains(_BIO) & (words <= 80)
 
 
 def is_tail_marker(line: pl.Expr) -> pl.Expr:
     return line.str.contains(_TAIL_MARKER)
 
 
-def is_sign_off(line: pl.Expr) -> pl.Expr:
-    return line.str.contains(_SIGN_OFF) & (n_words(line) <= 12)
+def is_sign_off(line: pl.Expr, words: pl.Expr) -> pl.Expr:
+    return line.str.contains(_SIGN_OFF) & (words <= 12)
 
 
 def byline_names(line: pl.Expr) -> pl.Expr:
@@ -120,14 +122,14 @@ def byline_names(line: pl.Expr) -> pl.Expr:
     return line.str.extract(_BYLINE, 1).str.strip_chars(" |•·,")
 
 
-def is_date_line(line: pl.Expr) -> pl.Expr:
+def is_date_line(line: pl.Expr, words: pl.Expr) -> pl.Expr:
     """A short line that is mostly a date (a header's date stamp, not a sentence mentioning one)."""
-    return line.str.contains(ANY_DATE) & (n_words(line) <= 12) & ~line.str.contains(r"[.!?]['\"”’]?$")
+    return line.str.contains(ANY_DATE) & (words <= 12) & ~line.str.contains(r"[.!?]['\"”’]?$")
 
 
-def is_section_line(line: pl.Expr) -> pl.Expr:
+def is_section_line(line: pl.Expr, words: pl.Expr) -> pl.Expr:
     """A section name or breadcrumb above a headline: "News", "Security", "News / Iraq / Editor's Choice"."""
-    short = (n_words(line) <= 2) & ~line.str.contains(r"[.!?,:;]$") & line.str.contains(r"^[A-Z]")
+    short = (words <= 2) & ~line.str.contains(r"[.!?,:;]$") & line.str.contains(r"^[A-Z]")
     return short | line.str.contains(_BREADCRUMB)
 
 
@@ -135,13 +137,13 @@ def is_name_line(line: pl.Expr) -> pl.Expr:
     return line.str.contains(_NAME_LINE)
 
 
-def furniture_kind(line: pl.Expr) -> pl.Expr:
+def furniture_kind(line: pl.Expr, words: pl.Expr) -> pl.Expr:
     """Why a line is page furniture (null when it is not)."""
     return (
-        pl.when(is_counter_line(line)).then(pl.lit("counter"))
-        .when(is_widget_line(line)).then(pl.lit("widget"))
+        pl.when(is_counter_line(line, words)).then(pl.lit("counter"))
+        .when(is_widget_line(line, words)).then(pl.lit("widget"))
         .when(is_address_line(line)).then(pl.lit("address"))
-        .when(is_caption_line(line)).then(pl.lit("caption"))
-        .when(is_bio_line(line)).then(pl.lit("bio"))
-        .when(is_quote_credit_line(line)).then(pl.lit("quote_credit"))
+        .when(is_caption_line(line, words)).then(pl.lit("caption"))
+        .when(is_bio_line(line, words)).then(pl.lit("bio"))
+        .when(is_quote_credit_line(line, words)).then(pl.lit("quote_credit"))
     )

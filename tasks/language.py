@@ -38,36 +38,52 @@ def _langid(rows: pl.Series) -> pl.Series:
                      dtype=pl.String)
 
 
-def _scored(sample: pl.Expr) -> tuple[pl.Expr, dict[str, pl.Expr]]:
+def _words(sample: pl.Expr) -> pl.Expr:
     # Document text has single spaces and blank-line paragraph breaks: counting separators counts words.
-    words = (sample.str.count_matches(" ", literal=True) + sample.str.count_matches("\n", literal=True) + 1)
-    return words, {code: sample.str.count_matches(rf"(?-u:\b)(?:{pattern})(?-u:\b)") / words
-                   for code, pattern in _FUNCTION_WORDS.items()}
+    return sample.str.count_matches(" ", literal=True) + sample.str.count_matches("\n", literal=True) + 1
 
 
-def _other_language(sample: pl.Expr) -> pl.Expr:
-    _, shares = _scored(sample)
-    best = pl.max_horizontal(*shares.values())
+def _share(sample: pl.Expr, words: pl.Expr, code: str) -> pl.Expr:
+    return sample.str.count_matches(rf"(?-u:\b)(?:{_FUNCTION_WORDS[code]})(?-u:\b)") / words
+
+
+def _other_language(frame: pl.DataFrame) -> pl.DataFrame:
+    """`frame` (with `_sample` and `_words`) with `language` scored against every language."""
+    sample, words = pl.col("_sample"), pl.col("_words")
+    # Each share is a column of its own: as expressions they were recomputed in every comparison.
+    shares = {code: pl.col(f"_share_{code}") for code in _FUNCTION_WORDS}
+    scored = frame.with_columns(
+        *[_share(sample, words, code).alias(f"_share_{code}") for code in _FUNCTION_WORDS],
+        _non_latin=sample.str.count_matches(_NON_LATIN) > sample.str.count_matches(r"[a-z]"),
+    ).with_columns(_best=pl.max_horizontal(*shares.values()))
     by_words = pl.lit(None, dtype=pl.String)
     for code, share in reversed(shares.items()):  # earlier codes win ties ("en" first)
-        by_words = pl.when((share == best) & (share >= _MIN_SHARE)).then(pl.lit(code)).otherwise(by_words)
-    non_latin = sample.str.count_matches(_NON_LATIN) > sample.str.count_matches(r"[a-z]")
+        by_words = pl.when((share == pl.col("_best")) & (share >= _MIN_SHARE)).then(pl.lit(code)).otherwise(by_words)
     # Terse Latin-script text (wire tables: "Shr 12 cts vs 15 cts") is English when any English
     # function word shows and no other language does better.
     terse_english = pl.when(shares["en"] > 0).then(pl.lit("en")).otherwise(pl.lit("und"))
-    langid = pl.struct(sample=sample, non_latin=non_latin).map_batches(_langid, return_dtype=pl.String)
-    return pl.when(non_latin).then(langid).otherwise(pl.coalesce(by_words, terse_english))
+    langid = pl.struct(sample=sample, non_latin="_non_latin").map_batches(_langid, return_dtype=pl.String)
+    language = pl.when("_non_latin").then(langid).otherwise(pl.coalesce(by_words, terse_english))
+    return scored.with_columns(language=language).drop(*[f"_share_{code}" for code in _FUNCTION_WORDS],
+                                                       "_non_latin", "_best")
 
 
 def with_language(frame: pl.DataFrame, text: str = "text") -> pl.DataFrame:
     """`frame` with a `language` column for its `text` column.
 
-    Most news here is English: one cheap pass settles those rows, and only the rest is scored
-    against every language.
+    Most news here is English: a quick count of English function words settles most of those rows,
+    the English share the rest, and only what is left is scored against every language.
     """
-    sample = pl.col(text).str.slice(0, _SAMPLE_CHARS).str.to_lowercase()
-    words, shares = _scored(sample)
-    marked = frame.with_row_index("_row").with_columns(_en=shares["en"] >= _MIN_SHARE)
-    english = marked.filter("_en").with_columns(language=pl.lit("en"))
-    others = marked.filter(~pl.col("_en")).with_columns(language=_other_language(sample))
-    return pl.concat([english, others]).sort("_row").drop("_row", "_en")
+    sample, words = pl.col("_sample"), pl.col("_words")
+    marked = frame.with_row_index("_row").with_columns(
+        _sample=pl.col(text).str.slice(0, _SAMPLE_CHARS).str.to_lowercase()
+    ).with_columns(_words=_words(sample))
+    # A function word between two spaces is a match of the English pattern too, so this counts no
+    # more than it does and a row over the threshold here is over it there. Matching the words
+    # between word boundaries is the slow pass (most places start a candidate); it is left for the rest.
+    surely = sample.str.count_matches(f" (?:{_FUNCTION_WORDS['en']}) ") / words
+    marked = marked.with_columns(_en=surely >= _MIN_SHARE)
+    unsure = marked.filter(~pl.col("_en")).with_columns(_en=_share(sample, words, "en") >= _MIN_SHARE)
+    english = pl.concat([marked.filter("_en"), unsure.filter("_en")]).with_columns(language=pl.lit("en"))
+    others = _other_language(unsure.filter(~pl.col("_en")))
+    return pl.concat([english, others]).sort("_row").drop("_row", "_en", "_sample", "_words")
