@@ -50,19 +50,38 @@ _PRE_OUT = (
 _SCORE_VERBS = r"(?i)(?-u:\b)(?:won|lost|beat|defeated|drew|score|scored|led|trailed)\s+(?:by\s+)?(?:a\s+)?$"
 
 
-def is_not_claim() -> pl.Expr:
-    """True for a candidate the claims table leaves out."""
-    pre, post, m = pl.col("pre"), pl.col("post"), pl.col("m")
+def drop_non_claims(c: pl.DataFrame, keep: pl.Expr) -> pl.DataFrame:
+    """Rows of `c` where `keep` holds and that are claims. What the rules read more than once is
+    a column first: nested in one expression, a shared part is evaluated again for every use."""
     n1 = pl.col("n1")  # a match never starts or ends with a space
-    n1_lower = n1.str.to_lowercase()
-    plain = pl.col("n1_cur").is_null() & pl.col("unit_raw").is_null() & ~pl.col("n1_pct")
-    year_like = n1.str.contains(r"^\d{4}$") & pl.col("n1_v").is_between(1000, 2100)
+    c = c.with_columns(
+        _n1_lower=n1.str.to_lowercase(),
+        _plain=pl.col("n1_cur").is_null() & pl.col("unit_raw").is_null() & ~pl.col("n1_pct"),
+        _year_like=n1.str.contains(r"^\d{4}$") & pl.col("n1_v").is_between(1000, 2100),
+        _digits_only=n1.str.contains(r"^[\d.,]+$"),
+        _plural_next=pl.col("post").str.contains(r"^\s+[a-z]+[^su\s]s(?-u:\b)"),
+        _small_int=pl.col("n1_v").is_between(1, 31) & n1.str.contains(r"^\d{1,2}$"),
+        _has_n2=pl.col("n2").is_not_null(),
+    )
+    c = c.with_columns(
+        _cap_word=pl.when(pl.col("_plain") & pl.col("_digits_only")).then(pl.col("pre"))
+        .str.extract(r"(?:^|\s)([A-Z][A-Za-z.]*)\s+$", 1),
+        _fraction=pl.col("_n1_lower").str.contains(rf"^(?:an?[\s-]+(?:{_DENOMS})|\S+[\s-]+quarters?)$"),
+    )
+    return c.filter(keep & ~is_not_claim()).drop(
+        "_n1_lower", "_plain", "_year_like", "_digits_only", "_plural_next", "_small_int", "_has_n2",
+        "_cap_word", "_fraction")
+
+
+def is_not_claim() -> pl.Expr:
+    """True for a candidate the claims table leaves out (reads the columns `drop_non_claims`
+    adds)."""
+    pre, post, m = pl.col("pre"), pl.col("post"), pl.col("m")
+    n1_lower, plain, year_like = pl.col("_n1_lower"), pl.col("_plain"), pl.col("_year_like")
+    digits_only, plural_next, small_int = pl.col("_digits_only"), pl.col("_plural_next"), pl.col("_small_int")
+    cap_word, fraction, has_n2 = pl.col("_cap_word"), pl.col("_fraction"), pl.col("_has_n2")
     # Rules for rare cases read the context only where they apply: a regex on a null is free.
     only = lambda cond, col: pl.when(cond).then(col)  # noqa: E731
-    digits_only = n1.str.contains(r"^[\d.,]+$")
-    cap_word = pl.when(plain & digits_only).then(pre).str.extract(r"(?:^|\s)([A-Z][A-Za-z.]*)\s+$", 1)
-    plural_next = post.str.contains(r"^\s+[a-z]+[^su\s]s(?-u:\b)")
-    small_int = pl.col("n1_v").is_between(1, 31) & n1.str.contains(r"^\d{1,2}$")
     return (
         pl.col("n1_v").is_null() | ~pl.col("n1_v").is_finite()
         | pre.str.contains(r"[\w/#@&.,]$") & ~pre.str.contains(r"\s[$£€]$")
@@ -71,7 +90,7 @@ def is_not_claim() -> pl.Expr:
         | (plain & year_like & ~plural_next)
         | (only(small_int, pre).str.contains(rf"(?i){B}(?:{MONTHS})\.?\s+$"))
         | (only(small_int, post).str.contains(rf"(?i)^\s*(?:of\s+)?(?:{MONTHS}){B}"))
-        | (pl.col("n2").is_not_null() & plain & year_like)
+        | (has_n2 & plain & year_like)
         | only(digits_only, m + post).str.contains(r"(?i)^[\d,.]+\s*(?:views?|reads?|min(?:ute)?s?\s+read|comments?)")
         | (plain & digits_only & ~plural_next & pl.col("qual").is_null() & pl.col("age").is_null()
            & cap_word.is_not_null() & ~cap_word.str.to_lowercase().is_in(list(CAPS_OK))
@@ -83,15 +102,14 @@ def is_not_claim() -> pl.Expr:
             r"(?i)(?-u:\b)(?:no|the|this|that|any|every|each|which|at|one|some)\s+$")
         # "a third term", "a quarter": an indefinite article with an ordinal is a fraction only
         # when a whole follows ("a third of voters"); "two quarters" in business news are periods
-        | (fraction := n1_lower.str.contains(rf"^(?:an?[\s-]+(?:{_DENOMS})|\S+[\s-]+quarters?)$"))
-        & ~only(fraction, post).str.contains(r"(?i)^\s+of(?-u:\b)")
+        | fraction & ~only(fraction, post).str.contains(r"(?i)^\s+of(?-u:\b)")
         # "nearly half" is a claim, a bare "half" ("the second half", "half-time") is not
         | (n1_lower == "half") & pl.col("qual").is_null()
         # "the 400 metres hurdles": an event name, not a distance
         | only((pl.col("u_kind") == "measure").fill_null(False) | pl.col("metres"), post).str.contains(_EVENTS)
         # A range whose top is below its bottom is a score or a fixture ("won 3-1"), not a range.
         | (pl.col("n2_v").is_not_null() & (pl.col("n2_v") < pl.col("n1_v")) & pl.col("n2_scale").is_null())
-        | only(pl.col("n2").is_not_null(), m).str.contains(r"^\d+\s*[-–]\s*\d+$")
-        & (only(pl.col("n2").is_not_null(), pre).str.contains(_SCORE_VERBS)
-           | only(pl.col("n2").is_not_null(), post).str.contains(r"(?i)^\s+(?:win|victory|defeat|loss|draw|lead|vote|margin)"))
+        | only(has_n2, m).str.contains(r"^\d+\s*[-–]\s*\d+$")
+        & (only(has_n2, pre).str.contains(_SCORE_VERBS)
+           | only(has_n2, post).str.contains(r"(?i)^\s+(?:win|victory|defeat|loss|draw|lead|vote|margin)"))
     ).fill_null(False)

@@ -24,7 +24,7 @@ import polars as pl
 
 from tasks import units as U
 from tasks.claim_context import LEAD_PARTS_RE, LEAD_RE, qualifier, trend
-from tasks.claim_exclusions import is_not_claim
+from tasks.claim_exclusions import drop_non_claims
 from tasks.claim_objects import with_objects
 from tasks.numbers import B, FRACTION_WORDS, NUMBER, SCALE, SCALES, TENS, UNITS, number_value
 
@@ -275,7 +275,7 @@ def _extract(sentences: pl.DataFrame, quotes: pl.DataFrame | None, claims_only: 
         return empty
     c = _parse(c)
     keep = pl.col("n1_v").is_finite() & ~pl.col("pronoun")
-    c = c.filter(keep & ~is_not_claim() if claims_only else keep)
+    c = drop_non_claims(c, keep) if claims_only else c.filter(keep)
     cur = pl.coalesce("n1_cur", "n2_cur")
     pct = pl.col("n1_pct") | pl.col("n2_pct")
     unit = (
@@ -296,25 +296,31 @@ def _extract(sentences: pl.DataFrame, quotes: pl.DataFrame | None, claims_only: 
         .when(pl.col("race")).then(pl.lit("duration"))
         .otherwise(pl.lit("count"))
     )
+    # Each step is a column: the value expressions reuse each other, and nested they were
+    # evaluated again for every use (the scale lookup about twenty times per row).
     sign = pl.when(pl.col("neg")).then(-1.0).otherwise(1.0)
     scale_fix = pl.when(pl.col("metres")).then(1e-6).when(pl.col("bare_b")).then(1e-9).otherwise(1.0)
-    v1 = pl.col("n1_v") * scale_fix * pl.col("u_mult") * sign
-    v2 = pl.col("n2_v") * pl.col("u_mult")
+    v1, v2 = pl.col("_v1"), pl.col("_v2")
+    c = c.with_columns(_v1=pl.col("n1_v") * scale_fix * pl.col("u_mult") * sign, _v2=pl.col("n2_v") * pl.col("u_mult"),
+                       _sign=sign)
+    sign = pl.col("_sign")
     # "between 1 and 2 million": the lower end borrows the upper end's scale.
-    v1 = pl.when(pl.col("n1_scale").is_null() & pl.col("n2_scale").is_not_null()
-                 & (pl.col("n1_v") < pl.col("n2_v"))).then(
+    c = c.with_columns(_v1=pl.when(pl.col("n1_scale").is_null() & pl.col("n2_scale").is_not_null()
+                                   & (pl.col("n1_v") < pl.col("n2_v"))).then(
         v1 * pl.col("n2_scale").str.to_lowercase().replace_strict(
-            SCALES, default=1.0, return_dtype=pl.Float64)).otherwise(v1)
+            SCALES, default=1.0, return_dtype=pl.Float64)).otherwise(v1))
     # A unit after the range ("380,000 to 12.11 mln") scales the upper end; the lower end keeps its
     # own size when scaling it would put it above the upper one. Still inverted ("fell from 400 mln
     # to 300 mln"), the pair is a change, not a range: the claim is the new value, trend down.
-    v1 = pl.when(v2.is_not_null() & (v1 > v2) & (pl.col("n1_v") * sign <= v2)).then(pl.col("n1_v") * sign).otherwise(v1)
-    inverted = (v2.is_not_null() & (v1 > v2)).fill_null(False)
+    c = c.with_columns(_v1=pl.when(v2.is_not_null() & (v1 > v2) & (pl.col("n1_v") * sign <= v2))
+                       .then(pl.col("n1_v") * sign).otherwise(v1))
+    c = c.with_columns(_inverted=(v2.is_not_null() & (v1 > v2)).fill_null(False), _trend=trend())
+    inverted = pl.col("_inverted")
     c = c.with_columns(
         value=pl.when(inverted).then(v2).otherwise(v1),
         value_max=pl.when(~inverted).then(v2),
         unit=unit, kind=kind, qualifier=qualifier(),
-        trend=pl.when(inverted & trend().is_null()).then(pl.lit("down")).otherwise(trend()),
+        trend=pl.when(inverted & pl.col("_trend").is_null()).then(pl.lit("down")).otherwise("_trend"),
         value_text=pl.when(pl.col("qual").is_not_null() | pl.col("age").is_not_null())
         .then(pl.col("m").str.slice(pl.col("qual").str.len_chars().fill_null(0)).str.strip_chars_start()
               .str.replace(r"(?i)^(?:(?:between|from)\s+the\s+)?(?:aged|age\s+of|ages(?:\s+of)?)\s+", ""))
