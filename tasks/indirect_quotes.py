@@ -117,8 +117,11 @@ def indirect_hits(sentences: pl.DataFrame) -> pl.DataFrame:
     ]
     main = {"cl_at": pl.col("text").str.len_chars() - pl.col("main_cl").str.len_chars(), "cl": pl.col("main_cl"),
             "cue": cue_of("main_v"), "sp": subj, "sp_at": subj.str.len_chars() - subj.str.strip_chars_start().str.len_chars()}
-    # "according to" decides the sentence even when its clause is too short; then the tail patterns; then the main one
-    order = [(acc & rules[0][0], rules[0][1]), (acc & rules[1][0], rules[1][1]), (rules[2][0], rules[2][1]), (rules[3][0], rules[3][1]), (main_ok, main)]
+    # "according to" decides the sentence even when its clause is too short; then the tail patterns; then the main one.
+    # The conditions become columns first: inside when/then chains polars evaluates them once per output column.
+    conds = [acc & rules[0][0], acc & rules[1][0], rules[2][0], rules[3][0], main_ok]
+    cand = cand.with_columns(*(c.alias(f"_ok{i}") for i, c in enumerate(conds)))
+    order = [(pl.col(f"_ok{i}"), cols) for i, cols in enumerate([rules[0][1], rules[1][1], rules[2][1], rules[3][1], main])]
     picked = {}
     for key in ("cl_at", "cl", "cue", "sp", "sp_at"):
         expr = pl.lit(None)

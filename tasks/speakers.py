@@ -82,6 +82,19 @@ def _name_candidates(sentence: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=65536)
+def _name_shape(raw: str) -> str | None:
+    """A capitalised run as a person's name (titles and possessive dropped), or None when its words
+    rule a person out; whether the article gives a first name is the resolver's to check."""
+    name = _POSSESSIVE_END.sub("", strip_titles(raw))
+    words = name.split()
+    if not words or words[0].lower() in _NOT_NAMES or words[-1].lower() in _NOT_NAMES or name.lower() in TITLE_WORDS:
+        return None
+    if ORGANIZATION_WORDS.search(name) or len(words) > 4 or not _is_pure_name(name) or words[-1].lower() in TITLE_WORDS:
+        return None
+    return name
+
+
+@lru_cache(maxsize=65536)
 def _route(text: str) -> tuple[str | None, tuple[str, int] | None, bool, str | None]:
     """What kind of mention a text is (pronoun, document with its owner, statement, role), from the
     text alone: memoised, since Reuters repeats "the company", "he", "officials" thousands of times."""
@@ -189,11 +202,8 @@ class SpeakerResolver:
         return self._people[raw]
 
     def _as_person(self, raw: str, at: int) -> str | None:
-        name = _POSSESSIVE_END.sub("", strip_titles(raw))
-        words = name.split()
-        if not words or words[0].lower() in _NOT_NAMES or words[-1].lower() in _NOT_NAMES or name.lower() in TITLE_WORDS:
-            return None
-        if ORGANIZATION_WORDS.search(name) or len(words) > 4 or not _is_pure_name(name) or words[-1].lower() in TITLE_WORDS:
+        name = _name_shape(raw)
+        if name is None:
             return None
         full = self.expand(Mention(name, None, None), at).text
         if " " not in full:
@@ -212,9 +222,10 @@ class SpeakerResolver:
             votes = {"m": 0, "f": 0}
             for m_start, m_end in self._occurrences(surname):
                 lead = self.text[max(0, m_start - 30): m_start]
-                if _FEMALE_TITLES.search(lead):
+                near = max(0, len(lead.rstrip()) - 15)  # both are end-anchored and a title is <= 14 characters
+                if _FEMALE_TITLES.search(lead, near):
                     votes["f"] += 3
-                elif _MALE_TITLES.search(lead):
+                elif _MALE_TITLES.search(lead, near):
                     votes["m"] += 3
                 after = _NEXT_PRONOUN.match(self.text, m_end, m_end + 90)
                 if after:
