@@ -231,19 +231,29 @@ def number_value(expr: pl.Expr) -> pl.Expr:
     "$1.13bn" minus the "$", "twenty-five", "1 1/2", "½", "1.3e6"). Null when it is not a number.
     Plain digits with an optional scale are computed as expressions; anything else goes through
     `words_to_number` once per distinct spelling."""
-    s = expr.str.to_lowercase().str.strip_chars()
-    lead = s.str.extract(r"^(\d[\d,]*(?:\.\d+)?|\.\d+)", 1)
-    digits = lead.str.replace_all(",", "").cast(pl.Float64, strict=False)
-    rest = s.str.slice(lead.str.len_chars().fill_null(0)).str.strip_chars()
-    scale = (
-        pl.when(rest == "")
-        .then(pl.lit(1.0))
-        .otherwise(rest.replace_strict(SCALES, default=None, return_dtype=pl.Float64))
+    return expr.map_batches(_number_values, return_dtype=pl.Float64)
+
+
+def _number_values(numbers: pl.Series) -> pl.Series:
+    # Each part is a column: the parts are reused, and nested in one expression every use
+    # evaluated them (and the lower-cased text they read) again.
+    f = pl.DataFrame({"s": numbers}).select(s=pl.col("s").str.to_lowercase().str.strip_chars())
+    s = pl.col("s")
+    f = f.with_columns(
+        lead=s.str.extract(r"^(\d[\d,]*(?:\.\d+)?|\.\d+)", 1),
+        frac_char=s.str.extract(r"([½¼¾⅓⅔⅛])$", 1).replace_strict(
+            FRACTION_CHARS, default=None, return_dtype=pl.Float64),
+        frac=s.str.extract_groups(r"^(?:(\d{1,3})\s+)?(\d{1,3})/(\d{1,3})$"),
     )
-    frac_char = s.str.extract(r"([½¼¾⅓⅔⅛])$", 1).replace_strict(
-        FRACTION_CHARS, default=None, return_dtype=pl.Float64
+    lead, frac = pl.col("lead"), pl.col("frac")
+    f = f.with_columns(
+        digits=lead.str.replace_all(",", "").cast(pl.Float64, strict=False),
+        rest=s.str.slice(lead.str.len_chars().fill_null(0)).str.strip_chars(),
     )
-    frac = s.str.extract_groups(r"^(?:(\d{1,3})\s+)?(\d{1,3})/(\d{1,3})$")
+    rest, digits, frac_char = pl.col("rest"), pl.col("digits"), pl.col("frac_char")
+    f = f.with_columns(scale=pl.when(rest == "").then(pl.lit(1.0))
+                       .otherwise(rest.replace_strict(SCALES, default=None, return_dtype=pl.Float64)))
+    scale = pl.col("scale")
     frac_value = frac.struct[0].cast(pl.Float64, strict=False).fill_null(0.0) + frac.struct[
         1
     ].cast(pl.Float64, strict=False) / frac.struct[2].cast(pl.Float64, strict=False)
@@ -251,7 +261,7 @@ def number_value(expr: pl.Expr) -> pl.Expr:
         s.str.extract(r"^(\d{1,3})[½¼¾⅓⅔⅛]$", 1).cast(pl.Float64, strict=False).fill_null(0.0)
         + frac_char
     )
-    return (
+    return f.select(
         pl.when(frac_char.is_not_null())
         .then(unicode_frac)
         .when(frac.struct[1].is_not_null())
@@ -261,4 +271,4 @@ def number_value(expr: pl.Expr) -> pl.Expr:
         # only what the expressions above cannot read goes to Python
         .otherwise(pl.when(digits.is_null() | scale.is_null()).then(s)
                    .map_batches(_words_batch, return_dtype=pl.Float64))
-    )
+    ).to_series().alias(numbers.name)
