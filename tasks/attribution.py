@@ -224,9 +224,10 @@ def _subject_mention(before: str, participle: bool, subject_first: bool) -> Ment
         np = _clean_np(_noun_phrase(_clean_np(lead)))
         if not _usable(np):
             continue
-        mention = located(np, text, start)
         if best is None or (_is_pure_name(np) and not _is_pure_name(best.text)):
-            best = mention
+            best = located(np, text, start)
+            if _is_pure_name(np):
+                break  # nothing later replaces a proper name
     return best if best is not None or not tail_ok else located(tail, last_text, last_start, last=True)
 
 
@@ -311,21 +312,32 @@ def subject_fallback(prefix: str, base: int) -> Mention | None:
     return m if m and (_is_pure_name(m.text) or m.text.lower() in PRONOUNS) else None
 
 
+def _lowercase_twin(regex: re.Pattern) -> re.Pattern:
+    """The same word list without IGNORECASE, for text already lower-cased: 3-4x faster in `re`, and
+    equal on ASCII text (IGNORECASE also folds a few non-ASCII letters, so those keep the original)."""
+    return re.compile(regex.pattern, regex.flags & ~re.IGNORECASE)
+
+
+_DOCUMENT_LOW, _SOURCE_LOW, _ORGANIZATION_LOW = map(_lowercase_twin, (DOCUMENT_WORDS, SOURCE_WORDS, ORGANIZATION_WORDS))
+
+
 @lru_cache(maxsize=65536)
 def speaker_kind(speaker: str | None) -> str:
     if not speaker:
         return "unknown"
     low = speaker.lower()
+    ascii_ = low.isascii()
+    document, source, organization = (_DOCUMENT_LOW, _SOURCE_LOW, _ORGANIZATION_LOW) if ascii_ else (DOCUMENT_WORDS, SOURCE_WORDS, ORGANIZATION_WORDS)
     head = low.split()[-1]
-    if DOCUMENT_WORDS.fullmatch(head):
+    if document.fullmatch(head):
         return "document"
     if low in PRONOUNS:
         return "unknown"
-    if SOURCE_WORDS.match(low) and not _is_pure_name(speaker):
+    if source.match(low) and not _is_pure_name(speaker):
         return "source"
-    if ORGANIZATION_WORDS.fullmatch(head) or (speaker.isupper() and len(speaker) <= 6):
+    if organization.fullmatch(head) or (speaker.isupper() and len(speaker) <= 6):
         return "organization"
-    org = ORGANIZATION_WORDS.search(low)
+    org = organization.search(low)
     if org and not speaker.split()[-1][:1].isupper():
         return "organization"
     if org and len(speaker.split()) > 2 and not _is_pure_name(" ".join(speaker.split()[-2:])):

@@ -57,7 +57,7 @@ _SMALL_WORDS = {"of", "the", "and", "in", "for", "on", "at", "to", "a", "an", "a
 _FRAMES_DIRECTLY = re.compile(rf"(?:^|[,:]|\b(?:{ALL_FORMS}))\s*$")
 _LETTER = re.compile(r"[A-Za-z]")
 _LEAD = re.compile(r"[\s.!?;]*")
-_SUFFIX_END = re.compile(r"(?<=[a-z0-9)\]]{2}[.!?])\s")
+_SUFFIX_END = re.compile(r"[.!?](?<=[a-z0-9)\]]{2}[.!?])\s")  # punctuation first: re skips to it
 _CALLED = re.compile(r"\bcalled\s*$")
 _AFTER_THE = re.compile(r"\bthe\s+(?:\d{4}\s+)?$")
 _MARK = re.compile(r'["“”]')
@@ -98,7 +98,7 @@ def _sentence_prefix(text: str, lo: int, hi: int) -> tuple[str, int]:
 def _sentence_suffix(text: str, lo: int, hi: int) -> str:
     chunk = text[lo:hi]
     m = _SUFFIX_END.search(chunk)
-    return chunk[: m.start()] if m else chunk
+    return chunk[: m.end() - 1] if m else chunk
 
 
 _FRAGMENT_CUES = {"call", "label", "describe", "characterize", "refer", "denounce", "dub"}

@@ -78,7 +78,9 @@ def strip_titles(name: str) -> str:
 def _name_candidates(sentence: str) -> tuple[str, ...]:
     """Capitalised runs of a sentence that may name a person (not after "in"/"at"/...: places).
     Memoised: consecutive pronouns look at the same previous sentence."""
-    return tuple(m.group() for m in _CANDIDATE.finditer(sentence) if not _PLACE_LEAD.search(sentence, max(0, m.start() - 12), m.start()))
+    # _PLACE_LEAD ends in a space, so a run not preceded by one needs no search
+    return tuple(m.group() for m in _CANDIDATE.finditer(sentence)
+                 if not (m.start() and sentence[m.start() - 1].isspace() and _PLACE_LEAD.search(sentence, max(0, m.start() - 12), m.start())))
 
 
 @lru_cache(maxsize=65536)
@@ -159,13 +161,13 @@ class SpeakerResolver:
         gender = {"he": "m", "she": "f"}.get(pronoun)
         if cls == "person" and pronoun != "i":
             people, since = self._recent_people(at)
-            recent = [name for name in people if self._agrees(name, gender)]
             last = self._last_person
-            if last and last[1] >= since and last[0] in recent:
+            if last and last[1] >= since and last[0] in people and self._agrees(last[0], gender):
                 # the person quoted in this or the previous sentence is the likeliest "he" ("..., Hook said. He added")
                 return Mention(last[0], None, None), "person"
-            if recent:
-                return Mention(recent[0], None, None), "person"
+            first = next((name for name in people if self._agrees(name, gender)), None)
+            if first is not None:
+                return Mention(first, None, None), "person"
         wanted = {"person": ("person", "source"), "plural": ("organization", "source", "person"), "thing": ("organization", "document")}[cls]
         for speaker, kind in reversed(self.history[-6:]):
             if kind in wanted and (kind != "person" or self._agrees(speaker, gender)):
@@ -184,7 +186,8 @@ class SpeakerResolver:
             para = self.text.rfind("\n\n", 0, max(0, para - 2)) + 2  # first sentence: the previous paragraph too
         lo = max(para, at - 600)
         window = self.text[lo: at]
-        window = _QUOTED.sub(lambda m: " " * len(m.group()), window)
+        if '"' in window or "“" in window:
+            window = _QUOTED.sub(lambda m: " " * len(m.group()), window)
         cuts = [0] + [m.end() for m in SENTENCE_BREAK.finditer(window)]
         sentences = [window[a:b] for a, b in zip(cuts, cuts[1:] + [len(window)])][-2:]
         since = lo + cuts[-2] if len(cuts) > 1 else lo
