@@ -84,11 +84,19 @@ def check_claims_against(claims: pl.DataFrame, documents: pl.DataFrame,
     bad_sent = sent.filter(~inside).select(claims.columns).with_columns(
         check=pl.lit("inside_sentence"))
 
+    # Sorted, a document's claims are adjacent: "the previous claim of the document" and "the
+    # claim's rank in it" are a shift and a row count from the document's first row (windows
+    # over doc_id computed the same with a hash grouping, several times slower).
     ordered = claims.sort("doc_id", "char_start")
-    prev_end = pl.col("char_end").shift(1).over("doc_id")
+    row = pl.int_range(pl.len())
+    first = pl.col("doc_id").ne_missing(pl.col("doc_id").shift(1)) | (row == 0)
+    ordered = ordered.with_columns(_first=first).with_columns(
+        _rank=row - pl.when("_first").then(row).forward_fill())
+    prev_end = pl.when(~pl.col("_first")).then(pl.col("char_end").shift(1))
     bad_overlap = ordered.filter((pl.col("char_start") < prev_end).fill_null(False)).with_columns(
         check=pl.lit("overlaps_previous_claim"))
-    expected_id = pl.format("{}-c{}", "doc_id", pl.int_range(pl.len()).over("doc_id"))
+    expected_id = pl.format("{}-c{}", "doc_id", "_rank")
     bad_order = ordered.filter(pl.col("claim_id") != expected_id).with_columns(
         check=pl.lit("claim_id_in_document_order"))
-    return pl.concat([bad_text, bad_sent, bad_overlap, bad_order], how="vertical_relaxed")
+    return pl.concat([bad_text, bad_sent, bad_overlap.drop("_first", "_rank"), bad_order.drop("_first", "_rank")],
+                     how="vertical_relaxed")
