@@ -12,10 +12,11 @@ import hashlib
 import polars as pl
 
 from tasks import furniture as F
-from tasks.dates import published_date_time
+from tasks.dates import published
 from tasks.header import dateline_place, given_dateline_place, header_lines, header_metadata
 from tasks.language import with_language
 from tasks.normalise import ascii_normalised, collapsed_spaces, normalised_text
+from tasks.windows import group_starts, next_in, position_in
 
 PARAGRAPH_SEPARATOR = "\n\n"
 PARAGRAPH_KIND = pl.Enum(["heading", "body"])
@@ -40,6 +41,16 @@ def _key(text: pl.Expr) -> pl.Expr:
     return text.str.to_lowercase().str.replace_all(r"[^\w]*[^\w ][^\w]*| {2,}", " ").str.strip_chars()
 
 
+def _same_key(key: pl.Expr, where: pl.Expr | bool = True) -> pl.Expr:
+    """`where` and the line's `_key` is `key` (never null when `key` is not). The line's key, the
+    costliest pass of cleaning, is only computed where its first word character (`first_char`,
+    null when the line has none) is also the first character of `key`."""
+    first = pl.col("first_char")
+    maybe = where & (first.eq_missing(key.str.slice(0, 1)) | first.is_null())
+    # Empty, not null, elsewhere: polars replaces in a column with nulls several times slower.
+    return maybe & (_key(pl.when(maybe).then(pl.col("line")).otherwise(pl.lit(""))) == key).fill_null(False)
+
+
 _LINE_FEATURES = {"furniture": pl.String, "byline": pl.String, "date_line": pl.Boolean, "section_like": pl.Boolean,
                   "name_like": pl.Boolean, "tail_marker": pl.Boolean, "sign_off": pl.Boolean,
                   "repeat_title": pl.Boolean}
@@ -57,7 +68,7 @@ def _line_features(lines: pl.DataFrame) -> pl.DataFrame:
         name_like=F.is_name_line(line) & (words <= 5),
         tail_marker=F.is_tail_marker(line),
         sign_off=F.is_sign_off(line, words),
-        repeat_title=pl.col("given_key").is_not_null() & (pl.col("key") == pl.col("given_key")),
+        repeat_title=pl.col("given_key").is_not_null() & _same_key(pl.col("given_key")),
     )
 
 
@@ -68,7 +79,8 @@ def _line_frame(records: pl.DataFrame) -> pl.DataFrame:
     """
     # Plain ASCII text needs only its line ends and control characters fixed; the Unicode passes
     # (NFC, exotic spaces, invisible characters) run on the other bodies alone.
-    ascii_only = records.select("body").to_series().str.contains(r"^[\x00-\x7F]*$").fill_null(True)
+    body = records.select("body").to_series()
+    ascii_only = (body.str.len_bytes() == body.str.len_chars()).fill_null(True)
     columns = ["rec", "given_title", "given_subtitle", _key(pl.col("given_title")).alias("given_key")]
     body = pl.concat([
         records.filter(ascii_only).select(*columns, body=ascii_normalised("body")),
@@ -79,10 +91,11 @@ def _line_frame(records: pl.DataFrame) -> pl.DataFrame:
         .explode("line")
         .with_columns(line=collapsed_spaces("line"))
         .filter(pl.col("line").is_not_null() & (pl.col("line") != ""))
-        # Lines hold single spaces only (collapsed above), so counting spaces counts words.
-        .with_columns(i=pl.int_range(pl.len(), dtype=pl.Int32).over("rec"),
-                      nw=(pl.col("line").str.count_matches(" ", literal=True) + 1).cast(pl.Int32),
-                      key=_key(pl.col("line")))
+        # Lines hold single spaces only (collapsed above), so counting spaces counts words (the
+        # regex counts faster than the literal search here).
+        .with_columns(i=position_in("rec").cast(pl.Int32),
+                      nw=(pl.col("line").str.count_matches(" ") + 1).cast(pl.Int32),
+                      first_char=pl.col("line").str.to_lowercase().str.extract(r"^[^\w]*(\w)"))
     )
     # Only lines that could be furniture or header go through the full set of rules.
     suspects = lines.filter(F.may_be_furniture(pl.col("line"), pl.col("nw")))
@@ -98,7 +111,10 @@ def _line_frame(records: pl.DataFrame) -> pl.DataFrame:
 def _kept_lines(lines: pl.DataFrame) -> pl.DataFrame:
     """Marks `keep` (body text), `duplicate` and the paragraph kind of every line."""
     i = pl.col("i")
-    title_key = pl.coalesce("given_key", pl.col("key").filter(i == pl.col("title_i")).first().over("rec"))
+    # At most one line per record is its title line; its key is a column before the window takes
+    # it (inside the window the key would be computed group by group).
+    lines = lines.with_columns(_title_key=_key(pl.when(i == pl.col("title_i")).then(pl.col("line"))))
+    lines = lines.with_columns(_title_key=pl.coalesce("given_key", pl.col("_title_key").max().over("rec")).fill_null(""))
     long_body = (pl.col("nw") >= _LONG_PARAGRAPH_WORDS) & pl.col("furniture").is_null()
     last_marker = pl.when(pl.col("tail_marker")).then(i).forward_fill().over("rec")
     last_long = pl.when(long_body).then(i).forward_fill().over("rec")
@@ -106,8 +122,9 @@ def _kept_lines(lines: pl.DataFrame) -> pl.DataFrame:
     # A closing run of three or more bare labels (a photo gallery's captions, a list of links)
     # is page furniture as a whole even though no single line of it is.
     label = (pl.col("nw") <= _LABEL_MAX_WORDS) & ~pl.col("line").str.contains(r"[.!?:;\"”’)]$")
-    run = (~label).cum_sum().over("rec")
-    run_length = label.sum().over("rec", run)
+    # Lines are in (rec, i) order: a run starts at each line that is no label and at each record.
+    run = (~label | group_starts("rec")).cum_sum()
+    run_length = label.sum().over(run)
     # Without any long paragraph there is no article for such a run to close: a table of figures
     # ("Shr 12 cts vs 15 cts", results by constituency) is all labels and is the article itself.
     closing_labels = label & (run_length >= 3) & (i > pl.when(long_body).then(i).max().over("rec")).fill_null(False)
@@ -118,7 +135,7 @@ def _kept_lines(lines: pl.DataFrame) -> pl.DataFrame:
         & ~in_tail
         & ~closing_labels
         # Only a short line can repeat the headline.
-        & ~((pl.col("nw") <= 40) & (pl.col("key") == title_key.fill_null("")))
+        & ~_same_key(pl.col("_title_key"), where=pl.col("nw") <= 40)
     )
     marked = lines.with_columns(candidate=candidate)
     # The last line of what is kept may be a wire sign-off ("Reuter").
@@ -126,10 +143,10 @@ def _kept_lines(lines: pl.DataFrame) -> pl.DataFrame:
     marked = marked.with_columns(
         candidate=pl.col("candidate") & ~(pl.col("sign_off") & (i == last_kept))
     )
-    repeated = pl.col("candidate") & ~pl.col("line").is_first_distinct().over(pl.col("rec"), pl.col("candidate"))
+    repeated = pl.col("candidate") & ~pl.when("candidate").then(pl.struct("rec", "line")).is_first_distinct()
     marked = marked.with_columns(duplicate=repeated, keep=pl.col("candidate") & ~repeated)
-    next_nw = pl.col("nw").shift(-1).over("rec")
-    next_is_sentence = pl.col("line").shift(-1).over("rec").str.contains(r"[.!?:\"”’)]$")
+    next_nw = next_in(pl.col("nw"), "rec")
+    next_is_sentence = next_in(pl.col("line").str.contains(r"[.!?:\"”’)]$"), "rec")
     heading = (
         (pl.col("nw") <= _HEADING_MAX_WORDS)
         & ~pl.col("line").str.contains(r"[.,;:]['\"”’)]?$")
@@ -157,23 +174,25 @@ def clean_documents(records: pl.DataFrame) -> pl.DataFrame:
     accepted = records.filter(pl.col("reject_reason").is_null())
     lines = header_lines(_line_frame(accepted))
     marked, kept = _kept_lines(lines)
+    # Lines are in (rec, i) order, and a group keeps the order of its rows.
     bodies = kept.group_by("rec").agg(
         n_words=pl.col("nw").sum().cast(pl.Int32),
-        text=pl.col("line").sort_by("i").str.join(PARAGRAPH_SEPARATOR),
-        paragraph_kinds=pl.col("kind").sort_by("i"),
-        first_paragraph=pl.col("line").sort_by("i").first(),
+        text=pl.col("line").str.join(PARAGRAPH_SEPARATOR),
+        paragraph_kinds=pl.col("kind"),
+        first_paragraph=pl.col("line").first(),
     )
     counts = marked.group_by("rec").agg(
         n_removed_lines=(~pl.col("keep") & ~pl.col("duplicate")).sum().cast(pl.Int32),
         n_duplicate_paragraphs=pl.col("duplicate").sum().cast(pl.Int32),
     )
     header = header_metadata(lines)
-    guessed_date, guessed_at = published_date_time("date_line")
-    given_date, given_at = published_date_time("given_published")
+    given_date, given_at = pl.col("given").struct.field("date"), pl.col("given").struct.field("at")
+    guessed_date, guessed_at = pl.col("guessed").struct.field("date"), pl.col("guessed").struct.field("at")
     docs = (
         accepted.join(bodies, on="rec", how="left")
         .join(counts, on="rec", how="left")
         .join(header, on="rec", how="left")
+        .with_columns(given=published("given_published"), guessed=published("date_line"))
         .with_columns(
             title=pl.coalesce("given_title", "guessed_title"),
             subtitle=pl.coalesce("given_subtitle", "guessed_subtitle"),

@@ -43,20 +43,8 @@ def _date_from(groups: pl.Expr) -> pl.Expr:
     return pl.when(valid).then(as_text.str.to_date("%Y-%m-%d", strict=False))
 
 
-def date_in_text(text: str | pl.Expr) -> pl.Expr:
-    """The first written date in a string, as a Date (null when none)."""
-    expr = pl.col(text) if isinstance(text, str) else text
-    return pl.coalesce(
-        _date_from(expr.str.extract_groups(MONTH_DAY_YEAR)),
-        _date_from(expr.str.extract_groups(DAY_MONTH_YEAR)),
-        _date_from(expr.str.extract_groups(ISO_DATE)),
-    )
-
-
-def time_in_text(text: str | pl.Expr) -> pl.Expr:
-    """The first clock time in a string as a Duration since midnight (null when none)."""
-    expr = pl.col(text) if isinstance(text, str) else text
-    groups = expr.str.extract_groups(CLOCK_TIME)
+def _time_from(groups: pl.Expr) -> pl.Expr:
+    """The clock time of CLOCK_TIME's groups as a Duration since midnight (null when none)."""
     hour = groups.struct.field("hour").cast(pl.Int64, strict=False)
     minute = groups.struct.field("minute").cast(pl.Int64, strict=False)
     ampm = groups.struct.field("ampm").str.to_lowercase().str.slice(0, 1)
@@ -69,9 +57,24 @@ def time_in_text(text: str | pl.Expr) -> pl.Expr:
     return pl.when(valid).then(pl.duration(hours=hour24, minutes=minute))
 
 
-def published_date_time(text: str | pl.Expr) -> tuple[pl.Expr, pl.Expr]:
-    """(published_date, published_at) found in a string; published_at is null without a clock time."""
+def _published_of(texts: pl.Series) -> pl.Series:
+    # Each pattern is matched once into a column: as nested expressions every field of every
+    # pattern matched the text again.
+    found = pl.DataFrame({"text": texts}).select(
+        *[pl.col("text").str.extract_groups(pattern).alias(f"date{n}")
+          for n, pattern in enumerate((MONTH_DAY_YEAR, DAY_MONTH_YEAR, ISO_DATE))],
+        clock=pl.col("text").str.extract_groups(CLOCK_TIME),
+    )
+    dated = found.select(
+        date=pl.coalesce(_date_from(pl.col("date0")), _date_from(pl.col("date1")), _date_from(pl.col("date2"))),
+        time=_time_from(pl.col("clock")),
+    )
+    at = pl.when(pl.col("date").is_not_null()).then(pl.col("date").cast(pl.Datetime("us")) + pl.col("time"))
+    return dated.select(published=pl.struct("date", at=at)).to_series()
+
+
+def published(text: str | pl.Expr) -> pl.Expr:
+    """A struct of the first written date in a string (`date`, null when none) and `at`, that date
+    with the first clock time in the string (null without one)."""
     expr = pl.col(text) if isinstance(text, str) else text
-    date = date_in_text(expr)
-    at = pl.when(date.is_not_null()).then(date.cast(pl.Datetime("us")) + time_in_text(expr))
-    return date, at
+    return expr.map_batches(_published_of, return_dtype=pl.Struct({"date": pl.Date, "at": pl.Datetime("us")}))

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import polars as pl
 
+from tasks.windows import cum_sum_in
+
 HEADER_WINDOW = 12
 _TITLE_MAX_WORDS = 30
 _DATELINE = (r"^(?P<place>[A-Z][A-Z'.\-]+(?:[ \-][A-Z][A-Z'.\-]+)*(?:,\s+[A-Z][\w'.\-]+(?:\s+[A-Z][\w'.\-]+){0,3})?)"
@@ -29,14 +31,17 @@ def header_lines(lines: pl.DataFrame) -> pl.DataFrame:
     """Adds `header_end` (last header line index, null when none), `title_i` and `subtitle_i`."""
     given_title = pl.col("given_title").is_not_null()
     content = ~pl.col("meta") & ~pl.col("section_like") & ~pl.col("name_like") & ~pl.col("repeat_title")
-    prose_before = content.cast(pl.Int32).cum_sum().over("rec") - content.cast(pl.Int32)
+    # A column of its own: inside the window below, a running sum would be evaluated group by group.
+    lines = lines.with_columns(_prose_before=cum_sum_in(content.cast(pl.Int32), "rec") - content.cast(pl.Int32))
     allowed_prose = pl.when(given_title).then(0).otherwise(2)
     # Captions and pull-quote credits also sit inside the article, often right after the lede: they
     # are furniture, but on their own they must not pull the lede into the header as a standfirst.
     # A caption between header lines (standfirst, picture, byline) is still inside the header.
     header_kind = pl.col("meta") & ~pl.col("furniture").fill_null("").is_in(["caption", "quote_credit"])
     header_meta = (
-        (header_kind | pl.col("repeat_title")) & (pl.col("i") < HEADER_WINDOW) & (prose_before <= allowed_prose)
+        (header_kind | pl.col("repeat_title"))
+        & (pl.col("i") < HEADER_WINDOW)
+        & (pl.col("_prose_before") <= allowed_prose)
     )
     first_content = _first_i(content)
     title_like = (
@@ -77,7 +82,8 @@ def header_lines(lines: pl.DataFrame) -> pl.DataFrame:
         & (pl.col("i") > pl.col("title_i"))
         & (pl.col("i") < pl.col("header_meta_end"))
     )
-    return with_title.with_columns(subtitle_i=pl.when(subtitle).then(pl.col("i")).min().over("rec"))
+    subtitle_i = pl.when(subtitle).then(pl.col("i")).min().over("rec")
+    return with_title.with_columns(subtitle_i=subtitle_i).drop("_prose_before")
 
 
 def header_metadata(lines: pl.DataFrame) -> pl.DataFrame:

@@ -414,8 +414,9 @@ def parse_records(files: pl.DataFrame) -> pl.DataFrame:
     jsonl = _jsonl_records(pl.DataFrame(pieces, schema={"file": pl.Int64, "source_path": pl.String, "text": pl.String,
                                                         "encoding": pl.String, "first_line": pl.Int64}))
     with_records = set(jsonl["file"].unique())
-    rows.extend({"file": piece["file"], "line_no": 0, **_reject(piece["source_path"], PurePosixPath(piece["source_path"]).stem,
-                                                                "jsonl", "empty", "the JSONL file holds no records")}
+    rows.extend({"file": piece["file"], "line_no": 0,
+                 **_reject(piece["source_path"], PurePosixPath(piece["source_path"]).stem, "jsonl", "empty",
+                           "the JSONL file holds no records")}
                 for piece in pieces if piece["file"] not in with_records)
     schema = {"file": pl.Int64, "line_no": pl.Int64, **RECORD_SCHEMA}
     records = pl.concat([pl.DataFrame(rows, schema=schema, orient="row"), jsonl]).sort("file", "line_no")
