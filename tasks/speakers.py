@@ -46,6 +46,7 @@ _NOT_FIRST_NAMES = TITLE_WORDS | _NOT_NAMES
 _FEMALE_TITLES = re.compile(r"\b(?:Mrs|Ms|Miss|Madam|Congresswoman|Assemblywoman|Chairwoman|Spokeswoman|Queen|Lady|Princess)\.?\s*$", re.I)
 _MALE_TITLES = re.compile(r"\b(?:Mr|Congressman|Assemblyman|Chairman|Spokesman|King|Prince|Sir)\.?\s*$", re.I)
 _NEXT_PRONOUN = re.compile(r"[^.!?\"“”]{0,80}?\b(he|his|him|she|her|hers)\b", re.I)
+_FEMALE_LOW, _MALE_LOW, _NEXT_PRONOUN_LOW = (re.compile(r.pattern.lower()) for r in (_FEMALE_TITLES, _MALE_TITLES, _NEXT_PRONOUN))
 _WORDCHAR = re.compile(r"[\w'’-]")
 _POSSESSIVE = re.compile(r"['’]s(?![\w'’-])")
 _QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
@@ -223,14 +224,21 @@ class SpeakerResolver:
         surname = name.split()[-1]
         if surname not in self._gender:
             votes = {"m": 0, "f": 0}
+            # IGNORECASE is slow in `re`: ASCII documents use the lower-case twins on the lower-cased text
+            if self.text.isascii():
+                if self._lower is None:
+                    self._lower = self.text.lower()
+                text, female, male, pronoun = self._lower, _FEMALE_LOW, _MALE_LOW, _NEXT_PRONOUN_LOW
+            else:
+                text, female, male, pronoun = self.text, _FEMALE_TITLES, _MALE_TITLES, _NEXT_PRONOUN
             for m_start, m_end in self._occurrences(surname):
-                lead = self.text[max(0, m_start - 30): m_start]
+                lead = text[max(0, m_start - 30): m_start]
                 near = max(0, len(lead.rstrip()) - 15)  # both are end-anchored and a title is <= 14 characters
-                if _FEMALE_TITLES.search(lead, near):
+                if female.search(lead, near):
                     votes["f"] += 3
-                elif _MALE_TITLES.search(lead, near):
+                elif male.search(lead, near):
                     votes["m"] += 3
-                after = _NEXT_PRONOUN.match(self.text, m_end, m_end + 90)
+                after = pronoun.match(text, m_end, m_end + 90)
                 if after:
                     votes["m" if after.group(1).lower() in {"he", "his", "him"} else "f"] += 1
             self._gender[surname] = None if votes["m"] == votes["f"] else max(votes, key=votes.get)
@@ -286,6 +294,8 @@ class SpeakerResolver:
             named = self._named_role(role.group("role"), at) if role else None
             return named or self.expand(owner, at)
         window = self.text[max(0, at - 3000): at]
+        if "statement" not in window:  # every owner pattern holds the word; their scans backtrack at each capital
+            return None
         best = None
         for regex in _OWNER_PATTERNS:
             for m in regex.finditer(window):
