@@ -141,8 +141,11 @@ def _ranges(c: pl.DataFrame) -> pl.DataFrame:
     gap = pl.when(same & (gap_len > 0) & (gap_len < 16)).then(
         pl.col("post").str.slice(0, gap_len))
     c = c.with_columns(g=gap.str.extract_groups(_GAP_RE))
-    rp = pl.when(pl.col("g").struct["sep"].is_not_null()).then(pl.col("pre")).str.extract(r"(?i)(?:^|\W)(between|from)\s+(?:the\s+ages?\s+of\s+)?$", 1).str.to_lowercase()
-    sep = pl.col("g").struct["sep"].str.strip_chars().str.to_lowercase()
+    # rp and sep are columns: the rule below reads them seven times
+    c = c.with_columns(
+        _rp=pl.when(pl.col("g").struct["sep"].is_not_null()).then(pl.col("pre")).str.extract(r"(?i)(?:^|\W)(between|from)\s+(?:the\s+ages?\s+of\s+)?$", 1).str.to_lowercase(),
+        _sep=pl.col("g").struct["sep"].str.strip_chars().str.to_lowercase())
+    rp, sep = pl.col("_rp"), pl.col("_sep")
     p1 = pl.col("g").struct["p1"]
     # "from 1985 to 119.3 billion yuan": a year is where a change starts, never a range's lower end.
     year_first = pl.col("m").str.contains(r"^(?:19|20)\d\d$")
@@ -163,7 +166,7 @@ def _ranges(c: pl.DataFrame) -> pl.DataFrame:
         m=pl.when("merge").then(pl.col("m") + pl.col("g").struct["sep"].str.replace(r"^", p1.fill_null("")) + nx("m")).otherwise("m"),
         end=pl.when("merge").then(nx("end")).otherwise("end"),
         post=pl.when("merge").then(nx("post")).otherwise("post"),
-    ).filter(~taken).drop("g", "merge", "gap_len")
+    ).filter(~taken).drop("g", "merge", "gap_len", "_rp", "_sep")
 
 
 def _map_back(c: pl.DataFrame, uniq: pl.DataFrame, key: str) -> pl.DataFrame:
@@ -212,11 +215,13 @@ def _take_unit(c: pl.DataFrame) -> pl.DataFrame:
     # the cut length is a column first: an expression used three times is evaluated three times
     c = c.with_columns(k=_cut(pl.col("post"), UNIT_RE))
     k = pl.col("k")
-    unit = pl.when(k > 0).then(pl.col("post").str.slice(0, k))
+    # only the rows with a unit are sliced (a when/then computes its branch on every row)
+    c = c.with_columns(unit_raw=pl.when(k > 0).then(pl.col("post")).str.slice(0, k))
+    unit = pl.col("unit_raw")
     return c.with_columns(
-        unit_raw=unit, m=pl.when(k > 0).then(pl.col("m") + unit).otherwise("m"),
+        m=pl.when(k > 0).then(pl.col("m") + unit).otherwise("m"),
         end=(pl.col("end") + k).cast(pl.Int32),
-        post=pl.when(k > 0).then(pl.col("post").str.slice(k)).otherwise("post")).drop("k")
+        post=pl.coalesce(pl.when(k > 0).then(pl.col("post")).str.slice(k), "post")).drop("k")
 
 
 def _candidates(sentences: pl.DataFrame) -> pl.DataFrame:
