@@ -12,6 +12,7 @@ import polars as pl
 
 from tasks.clean import PARAGRAPH_KIND, PARAGRAPH_SEPARATOR
 from tasks.furniture import n_words
+from tasks.windows import cum_sum_in, position_in
 
 # Abbreviations whose period does not end a sentence. Titles, ranks, months, company forms.
 ABBREVIATIONS = (
@@ -37,6 +38,15 @@ def _sentence_marked(text: pl.Expr) -> pl.Expr:
     )
 
 
+def _word_count(text: pl.Expr) -> pl.Expr:
+    """`n_words(text)`. Cleaned paragraphs hold single spaces only, so there counting spaces is
+    enough (and three times faster); any other text gets the full count."""
+    plain = ~text.str.contains(r"[^\S ]|  |^ | $|^$")
+    spaces = text.str.count_matches(" ")  # the regex counts faster than the literal search
+    rest = n_words(pl.when(plain).then(pl.lit("")).otherwise(text))
+    return pl.when(plain).then(spaces + 1).otherwise(rest).cast(pl.Int32)
+
+
 def segment_paragraphs(documents: pl.DataFrame) -> pl.DataFrame:
     """One row per paragraph: `documents.text` split on blank lines, with its kind and offsets.
 
@@ -50,9 +60,10 @@ def segment_paragraphs(documents: pl.DataFrame) -> pl.DataFrame:
     paragraphs = (
         documents.select("doc_id", "paragraph_kinds", text=pl.col("text").str.split(PARAGRAPH_SEPARATOR))
         .explode("text")
-        .with_columns(position=pl.int_range(pl.len(), dtype=pl.Int32).over("doc_id"))
+        # A document's paragraphs are adjacent rows, in order.
+        .with_columns(position=position_in("doc_id").cast(pl.Int32))
         .with_columns(
-            char_start=(step.cum_sum().over("doc_id", order_by="position") - step).cast(pl.Int32),
+            char_start=(cum_sum_in(step, "doc_id") - step).cast(pl.Int32),
             kind=pl.col("paragraph_kinds").list.get(pl.col("position"), null_on_oob=True),
         )
     )
@@ -64,7 +75,7 @@ def segment_paragraphs(documents: pl.DataFrame) -> pl.DataFrame:
         text="text",
         char_start="char_start",
         char_end=(pl.col("char_start") + size).cast(pl.Int32),
-        n_words=n_words("text"),
+        n_words=_word_count(pl.col("text")),
     )
 
 
@@ -78,7 +89,8 @@ def segment_sentences(paragraphs: pl.DataFrame) -> pl.DataFrame:
                           piece=_sentence_marked(pl.col("text")).str.split("\x00"))
         .explode("piece")
         .with_columns(size=pl.col("piece").str.len_chars().cast(pl.Int32))
-        .with_columns(offset=(pl.col("size").cum_sum().over("paragraph_id") - pl.col("size")).cast(pl.Int32))
+        # A paragraph's pieces are adjacent rows, in order.
+        .with_columns(offset=(cum_sum_in(pl.col("size"), "paragraph_id") - pl.col("size")).cast(pl.Int32))
         .with_columns(
             local_start=pl.col("offset") + pl.col("size")
             - pl.col("piece").str.strip_chars_start().str.len_chars().cast(pl.Int32),
@@ -86,7 +98,7 @@ def segment_sentences(paragraphs: pl.DataFrame) -> pl.DataFrame:
         )
         .filter(pl.col("local_end") > pl.col("local_start"))
         .sort("doc_id", "pos", "offset")
-        .with_columns(position=pl.int_range(pl.len(), dtype=pl.Int32).over("doc_id"))
+        .with_columns(position=position_in("doc_id").cast(pl.Int32))
     )
     return pieces.select(
         sentence_id=pl.format("{}-s{}", "doc_id", "position"),
