@@ -79,9 +79,11 @@ def strip_titles(name: str) -> str:
 def _name_candidates(sentence: str) -> tuple[str, ...]:
     """Capitalised runs of a sentence that may name a person (not after "in"/"at"/...: places).
     Memoised: consecutive pronouns look at the same previous sentence."""
-    # _PLACE_LEAD ends in a space, so a run not preceded by one needs no search
-    return tuple(m.group() for m in _CANDIDATE.finditer(sentence)
-                 if not (m.start() and sentence[m.start() - 1].isspace() and _PLACE_LEAD.search(sentence, max(0, m.start() - 12), m.start())))
+    # A run that opens with a particle ("de Blasio", or "al" inside "totally") is never a pure name, so
+    # never a person here: dropped before the resolver looks it up. _PLACE_LEAD ends in a space, so a
+    # run not preceded by one needs no search.
+    return tuple(m.group() for m in _CANDIDATE.finditer(sentence) if m.group()[0].isupper()
+                 and not (m.start() and sentence[m.start() - 1].isspace() and _PLACE_LEAD.search(sentence, max(0, m.start() - 12), m.start())))
 
 
 @lru_cache(maxsize=65536)
