@@ -60,9 +60,16 @@ def check_quotes_against(quotes: pl.DataFrame, documents: pl.DataFrame, paragrap
     bad_text = doc.filter(~(sliced("char_start", "char_end") == pl.col("text")).fill_null(False))
     has_offsets = pl.col("speaker_start").is_not_null()
     bad_speaker = doc.filter(has_offsets & ~(sliced("speaker_start", "speaker_end") == pl.col("speaker")).fill_null(False))
+    # Sorted, a document's quotes are adjacent, so the furthest end before each quote is one
+    # running max over the frame once every document's ends are lifted above all earlier
+    # documents' (a window over doc_id computed the same with a hash grouping, 5x slower).
     ordered = quotes.sort("doc_id", "char_start")
+    row = pl.int_range(pl.len())
+    first = pl.col("doc_id").ne_missing(pl.col("doc_id").shift(1)) | (row == 0)
+    lift = first.cum_sum().cast(pl.Int64) * 2**32 + 2**31
+    furthest = (pl.col("char_end").cast(pl.Int64) + lift).cum_max() - lift
     overlaps = ordered.filter(
-        (pl.col("char_start") < pl.col("char_end").cum_max().shift(1).over("doc_id")).fill_null(False)
+        (pl.col("char_start") < pl.when(~first).then(furthest.shift(1))).fill_null(False)
     )
     para = quotes.join(
         paragraphs.select("paragraph_id", p_doc="doc_id", p_start="char_start", p_end="char_end"),
