@@ -16,7 +16,7 @@ from tasks.dates import published
 from tasks.header import dateline_place, given_dateline_place, header_lines, header_metadata
 from tasks.language import with_language
 from tasks.normalise import ascii_normalised, collapsed_spaces, normalised_text
-from tasks.windows import group_starts, next_in, position_in
+from tasks.windows import group_starts, last_index_in, next_in, position_in, sum_in_runs
 
 PARAGRAPH_SEPARATOR = "\n\n"
 PARAGRAPH_KIND = pl.Enum(["heading", "body"])
@@ -116,15 +116,14 @@ def _kept_lines(lines: pl.DataFrame) -> pl.DataFrame:
     lines = lines.with_columns(_title_key=_key(pl.when(i == pl.col("title_i")).then(pl.col("line"))))
     lines = lines.with_columns(_title_key=pl.coalesce("given_key", pl.col("_title_key").max().over("rec")).fill_null(""))
     long_body = (pl.col("nw") >= _LONG_PARAGRAPH_WORDS) & pl.col("furniture").is_null()
-    last_marker = pl.when(pl.col("tail_marker")).then(i).forward_fill().over("rec")
-    last_long = pl.when(long_body).then(i).forward_fill().over("rec")
+    last_marker = last_index_in(pl.col("tail_marker"), i, "rec")
+    last_long = last_index_in(long_body, i, "rec")
     in_tail = last_marker.is_not_null() & (last_long.is_null() | (last_long < last_marker))
     # A closing run of three or more bare labels (a photo gallery's captions, a list of links)
     # is page furniture as a whole even though no single line of it is.
     label = (pl.col("nw") <= _LABEL_MAX_WORDS) & ~pl.col("line").str.contains(r"[.!?:;\"”’)]$")
     # Lines are in (rec, i) order: a run starts at each line that is no label and at each record.
-    run = (~label | group_starts("rec")).cum_sum()
-    run_length = label.sum().over(run)
+    run_length = sum_in_runs(label, ~label | group_starts("rec"))
     # Without any long paragraph there is no article for such a run to close: a table of figures
     # ("Shr 12 cts vs 15 cts", results by constituency) is all labels and is the article itself.
     closing_labels = label & (run_length >= 3) & (i > pl.when(long_body).then(i).max().over("rec")).fill_null(False)

@@ -32,3 +32,20 @@ def cum_sum_in(expr: pl.Expr, key: str) -> pl.Expr:
 def next_in(expr: pl.Expr, key: str) -> pl.Expr:
     """`expr.shift(-1).over(key)`: the value on the next row of the same group, null on the last."""
     return pl.when(pl.col(key).shift(-1).eq_missing(pl.col(key))).then(expr.shift(-1))
+
+
+def last_index_in(condition: pl.Expr, index: pl.Expr, key: str) -> pl.Expr:
+    """The `index` (never negative) of the last row so far in the group where `condition` holds:
+    `pl.when(condition).then(index).forward_fill().over(key)`."""
+    filled = pl.when(condition).then(index).when(group_starts(key)).then(-1).forward_fill()
+    return pl.when(filled >= 0).then(filled)
+
+
+def sum_in_runs(value: pl.Expr, starts: pl.Expr) -> pl.Expr:
+    """The sum of `value` (integers without nulls) over each run of rows, a run beginning where
+    `starts` is true (and at the first row): `value.sum().over(starts.cum_sum())`."""
+    value = value.cast(pl.Int64)
+    total = value.cum_sum()
+    before = pl.when(starts).then(total - value).forward_fill().fill_null(0)
+    at_end = pl.when(starts.shift(-1).fill_null(True)).then(total).backward_fill()
+    return at_end - before
