@@ -321,6 +321,12 @@ def _lowercase_twin(regex: re.Pattern) -> re.Pattern:
 _DOCUMENT_LOW, _SOURCE_LOW, _ORGANIZATION_LOW = map(_lowercase_twin, (DOCUMENT_WORDS, SOURCE_WORDS, ORGANIZATION_WORDS))
 
 
+def organization_word(s: str, whole: bool = False) -> bool:
+    """ORGANIZATION_WORDS.search (fullmatch when `whole`) through the lower-case twin where that is exact."""
+    regex, s = (_ORGANIZATION_LOW, s.lower()) if s.isascii() else (ORGANIZATION_WORDS, s)
+    return bool(regex.fullmatch(s) if whole else regex.search(s))
+
+
 @lru_cache(maxsize=65536)
 def speaker_kind(speaker: str | None) -> str:
     if not speaker:

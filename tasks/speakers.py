@@ -14,8 +14,8 @@ from functools import lru_cache
 
 import polars as pl
 
-from tasks.attribution import SENTENCE_BREAK, TITLE_WORDS, Mention, _is_pure_name, speaker_kind
-from tasks.reporting_verbs import DOCUMENT_WORDS, ORGANIZATION_WORDS, PRONOUNS
+from tasks.attribution import SENTENCE_BREAK, TITLE_WORDS, Mention, _is_pure_name, organization_word, speaker_kind
+from tasks.reporting_verbs import DOCUMENT_WORDS, PRONOUNS
 
 _OWNER_PATTERNS = [
     re.compile(r"(?P<o>(?:[Tt]he\s+(?:[a-z]+\s+of\s+)?)?[A-Z][\w'’.-]*(?:\s+(?:of|for|the|on|and|[A-Z][\w'’.-]*)){0,8})\s+(?:issued|released|put out|said in|published)\s+(?:a|an|its|his|her|their)\s+(?:\w+\s+)?statement"),
@@ -94,7 +94,7 @@ def _name_shape(raw: str) -> str | None:
     words = name.split()
     if not words or words[0].lower() in _NOT_NAMES or words[-1].lower() in _NOT_NAMES or name.lower() in TITLE_WORDS:
         return None
-    if ORGANIZATION_WORDS.search(name) or len(words) > 4 or not _is_pure_name(name) or words[-1].lower() in TITLE_WORDS:
+    if organization_word(name) or len(words) > 4 or not _is_pure_name(name) or words[-1].lower() in TITLE_WORDS:
         return None
     return name
 
@@ -192,12 +192,14 @@ class SpeakerResolver:
         if '"' in window or "“" in window:
             window = _QUOTED.sub(lambda m: " " * len(m.group()), window)
         cuts = [0] + [m.end() for m in SENTENCE_BREAK.finditer(window)]
-        sentences = [window[a:b] for a, b in zip(cuts, cuts[1:] + [len(window)])][-2:]
+        # the current sentence (up to `at`) first, then the previous one
+        sentences = (window[cuts[-1]:], window[cuts[-2]:cuts[-1]]) if len(cuts) > 1 else (window,)
         since = lo + cuts[-2] if len(cuts) > 1 else lo
         out: list[str] = []
-        for sentence in reversed(sentences):
+        people = self._people
+        for sentence in sentences:
             for raw in _name_candidates(sentence):
-                name = self._person(raw, at)
+                name = people[raw] if raw in people else self._person(raw, at)
                 if name and name not in out:
                     out.append(name)
         return out, since
@@ -331,9 +333,9 @@ class SpeakerResolver:
             self._full[bare] = None
             for m_start, m_end in self._occurrences(bare):
                 first = _FIRST_NAME.search(self.text, max(0, m_start - 40), m_start)
-                if first and first.group(1).lower() not in _NOT_FIRST_NAMES and not ORGANIZATION_WORDS.fullmatch(first.group(1)):
+                if first and first.group(1).lower() not in _NOT_FIRST_NAMES and not organization_word(first.group(1), whole=True):
                     second = _SECOND_SURNAME.match(self.text[m_end: m_end + 30])
-                    last = second.group(1) if second and second.group(1).lower() not in _NOT_NAMES and not ORGANIZATION_WORDS.fullmatch(second.group(1)) else ""
+                    last = second.group(1) if second and second.group(1).lower() not in _NOT_NAMES and not organization_word(second.group(1), whole=True) else ""
                     self._full[bare] = " ".join(w for w in (first.group(1), first.group(2).strip(), bare, last) if w)
                     break
         full = self._full[bare]
