@@ -114,7 +114,8 @@ def _kept_lines(lines: pl.DataFrame) -> pl.DataFrame:
     # At most one line per record is its title line; its key is a column before the window takes
     # it (inside the window the key would be computed group by group).
     lines = lines.with_columns(_title_key=_key(pl.when(i == pl.col("title_i")).then(pl.col("line"))))
-    lines = lines.with_columns(_title_key=pl.coalesce("given_key", pl.col("_title_key").max().over("rec")).fill_null(""))
+    title_key = pl.coalesce("given_key", pl.col("_title_key").max().over("rec")).fill_null("")
+    lines = lines.with_columns(_title_key=title_key)
     long_body = (pl.col("nw") >= _LONG_PARAGRAPH_WORDS) & pl.col("furniture").is_null()
     last_marker = last_index_in(pl.col("tail_marker"), i, "rec")
     last_long = last_index_in(long_body, i, "rec")
@@ -142,6 +143,7 @@ def _kept_lines(lines: pl.DataFrame) -> pl.DataFrame:
     marked = marked.with_columns(
         candidate=pl.col("candidate") & ~(pl.col("sign_off") & (i == last_kept))
     )
+    # One hash over (record, line) of the candidates; a window per (record, candidate) group was slower.
     repeated = pl.col("candidate") & ~pl.when("candidate").then(pl.struct("rec", "line")).is_first_distinct()
     marked = marked.with_columns(duplicate=repeated, keep=pl.col("candidate") & ~repeated)
     next_nw = next_in(pl.col("nw"), "rec")
