@@ -122,8 +122,10 @@ def _repaired(text: str, encoding: str) -> Decoded:
     if not text.isascii() and any(hint in text for hint in _MOJIBAKE_HINTS):
         # Invisible characters go first: left between the two halves of a mojibake pair they hide
         # it from ftfy, and once normalising removed them a second cleaning would repair it.
-        text = text.translate(_INVISIBLE)
-        fixed = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False, fix_line_breaks=False)
-        if fixed != text:
+        # When ftfy repairs nothing, the text is returned as it came: decoding changes no character
+        # it does not repair (normalising removes the invisible ones later in any case).
+        visible = text.translate(_INVISIBLE)
+        fixed = ftfy.fix_text(visible, normalization="NFC", uncurl_quotes=False, fix_line_breaks=False)
+        if fixed != visible:
             return Decoded(fixed, encoding + "+ftfy")
     return Decoded(text, encoding)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 
 import polars as pl
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tasks.clean import clean_documents, reject_duplicates
@@ -64,6 +64,7 @@ class TestDecodeBytes:
 
     @SETTINGS
     @given(TEXT, st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "cp1252"]))
+    @example("\u200b\u00d0", "utf-8")  # a mojibake hint that ftfy leaves alone, behind an invisible mark
     def test_encoded_text_comes_back(self, text, encoding):
         text = text.replace("\x00", "")
         if encoding == "utf-16-le":
