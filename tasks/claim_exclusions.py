@@ -68,9 +68,18 @@ def drop_non_claims(c: pl.DataFrame, keep: pl.Expr) -> pl.DataFrame:
         .str.extract(r"(?:^|\s)([A-Z][A-Za-z.]*)\s+$", 1),
         _fraction=pl.col("_n1_lower").str.contains(rf"^(?:an?[\s-]+(?:{_DENOMS})|\S+[\s-]+quarters?)$"),
     )
-    return c.filter(keep & ~is_not_claim()).drop(
+    # The rules for rare cases (a quarter of the rows can meet one) run on those rows only: a
+    # when/then that masks the context copies every row of it first.
+    measure = (pl.col("u_kind") == "measure").fill_null(False) | pl.col("metres")
+    rare = (pl.col("_small_int") | (pl.col("_n1_lower") == "one") | pl.col("_fraction") | pl.col("_measure")
+            | pl.col("_has_n2")).fill_null(False)
+    rows = c.select("pre", "post", "m", "_small_int", "_n1_lower", "_fraction", "_has_n2", _measure=measure,
+                    _row=pl.int_range(pl.len(), dtype=pl.UInt32)).filter(rare)
+    hits = rows.select(_rare_rule_hit().fill_null(False)).to_series()
+    hit = pl.repeat(False, c.height, dtype=pl.Boolean, eager=True).scatter(rows["_row"], hits)
+    return c.with_columns(_rare_hit=hit).filter(keep & ~is_not_claim()).drop(
         "_n1_lower", "_plain", "_year_like", "_digits_only", "_plural_next", "_small_int", "_has_n2",
-        "_cap_word", "_fraction")
+        "_cap_word", "_fraction", "_rare_hit")
 
 
 def is_not_claim() -> pl.Expr:
@@ -78,9 +87,9 @@ def is_not_claim() -> pl.Expr:
     adds)."""
     pre, post, m = pl.col("pre"), pl.col("post"), pl.col("m")
     n1_lower, plain, year_like = pl.col("_n1_lower"), pl.col("_plain"), pl.col("_year_like")
-    digits_only, plural_next, small_int = pl.col("_digits_only"), pl.col("_plural_next"), pl.col("_small_int")
-    cap_word, fraction, has_n2 = pl.col("_cap_word"), pl.col("_fraction"), pl.col("_has_n2")
-    # Rules for rare cases read the context only where they apply: a regex on a null is free.
+    digits_only, plural_next = pl.col("_digits_only"), pl.col("_plural_next")
+    cap_word, has_n2 = pl.col("_cap_word"), pl.col("_has_n2")
+    # A rule that reads the context only where it applies: a regex on a null is free.
     only = lambda cond, col: pl.when(cond).then(col)  # noqa: E731
     return (
         pl.col("n1_v").is_null() | ~pl.col("n1_v").is_finite()
@@ -88,13 +97,29 @@ def is_not_claim() -> pl.Expr:
         | post.str.contains(_POST_OUT)
         | pre.str.contains(_PRE_OUT)
         | (plain & year_like & ~plural_next)
-        | (only(small_int, pre).str.contains(rf"(?i){B}(?:{MONTHS})\.?\s+$"))
-        | (only(small_int, post).str.contains(rf"(?i)^\s*(?:of\s+)?(?:{MONTHS}){B}"))
         | (has_n2 & plain & year_like)
         | only(digits_only, m + post).str.contains(r"(?i)^[\d,.]+\s*(?:views?|reads?|min(?:ute)?s?\s+read|comments?)")
         | (plain & digits_only & ~plural_next & pl.col("qual").is_null() & pl.col("age").is_null()
            & cap_word.is_not_null() & ~cap_word.str.to_lowercase().is_in(list(CAPS_OK))
            & ~cap_word.str.contains(rf"(?i)^(?:{MONTHS})\.?$"))
+        # "nearly half" is a claim, a bare "half" ("the second half", "half-time") is not
+        | (n1_lower == "half") & pl.col("qual").is_null()
+        # A range whose top is below its bottom is a score or a fixture ("won 3-1"), not a range.
+        | (pl.col("n2_v").is_not_null() & (pl.col("n2_v") < pl.col("n1_v")) & pl.col("n2_scale").is_null())
+        | pl.col("_rare_hit")
+    ).fill_null(False)
+
+
+def _rare_rule_hit() -> pl.Expr:
+    """The rules of `is_not_claim` that apply to few rows: a day next to a month, idioms with
+    "one", fractions, event names, scores. True, or null/false when none applies."""
+    pre, post, m = pl.col("pre"), pl.col("post"), pl.col("m")
+    small_int, n1_lower = pl.col("_small_int"), pl.col("_n1_lower")
+    fraction, has_n2 = pl.col("_fraction"), pl.col("_has_n2")
+    only = lambda cond, col: pl.when(cond).then(col)  # noqa: E731
+    return (
+        (only(small_int, pre).str.contains(rf"(?i){B}(?:{MONTHS})\.?\s+$"))
+        | (only(small_int, post).str.contains(rf"(?i)^\s*(?:of\s+)?(?:{MONTHS}){B}"))
         # "one of the largest", "no one", "one way or another": idioms, not counts.
         | only(n1_lower == "one", post).str.contains(
             r"(?i)^(?:\s+(?:of|another|or|by|side|hand|way|point|time|thing|day|on)(?-u:\b)|-(?:time|off|on|way))")
@@ -103,13 +128,10 @@ def is_not_claim() -> pl.Expr:
         # "a third term", "a quarter": an indefinite article with an ordinal is a fraction only
         # when a whole follows ("a third of voters"); "two quarters" in business news are periods
         | fraction & ~only(fraction, post).str.contains(r"(?i)^\s+of(?-u:\b)")
-        # "nearly half" is a claim, a bare "half" ("the second half", "half-time") is not
-        | (n1_lower == "half") & pl.col("qual").is_null()
         # "the 400 metres hurdles": an event name, not a distance
-        | only((pl.col("u_kind") == "measure").fill_null(False) | pl.col("metres"), post).str.contains(_EVENTS)
-        # A range whose top is below its bottom is a score or a fixture ("won 3-1"), not a range.
-        | (pl.col("n2_v").is_not_null() & (pl.col("n2_v") < pl.col("n1_v")) & pl.col("n2_scale").is_null())
+        | only(pl.col("_measure"), post).str.contains(_EVENTS)
+        # "won 3-1": a score, not a range
         | only(has_n2, m).str.contains(r"^\d+\s*[-–]\s*\d+$")
         & (only(has_n2, pre).str.contains(_SCORE_VERBS)
            | only(has_n2, post).str.contains(r"(?i)^\s+(?:win|victory|defeat|loss|draw|lead|vote|margin)"))
-    ).fill_null(False)
+    )
