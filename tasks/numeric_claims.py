@@ -372,13 +372,15 @@ def _attach_quotes(c: pl.DataFrame, quotes: pl.DataFrame | None) -> pl.DataFrame
     if quotes is None or quotes.height == 0:
         return c.with_columns(quote_id=pl.lit(None, pl.String))
     q = quotes.select("quote_id", "doc_id", q_start="char_start", q_end="char_end")
+    # claims are told apart by row number (an integer key groups faster than the id string)
     hits = (
-        c.select("claim_id", "doc_id", "char_start", "char_end")
+        c.select("doc_id", "char_start", "char_end", _row=pl.int_range(pl.len(), dtype=pl.UInt32))
         .join(q, on="doc_id")
         .filter((pl.col("char_start") >= pl.col("q_start")) & (pl.col("char_end") <= pl.col("q_end")))
-        .group_by("claim_id").agg(pl.col("quote_id").sort().first())
+        .group_by("_row").agg(pl.col("quote_id").sort().first())
     )
-    return c.join(hits, on="claim_id", how="left")
+    quote_id = pl.repeat(None, c.height, dtype=pl.String, eager=True).scatter(hits["_row"], hits["quote_id"])
+    return c.with_columns(quote_id.alias("quote_id"))
 
 
 def count_claims(documents: pl.DataFrame, claims: pl.DataFrame) -> pl.DataFrame:
