@@ -7,11 +7,9 @@ the marks of a document: linear in the number of marks, and unbalanced marks nev
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-_MARK = re.compile(r'["“”„]')
-_BREAK = re.compile(r"\n\n")
+_MARKS = '"“”„'
 _OPEN_BEFORE = set(" \t\n([{—–-/:;")
 _CLOSE_AFTER = set(" \t\n,.;:!?)]}—–-")
 
@@ -42,20 +40,33 @@ def _role(text: str, i: int) -> str:
 
 
 def _marks_by_paragraph(text: str, breaks: list[int]) -> list[list[tuple[int, str]]]:
-    """Marks with their roles, grouped by paragraph (`breaks`: where each "\n\n" starts). Two scans
-    (a character class, a literal) are much faster in `re` than one alternation of both."""
+    """Marks with their roles, grouped by paragraph (`breaks`: where each "\n\n" starts)."""
     paragraphs: list[list[tuple[int, str]]] = [[] for _ in range(len(breaks) + 1)]
     p, n = 0, len(breaks)
-    for m in _MARK.finditer(text):
-        at = m.start()
+    for at in _find_all(text, _MARKS):
         while p < n and breaks[p] < at:
             p += 1
         paragraphs[p].append((at, _role(text, at)))
     return paragraphs
 
 
+def _find_all(text: str, needles: str) -> list[int]:
+    """Sorted positions of each character in `needles`: str.find is a memchr, several times faster
+    than a regex scan over long documents."""
+    found: list[int] = []
+    for ch in needles:
+        i = text.find(ch)
+        while i >= 0:
+            found.append(i)
+            i = text.find(ch, i + 1)
+    return sorted(found)
+
+
 def _paragraph_ends(text: str) -> list[int]:
-    ends = [m.start() for m in _BREAK.finditer(text)]
+    ends, i = [], text.find("\n\n")
+    while i >= 0:  # non-overlapping, as a regex scan would pair "\n\n\n\n"
+        ends.append(i)
+        i = text.find("\n\n", i + 2)
     return ends + [len(text)]
 
 
