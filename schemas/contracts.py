@@ -202,7 +202,9 @@ def _slice_mismatches(stage: str, table: str, key: str, rows: pl.DataFrame, docu
 
 
 def _position_gaps(stage: str, table: str, rows: pl.DataFrame) -> pl.DataFrame:
-    per_doc = rows.group_by("doc_id").agg(n=pl.len(), top=pl.col("position").max(), distinct=pl.col("position").n_unique())
+    # maintain_order: a failure report lists the same rows in the same order on every run.
+    per_doc = rows.group_by("doc_id", maintain_order=True).agg(
+        n=pl.len(), top=pl.col("position").max(), distinct=pl.col("position").n_unique())
     bad = per_doc.filter((pl.col("top") + 1 != pl.col("n")) | (pl.col("distinct") != pl.col("n")))
     return failure_rows(stage, table, "positions_contiguous_from_0", bad["doc_id"],
                      bad.select(pl.format("{} rows, positions up to {}", "n", "top")).to_series(), "position")
@@ -211,7 +213,7 @@ def _position_gaps(stage: str, table: str, rows: pl.DataFrame) -> pl.DataFrame:
 def _count_mismatches(stage: str, documents: pl.DataFrame, column: str, rows: pl.DataFrame,
                       table: str) -> pl.DataFrame:
     counts = rows.group_by("doc_id").agg(actual=pl.len().cast(pl.Int32))
-    joined = documents.select("doc_id", column).join(counts, on="doc_id", how="left").with_columns(
+    joined = documents.select("doc_id", column).join(counts, on="doc_id", how="left", maintain_order="left").with_columns(
         pl.col("actual").fill_null(0))
     bad = joined.filter(pl.col(column) != pl.col("actual"))
     return failure_rows(stage, "documents", f"{column}_matches_{table}", bad["doc_id"],
