@@ -32,7 +32,8 @@ _PARTICLE = r"(?:de|van|von|al|bin|del|da|le|la|di)"
 # A first name (plus middle initials or a particle) right before a surname: "Emily W. ", "Bill de ".
 _FIRST_NAME = re.compile(rf"([A-Z][a-z][\w'’-]*)\s+((?:[A-Z]\.\s+)*)$")
 # "Akram al-Kaabi": a particle may be joined to the surname by a hyphen
-_CANDIDATE = re.compile(rf"(?:[A-Z][\w'’-]+|{_PARTICLE})(?:\s+(?:[A-Z]\.\s+)*(?:{_PARTICLE}[\s-]+)?[A-Z][\w'’-]+)*")
+# the lookahead (the first letters of both branches) lets `re` reject most positions with one test
+_CANDIDATE = re.compile(rf"(?=[A-Zdvabl])(?:[A-Z][\w'’-]+|{_PARTICLE})(?:\s+(?:[A-Z]\.\s+)*(?:{_PARTICLE}[\s-]+)?[A-Z][\w'’-]+)*")
 # a name right after these is a place ("held in Saudi Arabia", "outside Washington"), not a person
 _PLACE_LEAD = re.compile(r"\b(?:in|at|from|outside|near|to|into|across|throughout)\s+(?:the\s+)?$")
 _NOT_NAMES = {
