@@ -75,8 +75,11 @@ def drop_non_claims(c: pl.DataFrame, keep: pl.Expr) -> pl.DataFrame:
             | pl.col("_has_n2")).fill_null(False)
     rows = c.select("pre", "post", "m", "_small_int", "_n1_lower", "_fraction", "_has_n2", _measure=measure,
                     _row=pl.int_range(pl.len(), dtype=pl.UInt32)).filter(rare)
-    hits = rows.select(_rare_rule_hit().fill_null(False)).to_series()
-    hit = pl.repeat(False, c.height, dtype=pl.Boolean, eager=True).scatter(rows["_row"], hits)
+    hit = pl.repeat(False, c.height, dtype=pl.Boolean, eager=True)
+    # With no such row the rules are not run at all: polars compiles their nine regexes even
+    # for an empty frame (a fixed cost of every small shard).
+    if rows.height:
+        hit = hit.scatter(rows["_row"], rows.select(_rare_rule_hit().fill_null(False)).to_series())
     return c.with_columns(_rare_hit=hit).filter(keep & ~is_not_claim()).drop(
         "_n1_lower", "_plain", "_year_like", "_digits_only", "_plural_next", "_small_int", "_has_n2",
         "_cap_word", "_fraction", "_rare_hit")

@@ -76,7 +76,8 @@ def with_objects(c: pl.DataFrame) -> pl.DataFrame:
         .otherwise(pl.col("post"))
     )
     objects = pl.repeat(None, c.height, dtype=pl.String, eager=True).alias("object")
-    objects = objects.scatter(wanted["_row"], _object(wanted, post))
+    if wanted.height:  # polars compiles the object regexes even for an empty frame
+        objects = objects.scatter(wanted["_row"], _object(wanted, post))
     c = c.with_columns(objects)
     lead = pl.col("post").str.extract(r"^(\s+|-)", 1).str.len_chars()
     # the claim span takes in the object unless it follows "of the" or a percent

@@ -82,10 +82,12 @@ def _line_frame(records: pl.DataFrame) -> pl.DataFrame:
     body = records.select("body").to_series()
     ascii_only = (body.str.len_bytes() == body.str.len_chars()).fill_null(True)
     columns = ["rec", "given_title", "given_subtitle", _key(pl.col("given_title")).alias("given_key")]
-    body = pl.concat([
-        records.filter(ascii_only).select(*columns, body=ascii_normalised("body")),
-        records.filter(~ascii_only).select(*columns, body=normalised_text("body")),
-    ]).sort("rec")
+    # The Unicode passes are skipped when no body needs them: polars compiles their regexes even
+    # for an empty frame.
+    parts = [records.filter(ascii_only).select(*columns, body=ascii_normalised("body"))]
+    if not ascii_only.all():
+        parts.append(records.filter(~ascii_only).select(*columns, body=normalised_text("body")))
+    body = pl.concat(parts).sort("rec")
     lines = (
         body.select("rec", "given_title", "given_subtitle", "given_key", line=pl.col("body").str.split("\n"))
         .explode("line")
