@@ -81,9 +81,20 @@ def _alternation(forms) -> str:
     return "|".join(sorted((re.escape(f) for f in forms), key=len, reverse=True))
 
 
-ALL_FORMS = _alternation(LEMMA)
+def _by_first_letter(forms) -> str:
+    """The same alternation grouped by first letter (`s(?:aid|ays|...)|t(?:old|...)`), each group keeping
+    the longest-first order: `re` tries each of the ~200 branches at every word start, and no two forms
+    that start differently can match at one position, so the matches are the same (2-3x faster in `re`)."""
+    groups: dict[str, list[str]] = {}
+    for f in sorted((re.escape(f) for f in forms), key=len, reverse=True):
+        groups.setdefault(f[0], []).append(f[1:])
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
+
+
+# ALL_FORMS and FINITE_FORMS go to Python's `re` only; CLAUSE_FORMS to polars, whose engine needs no grouping.
+ALL_FORMS = _by_first_letter(LEMMA)
 CLAUSE_FORMS = _alternation(f for fs in CLAUSE_VERBS.values() for f in fs if f not in _NOT_FOR_CLAUSES)
-FINITE_FORMS = _alternation(f for f in LEMMA if not f.endswith("ing"))
+FINITE_FORMS = _by_first_letter(f for f in LEMMA if not f.endswith("ing"))
 PARTICIPLES = _alternation(f for fs in CLAUSE_VERBS.values() for f in fs if f.endswith("ing") and f not in _NOT_FOR_CLAUSES)
 
 PRONOUNS = {"he": "person", "she": "person", "they": "plural", "it": "thing", "we": "plural", "i": "person"}
