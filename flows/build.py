@@ -7,9 +7,7 @@ not rebuilt. A build with nothing new leaves every byte of the output as it was.
 
 from __future__ import annotations
 
-import multiprocessing
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,15 +21,15 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from flows.bi import write_duckdb
 from flows.inputs import hash_inputs, list_inputs, split_large_files
 from flows.locking import output_lock
-from flows.plan import BYTES_PER_RECORD, pipeline_fingerprint, plan_shards
+from flows.plan import BYTES_PER_RECORD, estimated_articles, pipeline_fingerprint, plan_shards
 from flows.shard import TABLES
 from flows.store import INPUTS_FILE, OutputStore, write_parquet_atomic
-from flows.worker import shard_job, warm_up
+from flows.worker import WORKERS
 from schemas.contracts import ContractViolation
 from tasks.clean import duplicate_detail
 
 CONTRACT_FAILURES_FILE = "contract_failures.parquet"
-DEFAULT_SHARD_SIZE = 500
+DEFAULT_SHARD_SIZE = 5000
 
 
 @dataclass
@@ -44,6 +42,7 @@ class BuildSummary:
     rows: dict[str, int] = field(default_factory=dict)
     shards: int = 0
     shards_built: int = 0
+    processes: int = 0
     changed: bool = True
     seconds: float = 0.0
 
@@ -55,7 +54,7 @@ class BuildSummary:
         return (f"{self.inputs:,} inputs ({self.files:,} files) -> {self.documents:,} documents + "
                 f"{self.rejected:,} rejected ({reasons})\nrows: {rows}\n"
                 f"shards: {self.shards} ({self.shards_built} built, {self.shards - self.shards_built} unchanged)"
-                f" in {self.seconds:.1f} s")
+                + (f" on {self.processes} worker processes" if self.processes else "") + f" in {self.seconds:.1f} s")
 
 
 class IOErrorOnly:
@@ -76,21 +75,10 @@ class IOErrorOnly:
 def run_shard(raw_dir: str, staging: str, shard_key: str, inputs: pl.DataFrame) -> dict:
     """Read, clean, segment and write one shard; returns its ids and counts (never its rows).
 
-    With worker processes (`--runner process`), the work runs in one of them: the pool's
-    processes live for the whole build, so each pays the start-up (imports) once, not per shard.
+    When the build has worker processes (`flows/worker.py`), the work runs in one of them and this
+    task's thread waits for it; otherwise it runs here.
     """
-    if _WORKERS.pool is not None:
-        return _WORKERS.pool.submit(shard_job, raw_dir, staging, shard_key, inputs).result()
-    return shard_job(raw_dir, staging, shard_key, inputs)
-
-
-class _WorkerPool:
-    """The build's worker processes, if any (set for the length of one `build` call)."""
-
-    pool: ProcessPoolExecutor | None = None
-
-
-_WORKERS = _WorkerPool()
+    return WORKERS.run(raw_dir, staging, shard_key, inputs)
 
 
 def _shard_summary(staging: Path, shard_key: str) -> dict:
@@ -173,12 +161,16 @@ def build_dataset(raw_dir: str = "raw", out_dir: str = "output", shard_size: int
                     results.append(_shard_summary(staging, shard_key))
                 else:
                     to_build.append((shard_key, shard_inputs))
-            futures = [run_shard.submit(str(raw), str(staging), key, part) for key, part in to_build]
-            results += _collect(futures, progress)
+            articles = sum(estimated_articles(part) for _, part in to_build)
+            with WORKERS.for_shards(len(to_build), articles):
+                processes = WORKERS.size
+                futures = [run_shard.submit(str(raw), str(staging), key, part) for key, part in to_build]
+                results += _collect(futures, progress)
             if results:
                 _drop_cross_shard_duplicates(staging, results)
             write_parquet_atomic(_inputs_record(inputs, shards), staging / INPUTS_FILE)
             summary = _summarise(staging, inputs, len(shards), len(to_build), time.perf_counter() - started)
+            summary.processes = processes
             store.publish(staging, TABLES)
             write_duckdb(store.root)
         except ContractViolation as error:
@@ -194,11 +186,11 @@ def build_dataset(raw_dir: str = "raw", out_dir: str = "output", shard_size: int
     return summary.__dict__
 
 
-def task_runner(workers: int = 2, runner: str = "process", address: str | None = None):
-    """The Prefect task runner for `runner`: threads for "thread" and "process" (whose shard work
-    then goes to the build's worker processes, see `run_shard`), or prefect-dask's runner for
+def task_runner(workers: int = 2, runner: str = "auto", address: str | None = None):
+    """The Prefect task runner for `runner`: threads for "auto", "thread" and "process" (whose
+    shard work may go to worker processes, see `flows/worker.py`), or prefect-dask's runner for
     "dask" (a local cluster, or the scheduler at `address`)."""
-    if runner in ("process", "thread"):
+    if runner in ("auto", "process", "thread"):
         return ThreadPoolTaskRunner(max_workers=workers)
     if runner == "dask":
         from prefect_dask import DaskTaskRunner
@@ -207,30 +199,28 @@ def task_runner(workers: int = 2, runner: str = "process", address: str | None =
             return DaskTaskRunner(address=address)
         return DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True,
                                               "dashboard_address": None})
-    raise ValueError(f"unknown runner {runner!r}: use process, thread or dask")
+    raise ValueError(f"unknown runner {runner!r}: use auto, thread, process or dask")
 
 
 def build(raw_dir: str = "raw", out_dir: str = "output", shard_size: int = DEFAULT_SHARD_SIZE, workers: int = 2,
-          runner: str = "thread", address: str | None = None, progress: bool = False) -> dict:
+          runner: str = "auto", address: str | None = None, progress: bool = False) -> dict:
     """Run `build_dataset` with the chosen task runner (what the CLI and benchmarks call)."""
     # A busy output folder is told here, in one line, before Prefect starts (and would log a
     # traceback for the same error raised inside the flow).
     with output_lock(Path(out_dir)):
         pass
     flow_with_runner = build_dataset.with_options(task_runner=task_runner(workers, runner, address))
-    if runner != "process" or workers < 2:
-        return flow_with_runner(raw_dir=raw_dir, out_dir=out_dir, shard_size=shard_size, progress=progress)
+    WORKERS.auto = workers if runner == "auto" else 0
     # Prefect's own process runner starts a process (imports, API client) per task run, which
-    # cost more than the shard work; a pool that lives for the build pays that once per worker.
-    # "spawn", since forking a process whose polars thread pool is running can deadlock.
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        for _ in range(workers):
-            pool.submit(warm_up)
-        _WORKERS.pool = pool
-        try:
-            return flow_with_runner(raw_dir=raw_dir, out_dir=out_dir, shard_size=shard_size, progress=progress)
-        finally:
-            _WORKERS.pool = None
+    # cost more than the shard work; a pool that lives for the build pays that once per worker,
+    # and starting it here lets its imports run while Prefect starts the flow.
+    if runner == "process" and workers >= 2:
+        WORKERS.start(workers)
+    try:
+        return flow_with_runner(raw_dir=raw_dir, out_dir=out_dir, shard_size=shard_size, progress=progress)
+    finally:
+        WORKERS.stop()
+        WORKERS.auto = 2
 
 
 def _collect(futures: list, progress: bool) -> list[dict]:

@@ -53,10 +53,11 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="build the dataset tables from a raw folder")
     build.add_argument("--raw", default="raw", help="folder of input articles (default: raw)")
     build.add_argument("--out", default="output", help="output folder (default: output)")
-    build.add_argument("--shard-size", type=int, default=500, help="articles per shard (default: 500)")
+    build.add_argument("--shard-size", type=int, default=5000, help="articles per shard (default: 5000)")
     build.add_argument("--workers", type=int, default=2, help="shards processed in parallel (default: 2)")
-    build.add_argument("--runner", choices=["thread", "process", "dask"], default="thread",
-                       help="how shards run in parallel: threads (default), worker processes, or a Dask cluster")
+    build.add_argument("--runner", choices=["auto", "thread", "process", "dask"], default="auto",
+                       help="how shards run in parallel: auto (default: worker processes for big builds, threads "
+                            "otherwise), threads, worker processes, or a Dask cluster")
     build.add_argument("--address", help="with --runner dask: the scheduler, tcp://HOST:PORT (default: a local cluster)")
     build.add_argument("--progress", action="store_true", help="show a progress bar even when not on a terminal")
     build.set_defaults(run=_build)

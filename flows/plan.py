@@ -40,6 +40,12 @@ def _weight(path: str, size: int | None) -> int:
     return 1
 
 
+def estimated_articles(inputs: pl.DataFrame) -> int:
+    """How many articles these inputs hold, by the same guess as the shard sizes."""
+    length = (pl.col("byte_end") - pl.col("byte_start")).fill_null(pl.col("size"))
+    return sum(_weight(path, size) for path, size in inputs.select("source_path", length).iter_rows())
+
+
 def _boundary(path: str, weight: int, shard_size: int) -> bool:
     """A shard ends after an input with this chance: weight / shard_size, decided by its path."""
     return int(hashlib.sha1(path.encode()).hexdigest()[:8], 16) % shard_size < weight

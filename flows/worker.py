@@ -7,6 +7,9 @@ module name, and importing the flow module there cost ~5 s more per worker than 
 
 from __future__ import annotations
 
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 import polars as pl
@@ -31,3 +34,54 @@ def shard_job(raw_dir: str, staging: str, shard_key: str, inputs: pl.DataFrame) 
 def warm_up() -> None:
     """Nothing: submitted once per worker when the pool starts, so that the workers' imports run
     while the flow itself starts and lists the inputs, not when the first shard is waiting."""
+
+
+# Below this many articles to build, starting worker processes (each imports the pipeline,
+# ~4 s) costs more than running the Python parts of two shards side by side saves.
+AUTO_MIN_ARTICLES = 4000
+
+
+class WorkerProcesses:
+    """The build's pool of worker processes, if it has one.
+
+    `--runner process` starts the pool for the whole build; `--runner auto` (the default) starts
+    it only when a build has at least two shards and `AUTO_MIN_ARTICLES` articles to build, so a
+    small or incremental build runs in threads and pays no process start-up.
+    """
+
+    def __init__(self, auto: int = 2):
+        self.pool: ProcessPoolExecutor | None = None
+        self.size = 0
+        self.auto = auto
+
+    def start(self, size: int) -> None:
+        # "spawn", since forking a process whose polars thread pool is running can deadlock.
+        self.pool = ProcessPoolExecutor(max_workers=size, mp_context=multiprocessing.get_context("spawn"))
+        self.size = size
+        for _ in range(size):
+            self.pool.submit(warm_up)
+
+    def stop(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+        self.pool, self.size = None, 0
+
+    def run(self, raw_dir: str, staging: str, shard_key: str, inputs: pl.DataFrame) -> dict:
+        if self.pool is None:
+            return shard_job(raw_dir, staging, shard_key, inputs)
+        return self.pool.submit(shard_job, raw_dir, staging, shard_key, inputs).result()
+
+    @contextmanager
+    def for_shards(self, shards: int, articles: int):
+        """Worker processes for these shards, if `auto` asks for them and they are worth it."""
+        started = self.pool is None and self.auto >= 2 and shards >= 2 and articles >= AUTO_MIN_ARTICLES
+        if started:
+            self.start(min(self.auto, shards))
+        try:
+            yield
+        finally:
+            if started:
+                self.stop()
+
+
+WORKERS = WorkerProcesses()

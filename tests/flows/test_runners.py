@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from flows import worker
 from flows.build import build
 from flows.shard import TABLES
 from tests.conftest import write_raw
@@ -41,6 +42,18 @@ def test_worker_processes_give_byte_identical_tables(tmp_path):
     raw = write_raw(tmp_path / "raw", {p.name: p.read_bytes() for p in (ROOT / "raw").iterdir()})
     build(raw_dir=str(raw), out_dir=str(tmp_path / "threads"), shard_size=1, runner="thread")
     summary = build(raw_dir=str(raw), out_dir=str(tmp_path / "processes"), shard_size=1, runner="process", workers=2)
-    assert summary["shards"] == 5
+    assert summary["shards"] == 5 and summary["processes"] == 2
     threads, processes = table_bytes(tmp_path / "threads"), table_bytes(tmp_path / "processes")
     assert threads and threads == processes
+
+
+def test_auto_starts_worker_processes_only_for_builds_worth_it(tmp_path, monkeypatch):
+    raw = write_raw(tmp_path / "raw", {p.name: p.read_bytes() for p in (ROOT / "raw").iterdir()})
+    small = build(raw_dir=str(raw), out_dir=str(tmp_path / "small"), shard_size=1)
+    assert small["shards_built"] == 5 and small["processes"] == 0  # five articles: threads
+    monkeypatch.setattr(worker, "AUTO_MIN_ARTICLES", 5)
+    big = build(raw_dir=str(raw), out_dir=str(tmp_path / "big"), shard_size=1)
+    assert big["processes"] == 2
+    assert table_bytes(tmp_path / "small") == table_bytes(tmp_path / "big")
+    again = build(raw_dir=str(raw), out_dir=str(tmp_path / "big"), shard_size=1)
+    assert not again["changed"] and again["processes"] == 0  # nothing to build: no processes
