@@ -110,7 +110,8 @@ def one_build(raw: str, out: str, shard_size: int, workers: int, runner: str) ->
     wall = time.perf_counter() - started
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return {"wall_s": wall, "flow_s": summary["seconds"], "documents": summary["documents"],
-            "rejected": summary["rejected"], "rows": summary["rows"], "peak_rss_mb": rss / 1024}
+            "rejected": summary["rejected"], "rows": summary["rows"], "peak_rss_mb": rss / 1024,
+            "processes": summary["processes"]}
 
 
 def stages_and_floor(raw: str) -> dict:
@@ -161,9 +162,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1000,19043")
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--shard-size", type=int, default=2000)
+    parser.add_argument("--shard-size", type=int, default=5000)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--runner", default="process", choices=["thread", "process", "dask"])
+    parser.add_argument("--runner", default="auto", choices=["auto", "thread", "process", "dask"])
     parser.add_argument("--stages", action="store_true", help="also time each stage in one process")
     parser.add_argument("--child", choices=["build", "stages"])
     parser.add_argument("--raw")
@@ -181,8 +182,8 @@ def main() -> None:
                PREFECT_LOGGING_LEVEL="WARNING", PREFECT_HOME=str(WORK / "prefect-home"))
     print(f"# {platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print(f"Prefect server start-up: {startup:.1f} s (not counted below)")
-    print("| articles | MB | wall s (median) | flow s | docs/s | MB/s | peak RSS MB | runs |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("| articles | MB | runner | wall s (median) | flow s | docs/s (flow) | MB/s (flow) | MB/s (wall) | peak RSS MB | runs |")
+    print("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|")
     try:
         for n in [int(s) for s in args.sizes.split(",")]:
             raw = make_raw(n)
@@ -192,10 +193,13 @@ def main() -> None:
             flow_s = statistics.median(r["flow_s"] for r in runs)
             rss = max(r["peak_rss_mb"] for r in runs)
             docs = runs[0]["documents"]
-            print(f"| {n:,} | {mb:.1f} | {wall:.2f} | {flow_s:.2f} | {n / wall:,.0f} | {mb / wall:.2f} | {rss:,.0f} | {len(runs)} |")
+            how = args.runner + (f" ({runs[0]['processes']} processes)" if runs[0]["processes"] else "")
+            print(f"| {n:,} | {mb:.1f} | {how} | {wall:.2f} | {flow_s:.2f} | {n / flow_s:,.0f} | {mb / flow_s:.2f} "
+                  f"| {mb / wall:.2f} | {rss:,.0f} | {len(runs)} |")
             result = {"articles": n, "mb": mb, "wall_s": wall, "flow_s": flow_s, "peak_rss_mb": rss,
                       "documents": docs, "rows": runs[0]["rows"], "runs": [r["wall_s"] for r in runs],
-                      "workers": args.workers, "runner": args.runner, "shard_size": args.shard_size}
+                      "workers": args.workers, "runner": args.runner, "shard_size": args.shard_size,
+                      "processes": runs[0]["processes"], "flow_runs": [r["flow_s"] for r in runs]}
             if args.stages:
                 stages = run_child("stages", raw, env, args)
                 result.update(stages)
