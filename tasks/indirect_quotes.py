@@ -9,29 +9,46 @@ A clause that holds quoted words is left to the direct/partial extractor (spans 
 
 from __future__ import annotations
 
+import re
+
 import polars as pl
 
-from tasks.attribution import subject_mention
+from tasks.attribution import Mention, subject_mention
 from tasks.reporting_verbs import CLAUSE_FORMS, LEMMA
 
 _TOKEN = r"(?:[A-Z]\.(?:[A-Z]\.)+|[\w'’&.-]+)"
 _ADV = r"(?:\s+(?:has|had|have|also|later|then|further|previously|repeatedly|again|reportedly|publicly|formally))*"
 _START = (
     r"(?:he|she|they|it|we|I|the|a|an|there|this|these|those|his|her|their|its|our|many|some|most|"
-    r"all|no|one|two|three|several|more|at least|about|[A-Z0-9])\b"
+    r"all|no|one|two|three|several|more|at least|about)\b|[A-Z0-9]"
 )
 _OBJECT = r"(?:reporters|journalists|the press|the media|(?:local|state) media|him|her|them|us|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
-_WHEN = r"(?:(?:on|in|at|via|during|earlier|late|last)\s+[^,;]{1,40}?\s+|(?:yesterday|today|tonight|recently)\s+)?"
+_WHEN = r"(?:(?:on|in|at|via|during|earlier|late|last)\s+[^,;]{1,40}?\s+|(?:yesterday|today|tonight|recently|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?"
 # Only the short lead is captured (long captures are slow); the clause runs from there to the sentence end.
-_CLAUSE = rf"(?:(?P<that>that\s+)|{_START})"
+_CLAUSE = rf"(?:(?P<that>that,?\s+)|{_START})"
 
 ACCORDING_HEAD = r"^(?P<pre>According to )(?P<sp>[^,]{2,80}),\s+(?P<cl>.+)$"
 ACCORDING_TAIL = r"^(?P<cl>.{12,}?)(?P<pre>,?\s+according to )(?P<sp>[^,.]{2,80}?)\.?$"
 TAIL_VERB_SPEAKER = rf"^(?P<cl>.{{20,}}?)(?P<pre>,\s+(?P<v>said|added|says|wrote|told)\s+)(?P<sp>{_TOKEN}(?:\s+{_TOKEN}){{0,8}}?)\.?$"
 TAIL_SPEAKER_VERB = rf"^(?P<cl>.{{20,}}?)(?P<pre>,\s+)(?P<sp>{_TOKEN}(?:\s+{_TOKEN}){{0,6}}?){_ADV}\s+(?P<v>{CLAUSE_FORMS})(?:\s+[^,.]{{0,30}})?\.?$"
+# A parenthetical attribution inside the sentence: "On Sunday, according to police, a man ...", "The economy, he
+# said, will grow", "..., reads the motion, the declaration ...". The clause is what follows, or the whole sentence
+# when what follows continues the subject before the parenthetical ("The economy, he said, will grow").
+ACCORDING_MID = r"^(?P<pre>.{3,}?,?\s+according to )(?P<sp>[^,]{2,80}),\s+(?P<cl>.+)$"
+PAREN_SV = rf"^(?P<pre>.{{8,}}?,\s+)(?P<sp>{_TOKEN}(?:\s+{_TOKEN}){{0,5}}?)\s+(?P<v>{CLAUSE_FORMS}),\s+(?P<cl>.+)$"
+PAREN_VS = rf"^(?P<pre>.{{8,}}?,\s+(?P<v>said|says|added|wrote|reads|noted)\s+)(?P<sp>{_TOKEN}(?:\s+{_TOKEN}){{0,5}}?),\s+(?P<cl>.+)$"
+# what follows continues the subject before the parenthetical: a lower-case word that cannot open a clause
+_CONTINUES_SUBJECT = r"^[a-z]"
+_OPENS_CLAUSE = (r"^(?:he|she|they|it|we|the|a|an|there|this|these|those|his|her|their|its|our|many|some|most|all|no|one|"
+                 r"two|three|several|more|at|about|but|and|while|although|though|whereas|yet|so|when|after|before|because|if|"
+                 r"since|as|in|on|for|with|by|from|during)(?:\W|$)")
+_CONJUNCTION = r"^(?:but|and|while|although|though|whereas|yet)\s"  # "X did Y, according to Z, but ...": the clause is before
+_PAREN_TAIL = r",?\s+(?:according to|said|says|added|wrote|reads|noted)?\s*$"
+_IN_RELATIVE = r"(?:^|,)[^,]*(?-u:\b)(?:which|who|whom|whose)(?-u:\b)[^,]*,\s+$"  # "fighters which, the statement said, ..."
 # ASCII word boundaries keep these on polars' fast regex engine (Unicode ones fall back to a slow one).
 FIRST_VERB = rf"(?-u:\b)(?:{CLAUSE_FORMS})(?-u:\b)"
 VERB_AT_START = rf"^(?:{CLAUSE_FORMS})"
+PAREN_HINT = rf",[^,]*(?-u:\b)(?:{CLAUSE_FORMS})(?-u:\b)[^,]*,\s"
 TAIL_HINT = rf",[^,]*(?-u:\b)(?:{CLAUSE_FORMS})(?-u:\b)[^,]*$"
 AFTER_TELL = rf"^(?P<pre>\s+{_OBJECT}\s+{_WHEN}){_CLAUSE}"
 AFTER_VERB = rf"^(?P<pre>\s+{_WHEN}){_CLAUSE}"
@@ -44,6 +61,7 @@ _NOISY_TAIL = r"(?:ly|ed|also|has|have|had|then|later|would|will|could|was|is|no
 # \b(?:...)\b spelled with \W: the same test for words that start and end with a letter, without the
 # word-boundary assertions that push polars' regex off its fast engine (0.07 -> 0.04 s on 136k sentences).
 _SELECT = rf"(?:^|\W)(?:{CLAUSE_FORMS}|[Aa]ccording to)(?:\W|$)"
+_PRONOUN_LEAD = re.compile(r"^(He|She|They|It|We|I)\s+[a-z]")
 _LEMMA = pl.DataFrame({"v": list(LEMMA), "cue": list(LEMMA.values())})
 
 HIT_SCHEMA = {"doc_id": pl.String, "char_start": pl.Int64, "char_end": pl.Int64, "text": pl.String, "cue": pl.String,
@@ -73,6 +91,12 @@ def _rule(prefix: str, cue: pl.Expr, speaker_ok: pl.Expr | None = None) -> tuple
     leading = cl.str.len_chars() if prefix.startswith("tail") or prefix == "acc_tail" else 0
     sp_at = (leading + pre.str.len_chars()) if prefix != "acc_head" else pre.str.len_chars()
     cl_at = 0 if prefix != "acc_head" else pl.col("text").str.len_chars() - cl.str.len_chars()
+    if prefix.startswith("mid"):  # the clause follows the parenthetical, precedes it, or is the whole sentence
+        whole = cl.str.contains(_CONTINUES_SUBJECT) & ~cl.str.contains(_OPENS_CLAUSE)
+        head = pl.col("text").str.slice(0, pre.str.replace(_PAREN_TAIL, "").str.len_chars())
+        before = cl.str.contains(_CONJUNCTION)
+        cl_at = pl.when(whole | before).then(0).otherwise(pl.col("text").str.len_chars() - cl.str.len_chars())
+        cl = pl.when(whole).then(pl.col("text")).when(before).then(head).otherwise(cl)
     sp_clean = sp.str.strip_chars(" ,")
     return matched, {"cl_at": pl.lit(0) + cl_at, "cl": cl, "cue": cue, "sp": sp_clean,
                      "sp_at": sp_at + sp.str.len_chars() - sp.str.strip_chars_start(" ,").str.len_chars()}
@@ -89,7 +113,10 @@ def indirect_hits(sentences: pl.DataFrame) -> pl.DataFrame:
     acc = pl.col("text").str.contains("ccording to")
     # the costly patterns run only on the rows that can match them
     acc_rows = cand.filter(acc).with_columns(*_groups(ACCORDING_HEAD, ["pre", "sp", "cl"], "acc_head"),
-                                             *_groups(ACCORDING_TAIL, ["cl", "pre", "sp"], "acc_tail"))
+                                             *_groups(ACCORDING_TAIL, ["cl", "pre", "sp"], "acc_tail"),
+                                             *_groups(ACCORDING_MID, ["pre", "sp", "cl"], "mid_acc"))
+    paren_rows = cand.filter(pl.col("text").str.contains(PAREN_HINT)).with_columns(
+        *_groups(PAREN_SV, ["pre", "sp", "v", "cl"], "mid_sv"), *_groups(PAREN_VS, ["pre", "v", "sp", "cl"], "mid_vs"))
     tail_rows = cand.filter(pl.col("text").str.contains(TAIL_HINT)).with_columns(
         *_groups(TAIL_VERB_SPEAKER, ["cl", "pre", "v", "sp"], "tail_vs"),
         *_groups(TAIL_SPEAKER_VERB, ["cl", "pre", "sp", "v"], "tail_sv"))
@@ -99,6 +126,7 @@ def indirect_hits(sentences: pl.DataFrame) -> pl.DataFrame:
     cand = cand.with_columns(main_rest=pl.col("after").str.slice(pl.col("main_v").str.len_chars()))
     key = ["doc_id", "char_start"]
     cand = cand.join(acc_rows.drop("text"), on=key, how="left").join(tail_rows.drop("text"), on=key, how="left")
+    cand = cand.join(paren_rows.drop("text"), on=key, how="left")
     rest = pl.col("main_rest")
     told = pl.col("main_v").is_in(["told", "tells", "telling"])
     tail = pl.when(told).then(rest.str.extract_groups(AFTER_TELL)).otherwise(rest.str.extract_groups(AFTER_VERB))
@@ -116,14 +144,21 @@ def indirect_hits(sentences: pl.DataFrame) -> pl.DataFrame:
         _rule("acc_tail", pl.lit("according to")),
         _rule("tail_vs", cue_of("tail_vs_v"), pl.col("tail_vs_sp").str.contains(_SPEAKER_OK) & ~pl.col("tail_vs_sp").str.contains(_CLAUSE_WORDS)),
         _rule("tail_sv", cue_of("tail_sv_v"), pl.col("tail_sv_sp").str.contains(_SPEAKER_OK)),
+        _rule("mid_acc", pl.lit("according to")),
+        *(_rule(p, cue_of(f"{p}_v"), pl.col(f"{p}_sp").str.contains(_SPEAKER_OK) & ~pl.col(f"{p}_sp").str.contains(_CLAUSE_WORDS)
+                & ~pl.col(f"{p}_pre").str.contains(_IN_RELATIVE))
+          for p in ("mid_sv", "mid_vs")),
     ]
     main = {"cl_at": pl.col("text").str.len_chars() - pl.col("main_cl").str.len_chars(), "cl": pl.col("main_cl"),
             "cue": cue_of("main_v"), "sp": subj, "sp_at": subj.str.len_chars() - subj.str.strip_chars_start().str.len_chars()}
     # "according to" decides the sentence even when its clause is too short; then the tail patterns; then the main one.
     # The conditions become columns first: inside when/then chains polars evaluates them once per output column.
-    conds = [acc & rules[0][0], acc & rules[1][0], rules[2][0], rules[3][0], main_ok]
+    # The parentheticals come after the main rule: a sentence's own subject and verb win ("X said the plan, Y added, ...");
+    # An inverted verb right after a comma ("..., reads the motion, the ...") is not the main clause's verb.
+    conds = [acc & rules[0][0], acc & rules[1][0], rules[2][0], rules[3][0], rules[6][0], main_ok, acc & rules[4][0], rules[5][0]]
     cand = cand.with_columns(*(c.alias(f"_ok{i}") for i, c in enumerate(conds)))
-    order = [(pl.col(f"_ok{i}"), cols) for i, cols in enumerate([rules[0][1], rules[1][1], rules[2][1], rules[3][1], main])]
+    order = [(pl.col(f"_ok{i}"), cols)
+             for i, cols in enumerate([rules[0][1], rules[1][1], rules[2][1], rules[3][1], rules[6][1], main, rules[4][1], rules[5][1]])]
     picked = {}
     for key in ("cl_at", "cl", "cue", "sp", "sp_at"):
         expr = pl.lit(None)
@@ -131,7 +166,7 @@ def indirect_hits(sentences: pl.DataFrame) -> pl.DataFrame:
             expr = pl.when(cond).then(cols[key]).otherwise(expr)
         picked[key] = expr
     which = pl.lit(None, dtype=pl.String)
-    for name, (cond, _) in reversed(list(zip(["acc", "acc", "tail", "tail", "main"], order))):
+    for name, (cond, _) in reversed(list(zip(["acc", "acc", "tail", "tail", "tail", "main", "acc", "tail"], order))):
         which = pl.when(cond).then(pl.lit(name)).otherwise(which)
     hits = (
         cand.select("doc_id", "char_start", "text", which.alias("rule"), participle.alias("participle"), **picked)
@@ -165,6 +200,9 @@ def _python_mentions(hits: pl.DataFrame) -> pl.DataFrame:
     for base, s, participle in hits.select("char_start", "sp", "participle").iter_rows():
         m = subject_mention(s, base, participle=participle)
         ok = m is not None and bool(m.text)
+        lead = _PRONOUN_LEAD.match(m.text) if ok else None
+        if lead:  # "He sought the order, arguing that ...": a pronoun is the whole subject, never a clause
+            m = Mention(lead.group(1), m.start, None if m.start is None else m.start + lead.end(1))
         sp.append(m.text if ok else None)
         starts.append(m.start if ok else None)
         ends.append(m.end if ok else None)

@@ -92,6 +92,48 @@ def test_indirect_quote_with_reporting_verb_and_according_to():
     assert ind["cue"].to_list() == ["add", "according to"]
 
 
+def indirect(*paragraphs: str) -> list[tuple]:
+    q = run(*paragraphs).filter(pl.col("quote_type") == "indirect")
+    return list(q.select("text", "speaker", "cue").iter_rows())
+
+
+def test_indirect_clause_without_that_opening_with_a_name():
+    assert indirect("The Harbour Gazette reported Mendel had resigned from the board on Friday.") == [
+        ("Mendel had resigned from the board on Friday", "The Harbour Gazette", "report")]
+    assert indirect("Mayor Ingrid Solberg said Tuesday Route 9 would reopen next month.") == [
+        ("Route 9 would reopen next month", "Mayor Ingrid Solberg", "say")]
+
+
+def test_indirect_clause_after_that_and_an_adverbial():
+    assert indirect("The Valley Courier reported that, after a long meeting, the council approved the budget.") == [
+        ("after a long meeting, the council approved the budget", "The Valley Courier", "report")]
+
+
+def test_indirect_according_to_inside_the_sentence():
+    assert indirect("On Monday in Dorset, according to local police, a lorry overturned and blocked the road.") == [
+        ("a lorry overturned and blocked the road", "local police", "according to")]
+    # the clause before the attribution when a new clause follows it
+    assert indirect("The firm paid the fine, according to regulators, but it denies any wrongdoing.")[0][:2] == (
+        "The firm paid the fine", "regulators")
+
+
+def test_indirect_parenthetical_attribution():
+    assert indirect("At noon on Sunday, the agency said, the storm reached the coast.") == [
+        ("the storm reached the coast", "the agency", "say")]
+    assert indirect("Because the road was closed, reads the report, the bus took a longer route.") == [
+        ("the bus took a longer route", "the report", "read")]
+    # the parenthetical splits subject and verb: the whole sentence is the clause
+    assert indirect("Most of the new houses, the builder noted, have solar panels on the roof.") == [
+        ("Most of the new houses, the builder noted, have solar panels on the roof", "the builder", "note")]
+    # inside a relative clause it is not a sentence-level attribution
+    assert indirect("The ferry carried tourists who, the operator said, had booked online.") == []
+
+
+def test_indirect_pronoun_subject_of_a_participle_is_the_pronoun():
+    q = indirect("Karl Brenner appealed the fine.", "He filed the appeal last week, arguing that, as a farmer, he was exempt.")
+    assert q == [("as a farmer, he was exempt", "Karl Brenner", "argue")]
+
+
 @pytest.mark.parametrize("text", ['"' * 10_001, '“ ' * 10_000, 'a "b ” c “ d " e ' * 2_000, '"open and never closed'])
 def test_unbalanced_and_huge_mark_runs_are_linear_and_safe(text):
     t0 = time.perf_counter()
