@@ -13,6 +13,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -24,6 +25,8 @@ DEPLOYMENT = "scheduled"
 # The server's first start migrates its database, which takes well over 20 s on a slow machine.
 SERVER_STARTUP_SECONDS = float(os.environ.get("NEWSCLAIMS_SERVER_STARTUP_SECONDS", "180"))
 SERVER_STOP_SECONDS = 30
+# How long the runner may take to stop after SIGTERM before the process stops without it.
+RUNNER_STOP_SECONDS = 20
 
 
 class _Stop(Exception):
@@ -55,8 +58,22 @@ def serve(raw_dir: str, out_dir: str, cron: str | None, interval: float | None, 
             os.environ["PREFECT_API_URL"] = f"http://{LOOPBACK}:{port}/api"
             print(f"Prefect server on http://{LOOPBACK}:{port} (UI: http://{LOOPBACK}:{port}, log: {log_path})",
                   flush=True)
+        served = threading.Event()
+
+        def force_stop() -> None:
+            if served.wait(RUNNER_STOP_SECONDS):
+                return
+            print("newsclaims: the runner did not stop after SIGTERM; stopping without it", file=sys.stderr,
+                  flush=True)
+            if server is not None:
+                _stop_server(server)
+            os._exit(0)
+
         with _api_url(os.environ["PREFECT_API_URL"]):
-            _serve_flow(str(raw), str(out), cron, interval)
+            try:
+                _serve_flow(str(raw), str(out), cron, interval, on_sigterm=force_stop)
+            finally:
+                served.set()
     except (_Stop, KeyboardInterrupt, SystemExit):
         pass
     finally:
@@ -68,12 +85,22 @@ def serve(raw_dir: str, out_dir: str, cron: str | None, interval: float | None, 
     return 0
 
 
-def _serve_flow(raw: str, out: str, cron: str | None, interval: float | None) -> None:
+def _serve_flow(raw: str, out: str, cron: str | None, interval: float | None, on_sigterm) -> None:
+    import asyncio
     import warnings
 
+    from prefect.runner import Runner
     from prefect.types.entrypoint import EntrypointType
 
     from flows.build import build_dataset
+
+    class _Runner(Runner):
+        def handle_sigterm(self, *args, **kwargs):
+            # Prefect's handler raises SystemExit wherever the main thread is: landing inside the
+            # start of a flow run it is swallowed there and the runner keeps serving. A watchdog
+            # thread stops the process if the runner has not stopped in time.
+            threading.Thread(target=on_sigterm, daemon=True).start()
+            super().handle_sigterm(*args, **kwargs)
 
     # Prefect's own SIGTERM handler calls an async stop without awaiting it; the stop still happens.
     warnings.filterwarnings("ignore", message="coroutine 'Runner.astop' was never awaited")
@@ -82,8 +109,11 @@ def _serve_flow(raw: str, out: str, cron: str | None, interval: float | None) ->
           f"{raw} -> {out}", flush=True)
     # limit=1: a run that would overlap the previous one waits for it instead of failing on the
     # output lock. A module entrypoint lets the runner's subprocesses import the flow from any cwd.
-    build_dataset.serve(name=DEPLOYMENT, parameters={"raw_dir": raw, "out_dir": out}, limit=1, paused=False,
-                        print_starting_message=False, entrypoint_type=EntrypointType.MODULE_PATH, **when)
+    # (What `build_dataset.serve(...)` does, with the runner above.)
+    runner = _Runner(name=DEPLOYMENT, limit=1)
+    runner.add_flow(build_dataset, name=DEPLOYMENT, parameters={"raw_dir": raw, "out_dir": out}, paused=False,
+                    entrypoint_type=EntrypointType.MODULE_PATH, **when)
+    asyncio.run(runner.start())
 
 
 @contextmanager
