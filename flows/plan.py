@@ -32,6 +32,8 @@ def pipeline_fingerprint() -> str:
 # shards near their size in articles without reading the files to count them.
 BYTES_PER_RECORD = 3000
 _RECORD_FILES = (".jsonl", ".ndjson", ".csv")
+# The bytes an input covers: a piece of a cut file, else the whole file.
+_LENGTH = (pl.col("byte_end") - pl.col("byte_start")).fill_null(pl.col("size"))
 
 
 def _weight(path: str, size: int | None) -> int:
@@ -42,8 +44,7 @@ def _weight(path: str, size: int | None) -> int:
 
 def estimated_articles(inputs: pl.DataFrame) -> int:
     """How many articles these inputs hold, by the same guess as the shard sizes."""
-    length = (pl.col("byte_end") - pl.col("byte_start")).fill_null(pl.col("size"))
-    return sum(_weight(path, size) for path, size in inputs.select("source_path", length).iter_rows())
+    return sum(_weight(path, size) for path, size in inputs.select("source_path", _LENGTH).iter_rows())
 
 
 def _boundary(path: str, weight: int, shard_size: int) -> bool:
@@ -57,8 +58,7 @@ def plan_shards(inputs: pl.DataFrame, shard_size: int, fingerprint: str) -> list
         raise ValueError("shard size must be at least 1")
     cap = 4 * shard_size
     shards, current, weight = [], [], 0
-    length = (pl.col("byte_end") - pl.col("byte_start")).fill_null(pl.col("size"))
-    for index, (path, size) in enumerate(inputs.select("source_path", length).iter_rows()):
+    for index, (path, size) in enumerate(inputs.select("source_path", _LENGTH).iter_rows()):
         current.append(index)
         w = _weight(path, size)
         weight += w
