@@ -21,12 +21,11 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from flows.bi import write_duckdb
 from flows.inputs import hash_inputs, list_inputs, split_large_files
 from flows.locking import output_lock
-from flows.plan import BYTES_PER_RECORD, estimated_articles, pipeline_fingerprint, plan_shards
+from flows.plan import estimated_articles, pipeline_fingerprint, plan_shards
 from flows.shard import TABLES
 from flows.store import INPUTS_FILE, OutputStore, write_parquet_atomic
-from flows.worker import WORKERS
+from flows.worker import WORKERS, drop_documents_job, shard_job
 from schemas.contracts import ContractViolation
-from tasks.clean import duplicate_detail
 
 CONTRACT_FAILURES_FILE = "contract_failures.parquet"
 DEFAULT_SHARD_SIZE = 5000
@@ -78,7 +77,14 @@ def run_shard(raw_dir: str, staging: str, shard_key: str, inputs: pl.DataFrame) 
     When the build has worker processes (`flows/worker.py`), the work runs in one of them and this
     task's thread waits for it; otherwise it runs here.
     """
-    return WORKERS.run(raw_dir, staging, shard_key, inputs)
+    return WORKERS.run(shard_job, raw_dir, staging, shard_key, inputs)
+
+
+@task(name="drop_duplicates", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1,
+      retry_condition_fn=IOErrorOnly())
+def drop_duplicates(staging: str, shard_key: str, lost: pl.DataFrame) -> None:
+    """Rewrites one shard's parts without the documents another shard keeps."""
+    WORKERS.run(drop_documents_job, staging, shard_key, lost)
 
 
 def _shard_summary(staging: Path, shard_key: str) -> dict:
@@ -90,8 +96,9 @@ def _shard_summary(staging: Path, shard_key: str) -> dict:
     return {"shard_key": shard_key, "documents": documents, "rows": rows}
 
 
-def _drop_cross_shard_duplicates(staging: Path, results: list[dict]) -> None:
-    """A document found in two shards is kept in the shard of its first source path only."""
+def _cross_shard_duplicates(results: list[dict]) -> dict[str, pl.DataFrame]:
+    """A document found in two shards is kept in the shard of its first source path only:
+    {shard key: the documents it loses} (the shards' summaries are updated to match)."""
     everywhere = pl.concat([r["documents"].with_columns(shard_key=pl.lit(r["shard_key"])) for r in results])
     ranked = everywhere.sort("source_path", "source_id").with_columns(
         first_path=pl.col("source_path").first().over("doc_id"),
@@ -99,21 +106,11 @@ def _drop_cross_shard_duplicates(staging: Path, results: list[dict]) -> None:
         rank=pl.int_range(pl.len()).over("doc_id"),
     )
     losers = ranked.filter(pl.col("rank") > 0)
-    for (shard_key,), lost in losers.group_by("shard_key"):
-        lost_ids = lost["doc_id"]
-        for name in TABLES[:-1]:
-            path = OutputStore.part_path(staging, name, shard_key)
-            write_parquet_atomic(pl.read_parquet(path).filter(~pl.col("doc_id").is_in(lost_ids.implode())), path)
-        rejected_path = OutputStore.part_path(staging, "rejected", shard_key)
-        rejected = pl.read_parquet(rejected_path)
-        extra = lost.select(
-            "source_path", "source_id", reason=pl.lit("duplicate").cast(rejected.schema["reason"]),
-            detail=duplicate_detail(pl.col("first_path"), pl.col("first_id"), pl.col("doc_id")),
-        )
-        write_parquet_atomic(pl.concat([rejected, extra]).sort("source_path", "source_id"), rejected_path)
-        for r in results:
-            if r["shard_key"] == shard_key:
-                r["documents"] = r["documents"].filter(~pl.col("doc_id").is_in(lost_ids.implode()))
+    lost_by_shard = {key: lost.drop("shard_key", "rank") for (key,), lost in losers.group_by("shard_key")}
+    for r in results:
+        if r["shard_key"] in lost_by_shard:
+            r["documents"] = r["documents"].filter(~pl.col("doc_id").is_in(lost_by_shard[r["shard_key"]]["doc_id"].implode()))
+    return lost_by_shard
 
 
 def _summarise(staging: Path, inputs: pl.DataFrame, shards: int, built: int, seconds: float) -> BuildSummary:
@@ -144,7 +141,7 @@ def build_dataset(raw_dir: str = "raw", out_dir: str = "output", shard_size: int
     with output_lock(store.root):
         previous = store.previous_inputs()
         inputs = hash_inputs(raw, list_inputs(raw), previous)
-        inputs = split_large_files(raw, inputs, shard_size * BYTES_PER_RECORD)
+        inputs = split_large_files(raw, inputs, max(1, shard_size // 2))
         fingerprint = pipeline_fingerprint()
         shards = plan_shards(inputs, shard_size, fingerprint)
         if previous is not None and previous.drop("mtime_ns").equals(_inputs_record(inputs, shards).drop("mtime_ns")):
@@ -161,13 +158,16 @@ def build_dataset(raw_dir: str = "raw", out_dir: str = "output", shard_size: int
                     results.append(_shard_summary(staging, shard_key))
                 else:
                     to_build.append((shard_key, shard_inputs))
-            articles = sum(estimated_articles(part) for _, part in to_build)
-            with WORKERS.for_shards(len(to_build), articles):
+            sizes = [estimated_articles(part) for _, part in to_build]
+            # Largest first, so that the last shard to finish is a small one and no worker idles long.
+            to_build = [job for _, job in sorted(zip(sizes, to_build), key=lambda pair: -pair[0])]
+            with WORKERS.for_shards(len(to_build), sum(sizes)):
                 processes = WORKERS.size
                 futures = [run_shard.submit(str(raw), str(staging), key, part) for key, part in to_build]
                 results += _collect(futures, progress)
-            if results:
-                _drop_cross_shard_duplicates(staging, results)
+                lost = _cross_shard_duplicates(results) if results else {}
+                for future in [drop_duplicates.submit(str(staging), key, lost[key]) for key in sorted(lost)]:
+                    future.result()
             write_parquet_atomic(_inputs_record(inputs, shards), staging / INPUTS_FILE)
             summary = _summarise(staging, inputs, len(shards), len(to_build), time.perf_counter() - started)
             summary.processes = processes

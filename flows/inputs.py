@@ -15,7 +15,8 @@ import polars as pl
 
 
 INPUT_SCHEMA = {"source_path": pl.String, "size": pl.Int64, "mtime_ns": pl.Int64, "sha256": pl.String,
-                "problem": pl.String, "byte_start": pl.Int64, "byte_end": pl.Int64, "first_line": pl.Int64}
+                "problem": pl.String, "byte_start": pl.Int64, "byte_end": pl.Int64, "first_line": pl.Int64,
+                "lines": pl.Int64}
 # Inputs larger than this are rejected rather than read into memory (docs/limits.md).
 MAX_INPUT_BYTES = 200 * 1024 * 1024
 _SKIPPED_NAMES = {".DS_Store", "Thumbs.db", ".gitkeep", "desktop.ini"}
@@ -82,7 +83,7 @@ def list_inputs(raw_dir: Path) -> pl.DataFrame:
             except OSError as exc:
                 rows.append({"source_path": rel, "size": None, "mtime_ns": None, "sha256": None,
                          "problem": problem or _unreadable(exc),
-                         "byte_start": 0, "byte_end": None, "first_line": 1})
+                         "byte_start": 0, "byte_end": None, "first_line": 1, "lines": None})
                 continue
             if problem is None:
                 problem = _not_regular(stat.st_mode)
@@ -91,7 +92,8 @@ def list_inputs(raw_dir: Path) -> pl.DataFrame:
             elif problem is None and stat.st_size > MAX_INPUT_BYTES:
                 problem = f"too_large: {stat.st_size:,} bytes, over the {MAX_INPUT_BYTES:,}-byte limit per input file"
             rows.append({"source_path": rel, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns,
-                         "sha256": None, "problem": problem, "byte_start": 0, "byte_end": None, "first_line": 1})
+                         "sha256": None, "problem": problem, "byte_start": 0, "byte_end": None, "first_line": 1,
+                         "lines": None})
     return pl.DataFrame(rows, schema=INPUT_SCHEMA).sort("source_path")
 
 
@@ -109,32 +111,42 @@ def _open_regular(path: Path):
     return os.fdopen(fd, "rb")
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
+def _sha256_and_lines(path: Path) -> tuple[str, int]:
+    """The content hash and the number of newlines, in one read: the newlines tell how many
+    records a JSONL or CSV file holds, so shards can be sized without parsing anything."""
+    digest, lines = hashlib.sha256(), 0
     with _open_regular(path) as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
-    return digest.hexdigest()
+            lines += block.count(b"\n")
+    return digest.hexdigest(), lines
 
 
 def hash_inputs(raw_dir: Path, inputs: pl.DataFrame, previous: pl.DataFrame | None) -> pl.DataFrame:
-    """Fills `sha256`, reusing the previous run's hash when size and mtime are unchanged."""
+    """Fills `sha256` and `lines` (newlines in the file), reusing the previous run's values when
+    size and mtime are unchanged."""
     known = {}
-    if previous is not None and previous.height:
-        known = {(p, s, m): h for p, s, m, h in previous.select("source_path", "size", "mtime_ns", "sha256").iter_rows()}
-    hashes = []
+    if previous is not None and previous.height and "lines" in previous.columns:
+        # A piece of a cut file counts only its own lines: the whole file's count is their sum.
+        # A file that had a problem (say, no read permission) is read again: chmod keeps its mtime.
+        whole = (previous.filter(pl.col("problem").is_null())
+                 .group_by("source_path", "size", "mtime_ns", "sha256").agg(pl.col("lines").sum()))
+        known = {(p, s, m): (h, n) for p, s, m, h, n in whole.iter_rows()}
+    hashes, counts = [], []
     for path, size, mtime, problem in inputs.select("source_path", "size", "mtime_ns", "problem").iter_rows():
         if problem is not None:
             hashes.append(hashlib.sha256(problem.encode()).hexdigest())
+            counts.append(None)
             continue
         cached = known.get((path, size, mtime))
         if cached is None:
             try:
-                cached = _sha256(raw_dir / path)
+                cached = _sha256_and_lines(raw_dir / path)
             except OSError as exc:
-                cached = hashlib.sha256(str(exc).encode()).hexdigest()
-        hashes.append(cached)
-    return inputs.with_columns(sha256=pl.Series(hashes, dtype=pl.String))
+                cached = (hashlib.sha256(str(exc).encode()).hexdigest(), None)
+        hashes.append(cached[0])
+        counts.append(cached[1])
+    return inputs.with_columns(sha256=pl.Series(hashes, dtype=pl.String), lines=pl.Series(counts, dtype=pl.Int64))
 
 
 def _line_chunks(path: Path, chunk_bytes: int) -> list[tuple[int, int, int]]:
@@ -160,12 +172,12 @@ def _line_chunks(path: Path, chunk_bytes: int) -> list[tuple[int, int, int]]:
     return chunks
 
 
-def split_large_files(raw_dir: Path, inputs: pl.DataFrame, chunk_bytes: int) -> pl.DataFrame:
-    """JSONL files larger than `chunk_bytes` become several inputs, one per run of whole lines,
-    so that a shard never has to hold a whole large file. (CSV is never cut: a quoted field may
-    hold a newline.)"""
+def split_large_files(raw_dir: Path, inputs: pl.DataFrame, piece_lines: int) -> pl.DataFrame:
+    """JSONL files of more than `piece_lines` lines become several inputs, runs of whole lines of
+    about that many lines each (judged by the file's mean line length), so that a shard never has
+    to hold a whole large file. (CSV is never cut: a quoted field may hold a newline.)"""
     name = pl.col("source_path").str.to_lowercase()
-    targets = inputs.filter(pl.col("problem").is_null() & (pl.col("size") > chunk_bytes)
+    targets = inputs.filter(pl.col("problem").is_null() & (pl.col("lines") > piece_lines)
                             & (name.str.ends_with(".jsonl") | name.str.ends_with(".ndjson")))
     pieces = []
     for row in targets.iter_rows(named=True):
@@ -174,10 +186,13 @@ def split_large_files(raw_dir: Path, inputs: pl.DataFrame, chunk_bytes: int) -> 
             with path.open("rb") as handle:
                 if handle.read(2) in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 cannot be cut at a byte newline
                     continue
-            chunks = _line_chunks(path, chunk_bytes)
+            chunks = _line_chunks(path, max(1, row["size"] * piece_lines // row["lines"]))
         except OSError:
             continue  # read_files reports it
-        pieces += [{**row, "byte_start": s, "byte_end": e, "first_line": n} for s, e, n in chunks]
+        # Lines of a piece: up to the next piece's first line (the last piece: to the file's end).
+        ends = [n for _, _, n in chunks[1:]] + [row["lines"] + 1]
+        pieces += [{**row, "byte_start": s, "byte_end": e, "first_line": n, "lines": end - n}
+                   for (s, e, n), end in zip(chunks, ends)]
     if not pieces:
         return inputs
     split = pl.DataFrame(pieces, schema=inputs.schema)

@@ -28,41 +28,54 @@ def pipeline_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-# A file of records (JSONL, CSV) weighs one article per this many bytes, a guess that keeps
-# shards near their size in articles without reading the files to count them.
+# A file of records (JSONL, CSV) holds about one article per line; when its lines were not
+# counted, one per this many bytes.
 BYTES_PER_RECORD = 3000
 _RECORD_FILES = (".jsonl", ".ndjson", ".csv")
 # The bytes an input covers: a piece of a cut file, else the whole file.
 _LENGTH = (pl.col("byte_end") - pl.col("byte_start")).fill_null(pl.col("size"))
 
 
-def _weight(path: str, size: int | None) -> int:
+def _weight(path: str, size: int | None, lines: int | None) -> int:
     if size and path.lower().endswith(_RECORD_FILES):
-        return max(1, size // BYTES_PER_RECORD)
+        return max(1, lines if lines is not None else size // BYTES_PER_RECORD)
     return 1
 
 
+def _weights(inputs: pl.DataFrame) -> list[int]:
+    lines = inputs["lines"] if "lines" in inputs.columns else pl.repeat(None, inputs.height, dtype=pl.Int64, eager=True)
+    sizes = inputs.select(_LENGTH).to_series()
+    return [_weight(p, s, n) for p, s, n in zip(inputs["source_path"], sizes, lines)]
+
+
 def estimated_articles(inputs: pl.DataFrame) -> int:
-    """How many articles these inputs hold, by the same guess as the shard sizes."""
-    return sum(_weight(path, size) for path, size in inputs.select("source_path", _LENGTH).iter_rows())
+    """How many articles these inputs hold, by the same count as the shard sizes."""
+    return sum(_weights(inputs))
 
 
-def _boundary(path: str, weight: int, shard_size: int) -> bool:
-    """A shard ends after an input with this chance: weight / shard_size, decided by its path."""
-    return int(hashlib.sha1(path.encode()).hexdigest()[:8], 16) % shard_size < weight
+def _boundary(path: str, start: int | None, weight: int, window: int) -> bool:
+    """A shard may end after an input with this chance: weight / window, decided by its path
+    (and where it starts, for the pieces of a cut file)."""
+    key = path if not start else f"{path}\0{start}"
+    return int(hashlib.sha1(key.encode()).hexdigest()[:8], 16) % window < weight
 
 
 def plan_shards(inputs: pl.DataFrame, shard_size: int, fingerprint: str) -> list[tuple[str, pl.DataFrame]]:
-    """[(shard_key, inputs of that shard)], in path order; a shard holds ~shard_size articles."""
+    """[(shard_key, inputs of that shard)], in path order; a shard holds ~shard_size articles.
+
+    A shard ends at a content-defined boundary once it holds half the shard size (so shards are
+    between half and twice the size, ~shard_size on average: even enough for the workers to
+    finish together), or when it reaches twice the size.
+    """
     if shard_size < 1:
         raise ValueError("shard size must be at least 1")
-    cap = 4 * shard_size
+    half, cap = max(1, shard_size // 2), 2 * shard_size
     shards, current, weight = [], [], 0
-    for index, (path, size) in enumerate(inputs.select("source_path", _LENGTH).iter_rows()):
+    rows = zip(inputs["source_path"], inputs["byte_start"], _weights(inputs))
+    for index, (path, start, w) in enumerate(rows):
         current.append(index)
-        w = _weight(path, size)
         weight += w
-        if _boundary(path, w, shard_size) or weight >= cap:
+        if (weight >= half and _boundary(path, start, w, half)) or weight >= cap:
             shards.append(current)
             current, weight = [], 0
     if current:

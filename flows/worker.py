@@ -15,8 +15,9 @@ from pathlib import Path
 import polars as pl
 
 from flows.inputs import read_files
-from flows.shard import build_shard
+from flows.shard import TABLES, build_shard
 from flows.store import OutputStore, write_parquet_atomic
+from tasks.clean import duplicate_detail
 
 
 def shard_job(raw_dir: str, staging: str, shard_key: str, inputs: pl.DataFrame) -> dict:
@@ -29,6 +30,25 @@ def shard_job(raw_dir: str, staging: str, shard_key: str, inputs: pl.DataFrame) 
         "documents": tables.documents.select("doc_id", "source_path", "source_id"),
         "rows": {name: frame.height for name, frame in tables.as_dict().items()},
     }
+
+
+def drop_documents_job(staging: str, shard_key: str, lost: pl.DataFrame) -> None:
+    """Removes the rows of documents that another shard keeps from this shard's parts, and adds
+    their reject rows. `lost` holds one row per removed document: its `doc_id`, `source_path`,
+    `source_id`, and the kept copy's `first_path` and `first_id`."""
+    lost_ids = lost["doc_id"].implode()
+    for name in TABLES[:-1]:
+        path = OutputStore.part_path(Path(staging), name, shard_key)
+        # Most annotation parts hold none of the few lost documents: rewriting them costs a write.
+        if pl.scan_parquet(path).filter(pl.col("doc_id").is_in(lost_ids)).select(pl.len()).collect().item():
+            write_parquet_atomic(pl.read_parquet(path).filter(~pl.col("doc_id").is_in(lost_ids)), path)
+    rejected_path = OutputStore.part_path(Path(staging), "rejected", shard_key)
+    rejected = pl.read_parquet(rejected_path)
+    extra = lost.select(
+        "source_path", "source_id", reason=pl.lit("duplicate").cast(rejected.schema["reason"]),
+        detail=duplicate_detail(pl.col("first_path"), pl.col("first_id"), pl.col("doc_id")),
+    )
+    write_parquet_atomic(pl.concat([rejected, extra]).sort("source_path", "source_id"), rejected_path)
 
 
 def warm_up() -> None:
@@ -66,10 +86,11 @@ class WorkerProcesses:
             self.pool.shutdown(wait=True, cancel_futures=True)
         self.pool, self.size = None, 0
 
-    def run(self, raw_dir: str, staging: str, shard_key: str, inputs: pl.DataFrame) -> dict:
+    def run(self, job, *args):
+        """`job(*args)`, in a worker process when the build has them, else here."""
         if self.pool is None:
-            return shard_job(raw_dir, staging, shard_key, inputs)
-        return self.pool.submit(shard_job, raw_dir, staging, shard_key, inputs).result()
+            return job(*args)
+        return self.pool.submit(job, *args).result()
 
     @contextmanager
     def for_shards(self, shards: int, articles: int):

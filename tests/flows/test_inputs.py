@@ -33,7 +33,7 @@ def test_chunks_cut_after_newlines_and_count_lines(tmp_path):
 def test_a_split_file_gives_the_same_records_as_the_whole(tmp_path):
     raw = write_raw(tmp_path / "raw", {"big.jsonl": _records(120) + "{broken line\n", "small.txt": "Title\n\nBody text."})
     whole = hash_inputs(raw, list_inputs(raw), None)
-    pieces = split_large_files(raw, whole, chunk_bytes=2000)
+    pieces = split_large_files(raw, whole, piece_lines=15)
     assert pieces.filter(pl.col("source_path") == "big.jsonl").height > 5
     assert pieces.filter(pl.col("source_path") == "small.txt").height == 1
     one = build_shard(read_files(raw, whole))

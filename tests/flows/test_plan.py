@@ -1,0 +1,77 @@
+"""Planning shards: sized by the records the inputs hold, even, and stable when the folder grows."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from flows.inputs import hash_inputs, list_inputs, split_large_files
+from flows.plan import estimated_articles, plan_shards
+from tests.conftest import write_raw
+
+
+def _jsonl(records: int, width: int) -> str:
+    return "".join('{"id": "r%d", "text": "%s"}\n' % (i, "x" * width) for i in range(records))
+
+
+def _folder(tmp_path, files: int = 60, records=lambda k: 100 + 37 * (k % 5), width=lambda k: 50 + 900 * (k % 3)):
+    """JSONL files whose records are short in some files and long in others."""
+    return write_raw(tmp_path / "raw", {f"f{k:03d}.jsonl": _jsonl(records(k), width(k)) for k in range(files)})
+
+
+def test_articles_are_counted_by_lines_not_guessed_from_bytes(tmp_path):
+    raw = _folder(tmp_path)
+    inputs = hash_inputs(raw, list_inputs(raw), None)
+    assert estimated_articles(inputs) == sum(100 + 37 * (k % 5) for k in range(60))
+
+
+def test_shards_hold_between_half_and_twice_the_shard_size(tmp_path):
+    raw = _folder(tmp_path)
+    inputs = hash_inputs(raw, list_inputs(raw), None)
+    shards = plan_shards(inputs, 1000, "code")
+    sizes = [estimated_articles(part) for _, part in shards]
+    assert sum(sizes) == estimated_articles(inputs)
+    # every shard but the last reaches half the size; none passes twice the size by more than a file
+    assert all(500 <= s for s in sizes[:-1]), sizes
+    assert all(s < 2000 + 250 for s in sizes), sizes
+    assert 700 <= sum(sizes) / len(sizes) <= 1400, sizes
+
+
+def test_pieces_of_a_large_file_are_bounded_in_bytes_and_count_their_lines(tmp_path):
+    raw = write_raw(tmp_path / "raw", {"big.jsonl": _jsonl(1000, 10) + _jsonl(1000, 2000)})
+    whole = hash_inputs(raw, list_inputs(raw), None)
+    pieces = split_large_files(raw, whole, piece_lines=250)
+    # a piece holds about as many bytes as 250 lines of the file's mean length (memory stays bounded)...
+    mean_line = whole["size"][0] / 2000
+    lengths = (pieces["byte_end"] - pieces["byte_start"]).to_list()
+    assert max(lengths) <= 250 * mean_line + 2100, lengths
+    # ...and knows how many lines (records) it holds, which is what the shard planner weighs
+    assert pieces["lines"].sum() == 2000 and pieces["lines"].max() > 1000 > pieces["lines"].min()
+    assert estimated_articles(pieces) == 2000
+
+
+def test_adding_a_file_keeps_most_shards(tmp_path):
+    raw = _folder(tmp_path)
+    before = {key for key, _ in plan_shards(hash_inputs(raw, list_inputs(raw), None), 1000, "code")}
+    write_raw(raw, {"f030a.jsonl": _jsonl(120, 100)})
+    after = {key for key, _ in plan_shards(hash_inputs(raw, list_inputs(raw), None), 1000, "code")}
+    assert len(before - after) <= 2, (len(before), len(before - after))
+
+
+def test_line_counts_are_reused_from_the_previous_record_with_the_hashes(tmp_path):
+    raw = write_raw(tmp_path / "raw", {"a.jsonl": _jsonl(300, 20), "b.txt": "Title\n\nBody."})
+    first = split_large_files(raw, hash_inputs(raw, list_inputs(raw), None), piece_lines=100)
+    assert first.filter(pl.col("source_path") == "a.jsonl").height == 3
+    (raw / "a.jsonl").write_bytes(b"")  # the file is not read again when size and mtime match...
+    again = hash_inputs(raw, list_inputs(raw).with_columns(
+        size=pl.when(pl.col("source_path") == "a.jsonl").then(first["size"].max()).otherwise("size"),
+        mtime_ns=pl.col("source_path").replace_strict(dict(zip(first["source_path"], first["mtime_ns"])))), first)
+    # ...and its line count is the sum over the pieces the previous run cut it into
+    assert dict(zip(again["source_path"], again["lines"]))["a.jsonl"] == 300
+
+
+def test_an_input_that_had_a_problem_is_read_again(tmp_path):
+    raw = write_raw(tmp_path / "raw", {"a.txt": "Title\n\nBody text."})
+    listed = list_inputs(raw)
+    previous = hash_inputs(raw, listed.with_columns(problem=pl.lit("unreadable: permission denied")), None)
+    now = hash_inputs(raw, listed, previous)
+    assert now["sha256"][0] != previous["sha256"][0] and now["lines"][0] == 2
