@@ -162,7 +162,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1000,19043")
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--shard-size", type=int, default=5000)
+    parser.add_argument("--shard-size", type=int, default=10000)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--runner", default="auto", choices=["auto", "thread", "process", "dask"])
     parser.add_argument("--stages", action="store_true", help="also time each stage in one process")

@@ -7,6 +7,8 @@ import os
 import sys
 from pathlib import Path
 
+from flows.plan import DEFAULT_SHARD_SIZE
+
 # Set before Prefect is imported: no analytics calls (there is no internet here) and quiet logs.
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
@@ -53,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="build the dataset tables from a raw folder")
     build.add_argument("--raw", default="raw", help="folder of input articles (default: raw)")
     build.add_argument("--out", default="output", help="output folder (default: output)")
-    build.add_argument("--shard-size", type=int, default=5000, help="articles per shard (default: 5000)")
+    build.add_argument("--shard-size", type=int, default=DEFAULT_SHARD_SIZE, help=f"articles per shard (default: {DEFAULT_SHARD_SIZE:,})")
     build.add_argument("--workers", type=int, default=2, help="shards processed in parallel (default: 2)")
     build.add_argument("--runner", choices=["auto", "thread", "process", "dask"], default="auto",
                        help="how shards run in parallel: auto (default: worker processes for big builds, threads "

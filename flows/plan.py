@@ -28,6 +28,11 @@ def pipeline_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
+# Articles per shard: each shard pays ~0.4 s of fixed cost (polars recompiles the pipeline's
+# regexes: its cache holds 32 per thread), ~10% of a shard this size; twice the size would
+# save little more and hold twice the memory (docs/scale.md).
+DEFAULT_SHARD_SIZE = 10000
+
 # A file of records (JSONL, CSV) holds about one article per line; when its lines were not
 # counted, one per this many bytes.
 BYTES_PER_RECORD = 3000

@@ -36,6 +36,9 @@ def test_dask_local_cluster_output_is_byte_identical(tmp_path):
     assert summary["shards"] > 1
     local, dask = table_bytes(tmp_path / "local"), table_bytes(tmp_path / "dask")
     assert local and local == dask
+    # --runner dask alone: a local cluster of the build's own, started before the flow
+    build(raw_dir=str(raw), out_dir=str(tmp_path / "own"), shard_size=2, runner="dask", workers=2)
+    assert table_bytes(tmp_path / "own") == local
 
 
 def test_worker_processes_give_byte_identical_tables(tmp_path):
