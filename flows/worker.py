@@ -57,8 +57,10 @@ def warm_up() -> None:
 
 
 # Below this many articles to build, starting worker processes (each imports the pipeline,
-# ~4 s) costs more than running the Python parts of two shards side by side saves.
-AUTO_MIN_ARTICLES = 4000
+# ~2-4 s) costs more than running the Python parts of two shards side by side saves: measured on
+# 2 cores, 10,000 Reuters articles took 5.0-5.4 s on threads and 7.2-7.3 s on processes, 19,043
+# about the same either way, 100,000 ~30% less on processes (BENCHMARKS.md).
+AUTO_MIN_ARTICLES = 20000
 
 
 class WorkerProcesses:
