@@ -1,4 +1,5 @@
-"""What one shard's work is, wherever it runs: read its inputs, build its tables, write its parts.
+"""What a shard's work is, wherever it runs: read its inputs, build its tables, write its parts
+(and, after all shards ran, rewrite them without the documents another shard keeps).
 
 It lives apart from the flow module so that a worker process imports only the pipeline (polars,
 Pandera, the tasks), not Prefect: with `--runner process` each worker unpickles `shard_job` by
