@@ -24,7 +24,7 @@ from flows.locking import output_lock
 from flows.plan import DEFAULT_SHARD_SIZE, estimated_articles, pipeline_fingerprint, plan_shards
 from flows.shard import TABLES
 from flows.store import INPUTS_FILE, OutputStore, write_parquet_atomic
-from flows.worker import WORKERS, drop_documents_job, shard_job
+from flows.worker import WORKERS, drop_documents_job, polars_threads, shard_job
 from schemas.contracts import ContractViolation
 
 CONTRACT_FAILURES_FILE = "contract_failures.parquet"
@@ -218,7 +218,7 @@ def local_dask_cluster(workers: int):
     from distributed import LocalCluster
 
     cluster = LocalCluster(n_workers=0, threads_per_worker=1, processes=True, dashboard_address=None,
-                           preload=["flows.build"])
+                           preload=["flows.build"], env=polars_threads(workers))
     try:
         cluster.scale(workers)
         yield cluster

@@ -9,6 +9,7 @@ module name, and importing the flow module there cost ~5 s more per worker than 
 from __future__ import annotations
 
 import multiprocessing
+import os
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
@@ -57,6 +58,30 @@ def warm_up() -> None:
     while the flow itself starts and lists the inputs, not when the first shard is waiting."""
 
 
+def polars_threads(workers: int) -> dict[str, str]:
+    """The environment that gives each of `workers` processes its share of the cores for polars.
+
+    Each polars process otherwise starts a thread per core: two workers on two cores ran four busy
+    threads, and 100,000 articles took ~9% longer (six interleaved pairs, BENCHMARKS.md). A value
+    the user set is kept.
+    """
+    if "POLARS_MAX_THREADS" in os.environ:
+        return {}
+    return {"POLARS_MAX_THREADS": str(max(1, (os.cpu_count() or 1) // max(1, workers)))}
+
+
+@contextmanager
+def worker_environment(workers: int):
+    """`polars_threads` set in this process's environment while worker processes are spawned."""
+    extra = polars_threads(workers)
+    os.environ.update(extra)
+    try:
+        yield
+    finally:
+        for name in extra:
+            os.environ.pop(name, None)
+
+
 # Below this many articles to build, starting worker processes (each imports the pipeline,
 # ~2-4 s) costs more than running the Python parts of two shards side by side saves: measured on
 # 2 cores, 10,000 Reuters articles took 5.0-5.4 s on threads and 7.2-7.3 s on processes, 19,043
@@ -81,8 +106,10 @@ class WorkerProcesses:
         # "spawn", since forking a process whose polars thread pool is running can deadlock.
         self.pool = ProcessPoolExecutor(max_workers=size, mp_context=multiprocessing.get_context("spawn"))
         self.size = size
-        for _ in range(size):
-            self.pool.submit(warm_up)
+        # The workers are spawned by these submissions and take the environment as it is now.
+        with worker_environment(size):
+            for _ in range(size):
+                self.pool.submit(warm_up)
 
     def stop(self) -> None:
         if self.pool is not None:
