@@ -48,9 +48,8 @@ def _weight(path: str, size: int | None, lines: int | None) -> int:
 
 
 def _weights(inputs: pl.DataFrame) -> list[int]:
-    lines = inputs["lines"] if "lines" in inputs.columns else pl.repeat(None, inputs.height, dtype=pl.Int64, eager=True)
     sizes = inputs.select(_LENGTH).to_series()
-    return [_weight(p, s, n) for p, s, n in zip(inputs["source_path"], sizes, lines)]
+    return [_weight(p, s, n) for p, s, n in zip(inputs["source_path"], sizes, inputs["lines"])]
 
 
 def estimated_articles(inputs: pl.DataFrame) -> int:
