@@ -7,6 +7,7 @@ not rebuilt. A build with nothing new leaves every byte of the output as it was.
 
 from __future__ import annotations
 
+import shutil
 import time
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ from flows.locking import output_lock
 from flows.plan import DEFAULT_SHARD_SIZE, estimated_articles, pipeline_fingerprint, plan_shards
 from flows.shard import TABLES
 from flows.store import INPUTS_FILE, OutputStore, write_parquet_atomic
-from flows.worker import WORKERS, drop_documents_job, polars_threads, shard_job
+from flows.worker import COPIES, WORKERS, drop_documents_job, polars_threads, shard_job
 from schemas.contracts import ContractViolation
 
 CONTRACT_FAILURES_FILE = "contract_failures.parquet"
@@ -70,13 +71,13 @@ class IOErrorOnly:
 
 @task(name="build_shard", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1,
       retry_condition_fn=IOErrorOnly())
-def run_shard(raw_dir: str, staging: str, shard_key: str, inputs: pl.DataFrame) -> dict:
-    """Read, clean, segment and write one shard; returns its ids and counts (never its rows).
+def run_shard(raw_dir: str, staging: str, shard_key: str, inputs: pl.DataFrame, neighbours: tuple[str, ...]) -> dict:
+    """Read, clean, segment and write one shard; returns the documents it found (never its rows).
 
     When the build has worker processes (`flows/worker.py`), the work runs in one of them and this
     task's thread waits for it; otherwise it runs here.
     """
-    return WORKERS.run(shard_job, raw_dir, staging, shard_key, inputs)
+    return WORKERS.run(shard_job, raw_dir, staging, shard_key, inputs, neighbours)
 
 
 @task(name="drop_duplicates", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1,
@@ -90,9 +91,16 @@ def _shard_summary(staging: Path, shard_key: str) -> dict:
     """The same summary as `run_shard` returns, read back from a reused shard's parts."""
     documents = pl.read_parquet(OutputStore.part_path(staging, "documents", shard_key),
                                 columns=["doc_id", "source_path", "source_id"])
-    rows = {name: pl.scan_parquet(OutputStore.part_path(staging, name, shard_key)).select(pl.len()).collect().item()
-            for name in TABLES}
-    return {"shard_key": shard_key, "documents": documents, "rows": rows}
+    return {"shard_key": shard_key, "documents": documents}
+
+
+def _neighbours(shards: list[tuple[str, pl.DataFrame]]) -> dict[str, tuple[str, ...]]:
+    """{shard key: the other shards that can hold an earlier copy of its documents}: those whose
+    first input path is not after its last one (every shard before it, and the next ones when a
+    cut file continues there: within a file, copies are ordered by record id)."""
+    bounds = [(key, part["source_path"].min(), part["source_path"].max()) for key, part in shards]
+    return {key: tuple(other for other, first, _ in bounds if other != key and first <= last)
+            for key, _, last in bounds}
 
 
 def _cross_shard_duplicates(results: list[dict]) -> dict[str, pl.DataFrame]:
@@ -161,16 +169,18 @@ def build_dataset(raw_dir: str = "raw", out_dir: str = "output", shard_size: int
                     results.append(_shard_summary(staging, shard_key))
                 else:
                     to_build.append((shard_key, shard_inputs))
-            sizes = [estimated_articles(part) for _, part in to_build]
-            # Largest first, so that the last shard to finish is a small one and no worker idles long.
-            to_build = [job for _, job in sorted(zip(sizes, to_build), key=lambda pair: -pair[0])]
-            with WORKERS.for_shards(len(to_build), sum(sizes)):
+            articles = sum(estimated_articles(part) for _, part in to_build)
+            neighbours = _neighbours(shards)
+            # In path order (as planned), so that by the time a shard ends the shards before it have
+            # registered their documents, and it leaves out its copies of theirs (flows/worker.py).
+            with WORKERS.for_shards(len(to_build), articles):
                 processes = WORKERS.size
-                futures = [run_shard.submit(str(raw), str(staging), key, part) for key, part in to_build]
+                futures = [run_shard.submit(str(raw), str(staging), key, part, neighbours[key]) for key, part in to_build]
                 results += _collect(futures, progress)
                 lost = _cross_shard_duplicates(results) if results else {}
                 for future in [drop_duplicates.submit(str(staging), key, lost[key]) for key in sorted(lost)]:
                     future.result()
+            shutil.rmtree(staging / COPIES, ignore_errors=True)
             write_parquet_atomic(_inputs_record(inputs, shards), staging / INPUTS_FILE)
             summary = _summarise(staging, inputs, len(shards), len(to_build), time.perf_counter() - started)
             summary.processes = processes

@@ -8,6 +8,7 @@ one of these per shard.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -80,8 +81,13 @@ class StageClock:
             self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - started
 
 
-def build_shard(files: pl.DataFrame, clock: StageClock | None = None) -> ShardTables:
-    """Files (`source_path`, `raw`, `read_error`) to the tables; raises ContractViolation."""
+def build_shard(files: pl.DataFrame, clock: StageClock | None = None,
+                on_cleaned: Callable[[pl.DataFrame], None] | None = None) -> ShardTables:
+    """Files (`source_path`, `raw`, `read_error`) to the tables; raises ContractViolation.
+
+    `on_cleaned`, if given, is called with the documents once they pass the clean contract (the flow
+    registers them there for the other shards: see `flows/worker.py`).
+    """
     clock = clock or StageClock()
     with clock.stage("ingest"):
         records = parse_records(files)
@@ -95,6 +101,8 @@ def build_shard(files: pl.DataFrame, clock: StageClock | None = None) -> ShardTa
     with clock.stage("contracts"):
         _enforce("clean", [schema_failures("clean", "clean_documents", CleanDocumentsSchema, documents),
                            schema_failures("clean", "rejected", RejectedSchema, rejected)])
+    if on_cleaned is not None:
+        on_cleaned(documents)
 
     with clock.stage("segment"):
         paragraphs = segment_paragraphs(documents)
