@@ -213,11 +213,6 @@ def _quote_row(text, spans: list[Span], i: int, p: int, paragraphs, prev, resolv
     return start, end, quoted, quote_type, speaker, sp_start, sp_end, sp_kind, cue, span.n_paragraphs
 
 
-def _per_document(frame: pl.DataFrame, columns: list[str]) -> pl.DataFrame:
-    """One row per document with each column gathered into a list, so Python touches documents, not rows."""
-    return frame.group_by("doc_id").agg(columns)
-
-
 def _plain_rows(hits: pl.DataFrame) -> pl.DataFrame:
     """Indirect quotes of documents the Python pass never visits, already in the row layout."""
     return hits.select(
@@ -238,21 +233,23 @@ def extract_quotes(documents: pl.DataFrame, paragraphs: pl.DataFrame, sentences:
     visit = pl.concat([docs.filter("marked")["doc_id"], hits.filter(pl.col("speaker_kind").is_null())["doc_id"]]).unique().implode()
     plain = _plain_rows(hits.filter(~pl.col("doc_id").is_in(visit)))
     kind = pl.col("kind").cast(pl.String) if "kind" in paragraphs.columns else pl.lit("body")
-    paras = _per_document(
-        paragraphs.filter(pl.col("doc_id").is_in(visit)).sort("doc_id", "position")
-        .select("doc_id", p_start="char_start", p_end="char_end", p_kind=kind),
-        ["p_start", "p_end", "p_kind"],
-    )
-    doc_hits = _per_document(hits.filter(pl.col("doc_id").is_in(visit)).sort("doc_id", "char_start"), HIT_FIELDS)
-    candidates = (
-        docs.filter(pl.col("doc_id").is_in(visit))
-        .join(paras, on="doc_id", how="left", maintain_order="left")
-        .join(doc_hits, on="doc_id", how="left", maintain_order="left")
-    )
+    paras = (paragraphs.filter(pl.col("doc_id").is_in(visit)).sort("doc_id", "position")
+             .select("doc_id", p_start="char_start", p_end="char_end", p_kind=kind))
+    doc_hits = hits.filter(pl.col("doc_id").is_in(visit)).sort("doc_id", "char_start")
+    candidates = docs.filter(pl.col("doc_id").is_in(visit))
+    # Flat columns sliced per document by offsets: list columns (a group_by) converted row by row were
+    # slower than the work done on them.
+    ids = candidates["doc_id"]
+    p_lo, p_hi = (paras["doc_id"].search_sorted(ids, side=side).to_list() for side in ("left", "right"))
+    h_lo, h_hi = (doc_hits["doc_id"].search_sorted(ids, side=side).to_list() for side in ("left", "right"))
+    p_start, p_end, p_kind = (paras[c].to_list() for c in ("p_start", "p_end", "p_kind"))
+    hit_columns = [doc_hits[c].to_list() for c in HIT_FIELDS]
     rows: list[tuple] = []
-    for doc_id, text, marked, p_start, p_end, p_kind, *hit_columns in candidates.iter_rows():
-        paragraph_columns = (p_start, p_end, p_kind) if p_start else ([0], [len(text)], ["body"])
-        _document_rows(doc_id, text, marked, paragraph_columns, hit_columns if hit_columns[0] else None, rows)
+    for i, (doc_id, text, marked) in enumerate(zip(ids.to_list(), candidates["text"].to_list(), candidates["marked"].to_list())):
+        lo, hi = p_lo[i], p_hi[i]
+        paragraph_columns = (p_start[lo:hi], p_end[lo:hi], p_kind[lo:hi]) if hi > lo else ([0], [len(text)], ["body"])
+        lo, hi = h_lo[i], h_hi[i]
+        _document_rows(doc_id, text, marked, paragraph_columns, [c[lo:hi] for c in hit_columns] if hi > lo else None, rows)
     return _to_frame(rows, plain, paragraphs)
 
 
