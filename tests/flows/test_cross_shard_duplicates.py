@@ -10,7 +10,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from flows.build import build_dataset
+from flows.build import _submission_order, build_dataset
 from flows.inputs import hash_inputs, list_inputs
 from flows.shard import TABLES
 from flows.store import OutputStore
@@ -68,6 +68,12 @@ def test_a_shard_writes_no_rows_of_a_copy_registered_earlier(tmp_path):
         assert frame["doc_id"].unique().to_list() == [written["documents"]["doc_id"].item()], name
     registered = pl.read_parquet(staging / COPIES / "part-second.parquet")
     assert sorted(registered["source_path"]) == ["b.txt", "c.txt"]
+
+
+def test_shards_go_in_path_order_but_the_final_round_largest_first():
+    shards = list("abcdef")
+    assert _submission_order(shards, [5, 1, 3, 2, 6, 9], last=2) == list("abcdfe")
+    assert _submission_order(shards[:1], [5], last=2) == ["a"]
 
 
 @pytest.mark.usefixtures("prefect_harness")
