@@ -149,7 +149,12 @@ def indirect_hits(sentences: pl.DataFrame) -> pl.DataFrame:
     cand = cand.join(paren_rows.drop("text"), on=key, how="left")
     rest = pl.col("main_rest")
     told = pl.col("main_v").is_in(["told", "tells", "telling"])
-    tail = pl.when(told).then(rest.str.extract_groups(AFTER_TELL)).otherwise(rest.str.extract_groups(AFTER_VERB))
+    # Each pattern only over its own rows (when/then runs both branches on every row), and the struct becomes a column
+    # before its fields are read (each field lookup of an expression re-ran the regexes).
+    cand = cand.with_columns(_tell=pl.when(told).then(rest).str.extract_groups(AFTER_TELL),
+                             _verb=pl.when(told).then(None).otherwise(rest).str.extract_groups(AFTER_VERB))
+    cand = cand.with_columns(_after=pl.when(told).then(pl.col("_tell")).otherwise(pl.col("_verb")))
+    tail = pl.col("_after")
     subj = pl.col("main_subj").str.strip_chars_end(" ,")
     participle = pl.col("main_v").str.ends_with("ing")
     lead = tail.struct.field("pre").str.len_chars() + tail.struct.field("that").str.len_chars().fill_null(0)
