@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import accumulate
 
 import polars as pl
 
@@ -131,8 +132,16 @@ def _credit_line(paragraphs, text: str, p: int) -> Mention | None:
     return located(name, line, s) if name else None
 
 
-def _overlaps(a: int, b: int, spans: list[Span]) -> bool:
-    return any(sp.open_mark <= b and a <= (sp.close_mark if sp.close_mark is not None else sp.end) for sp in spans)
+def _overlap_test(spans: list[Span]):
+    """Whether [a, b] overlaps a span: the spans opening at or before b are a prefix of the list (they are
+    in mark order), and one of them reaches a when the furthest does."""
+    opens = [sp.open_mark for sp in spans]
+    reach = list(accumulate((sp.close_mark if sp.close_mark is not None else sp.end for sp in spans), max))
+
+    def overlaps(a: int, b: int) -> bool:
+        k = bisect_right(opens, b) - 1
+        return k >= 0 and a <= reach[k]
+    return overlaps
 
 
 def _document_rows(doc_id: str, text: str, marked: bool, paragraphs, hits, rows: list[tuple]) -> None:
@@ -142,7 +151,8 @@ def _document_rows(doc_id: str, text: str, marked: bool, paragraphs, hits, rows:
     spans = find_quote_spans(text) if marked else []
     events = [(sp.open_mark, "q", i) for i, sp in enumerate(spans)]
     if hits:
-        events += [(h[0], "i", h) for h in zip(*hits) if not spans or not _overlaps(h[0], h[1], spans)]
+        overlaps = _overlap_test(spans) if spans else None
+        events += [(h[0], "i", h) for h in zip(*hits) if not spans or not overlaps(h[0], h[1])]
         if spans:
             events.sort(key=lambda e: e[0])
     starts = paragraphs[0]
@@ -256,7 +266,9 @@ def extract_quotes(documents: pl.DataFrame, paragraphs: pl.DataFrame, sentences:
 def _to_frame(rows: list[tuple], plain: pl.DataFrame, paragraphs: pl.DataFrame) -> pl.DataFrame:
     if not rows and plain.is_empty():
         return _empty()
-    visited = pl.DataFrame(rows, schema={c: QUOTES_SCHEMA[c] for c in ROW_COLUMNS}, orient="row")
+    # built column by column: twice as fast as orient="row" for the same frame
+    columns = zip(*rows) if rows else ([] for _ in ROW_COLUMNS)
+    visited = pl.DataFrame([pl.Series(c, values, dtype=QUOTES_SCHEMA[c]) for c, values in zip(ROW_COLUMNS, columns)])
     frame = pl.concat([visited, plain])
     para = paragraphs.select("doc_id", pl.col("char_start").cast(pl.Int32).alias("p_start"), "paragraph_id").sort("doc_id", "p_start")
     frame = (
