@@ -11,6 +11,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
+from typing import Iterator
 
 import polars as pl
 
@@ -164,12 +166,19 @@ class SpeakerResolver:
         cls = PRONOUNS[pronoun]
         gender = {"he": "m", "she": "f"}.get(pronoun)
         if cls == "person" and pronoun != "i":
+            # names are looked up lazily: each costs a document scan the first time, and the answer is often the first
             people, since = self._recent_people(at)
             last = self._last_person
-            if last and last[1] >= since and last[0] in people and self._agrees(last[0], gender):
+            met: list[str] = []
+            if last and last[1] >= since:
+                for name in people:
+                    met.append(name)
+                    if name == last[0]:
+                        break
+            if met and met[-1] == last[0] and self._agrees(last[0], gender):
                 # the person quoted in this or the previous sentence is the likeliest "he" ("..., Hook said. He added")
                 return Mention(last[0], None, None), "person"
-            first = next((name for name in people if self._agrees(name, gender)), None)
+            first = next((name for name in chain(met, people) if self._agrees(name, gender)), None)
             if first is not None:
                 return Mention(first, None, None), "person"
         wanted = {"person": ("person", "source"), "plural": ("organization", "source", "person"), "thing": ("organization", "document")}[cls]
@@ -182,9 +191,10 @@ class SpeakerResolver:
                 return self.expand(Mention(names[-1], None, None), at), "person"
         return None, "unknown"
 
-    def _recent_people(self, at: int) -> tuple[list[str], int]:
+    def _recent_people(self, at: int) -> tuple[Iterator[str], int]:
         """Person names of the current sentence (before `at`) and the previous one, outside quotes,
-        in the order a reader meets them: current sentence first."""
+        in the order a reader meets them (current sentence first), each once; and where the previous
+        sentence starts."""
         para = self.text.rfind("\n\n", 0, at) + 2
         if not SENTENCE_BREAK.search(self.text, para, at):
             para = self.text.rfind("\n\n", 0, max(0, para - 2)) + 2  # first sentence: the previous paragraph too
@@ -196,6 +206,9 @@ class SpeakerResolver:
         # the current sentence (up to `at`) first, then the previous one
         sentences = (window[cuts[-1]:], window[cuts[-2]:cuts[-1]]) if len(cuts) > 1 else (window,)
         since = lo + cuts[-2] if len(cuts) > 1 else lo
+        return self._names_in(sentences, at), since
+
+    def _names_in(self, sentences: tuple[str, ...], at: int) -> Iterator[str]:
         out: list[str] = []
         people = self._people
         for sentence in sentences:
@@ -203,7 +216,7 @@ class SpeakerResolver:
                 name = people[raw] if raw in people else self._person(raw, at)
                 if name and name not in out:
                     out.append(name)
-        return out, since
+                    yield name
 
     def _person(self, raw: str, at: int) -> str | None:
         if raw not in self._people:
