@@ -97,7 +97,8 @@ def _line_frame(records: pl.DataFrame) -> pl.DataFrame:
         # regex counts faster than the literal search here).
         .with_columns(i=position_in("rec").cast(pl.Int32),
                       nw=(pl.col("line").str.count_matches(" ") + 1).cast(pl.Int32),
-                      first_char=pl.col("line").str.to_lowercase().str.extract(r"^[^\w]*(\w)"))
+                      # lower-cased after the extract: lower-casing whole lines was the costlier part
+                      first_char=pl.col("line").str.extract(r"^[^\w]*(\w)").str.to_lowercase().str.slice(0, 1))
     )
     # Only lines that could be furniture or header go through the full set of rules.
     suspects = lines.filter(F.may_be_furniture(pl.col("line"), pl.col("nw")))
@@ -124,7 +125,11 @@ def _kept_lines(lines: pl.DataFrame) -> pl.DataFrame:
     in_tail = last_marker.is_not_null() & (last_long.is_null() | (last_long < last_marker))
     # A closing run of three or more bare labels (a photo gallery's captions, a list of links)
     # is page furniture as a whole even though no single line of it is.
-    label = (pl.col("nw") <= _LABEL_MAX_WORDS) & ~pl.col("line").str.contains(r"[.!?:;\"”’)]$")
+    # A column first: the run sum below reads it four times, and each read ran the regex again.
+    lines = lines.with_columns(
+        _label=(pl.col("nw") <= _LABEL_MAX_WORDS)
+        & ~pl.when(pl.col("nw") <= _LABEL_MAX_WORDS).then(pl.col("line")).str.contains(r"[.!?:;\"”’)]$"))
+    label = pl.col("_label")
     # Lines are in (rec, i) order: a run starts at each line that is no label and at each record.
     run_length = sum_in_runs(label, ~label | group_starts("rec"))
     # Without any long paragraph there is no article for such a run to close: a table of figures
@@ -147,13 +152,15 @@ def _kept_lines(lines: pl.DataFrame) -> pl.DataFrame:
     )
     # One hash over (record, line) of the candidates; a window per (record, candidate) group was slower.
     repeated = pl.col("candidate") & ~pl.when("candidate").then(pl.struct("rec", "line")).is_first_distinct()
-    marked = marked.with_columns(duplicate=repeated, keep=pl.col("candidate") & ~repeated)
+    marked = marked.with_columns(duplicate=repeated).with_columns(keep=pl.col("candidate") & ~pl.col("duplicate"))
     next_nw = next_in(pl.col("nw"), "rec")
-    next_is_sentence = next_in(pl.col("line").str.contains(r"[.!?:\"”’)]$"), "rec")
+    # The regexes read only the lines their rule can apply to (a regex on a null is free).
+    short = pl.when(pl.col("nw") <= _HEADING_MAX_WORDS).then(pl.col("line"))
+    next_is_sentence = next_in(pl.when(pl.col("nw") >= 8).then(pl.col("line")).str.contains(r"[.!?:\"”’)]$"), "rec")
     heading = (
         (pl.col("nw") <= _HEADING_MAX_WORDS)
-        & ~pl.col("line").str.contains(r"[.,;:]['\"”’)]?$")
-        & pl.col("line").str.contains(r"^[\"'“‘(]?[A-Z0-9]")
+        & ~short.str.contains(r"[.,;:]['\"”’)]?$")
+        & short.str.contains(r"^[\"'“‘(]?[A-Z0-9]")
         & (next_nw >= 8)
         & next_is_sentence.fill_null(False)
     )
