@@ -68,6 +68,7 @@ _NOISY_TAIL = r"(?:ly|ed|also|has|have|had|then|later|would|will|could|was|is|no
 # word-boundary assertions that push polars' regex off its fast engine (0.07 -> 0.04 s on 136k sentences).
 _SELECT = rf"(?:^|\W)(?:{CLAUSE_FORMS}|[Aa]ccording to)(?:\W|$)"
 _PRONOUN_LEAD = re.compile(r"^(He|She|They|It|We|I)\s+[a-z]")
+_PICKED = {"cl_at": pl.Int64, "cl": pl.String, "cue": pl.String, "sp": pl.String, "sp_at": pl.Int64}
 _LEMMA = pl.DataFrame({"v": list(LEMMA), "cue": list(LEMMA.values())})
 
 HIT_SCHEMA = {"doc_id": pl.String, "char_start": pl.Int64, "char_end": pl.Int64, "text": pl.String, "cue": pl.String,
@@ -182,20 +183,20 @@ def indirect_hits(sentences: pl.DataFrame) -> pl.DataFrame:
     # An inverted verb right after a comma ("..., reads the motion, the ...") is not the main clause's verb.
     conds = [acc & rules[0][0], acc & rules[1][0], rules[2][0], rules[3][0], rules[6][0], main_ok, acc & rules[4][0], rules[5][0]]
     cand = cand.with_columns(*(c.alias(f"_ok{i}") for i, c in enumerate(conds)))
-    order = [(pl.col(f"_ok{i}"), cols)
-             for i, cols in enumerate([rules[0][1], rules[1][1], rules[2][1], rules[3][1], rules[6][1], main, rules[4][1], rules[5][1]])]
-    picked = {}
-    for key in ("cl_at", "cl", "cue", "sp", "sp_at"):
-        expr = pl.lit(None)
-        for cond, cols in reversed(order):
-            expr = pl.when(cond).then(cols[key]).otherwise(expr)
-        picked[key] = expr
-    which = pl.lit(None, dtype=pl.String)
-    for name, (cond, _) in reversed(list(zip(["acc", "acc", "tail", "tail", "tail", "main", "acc", "tail"], order))):
-        which = pl.when(cond).then(pl.lit(name)).otherwise(which)
+    values = [rules[0][1], rules[1][1], rules[2][1], rules[3][1], rules[6][1], main, rules[4][1], rules[5][1]]
+    names = ["acc", "acc", "tail", "tail", "tail", "main", "acc", "tail"]
+    # The first rule that holds picks the values. Each rule's values are computed over its own rows only: a
+    # when/then chain computed every rule's values over every row (its mid-sentence rules run regexes).
+    first = pl.lit(None, dtype=pl.Int8)
+    for i in reversed(range(len(conds))):
+        first = pl.when(pl.col(f"_ok{i}")).then(pl.lit(i, dtype=pl.Int8)).otherwise(first)
+    cand = cand.with_columns(_rule=first)
     hits = (
-        cand.select("doc_id", "char_start", "text", which.alias("rule"), participle.alias("participle"), **picked)
-        .filter(pl.col("rule").is_not_null())
+        pl.concat([
+            cand.filter(pl.col("_rule") == i)
+            .select("doc_id", "char_start", "text", rule=pl.lit(name), participle=participle, **cols).cast(_PICKED)
+            for i, (name, cols) in enumerate(zip(names, values))
+        ])
         .with_columns(cl_trim=pl.col("cl").str.strip_chars_end(" .,;:"))
         .filter(pl.col("cl_trim").str.len_chars() >= 12)
     )
