@@ -329,13 +329,35 @@ def _lowercase_twin(regex: re.Pattern) -> re.Pattern:
     return re.compile(regex.pattern, regex.flags & ~re.IGNORECASE)
 
 
-_DOCUMENT_LOW, _SOURCE_LOW, _ORGANIZATION_LOW = map(_lowercase_twin, (DOCUMENT_WORDS, SOURCE_WORDS, ORGANIZATION_WORDS))
+_SOURCE_LOW = _lowercase_twin(SOURCE_WORDS)
+
+
+def _alternatives(pattern: str, head: str, tail: str) -> list[str]:
+    """The words of a `head(?:a|b|...)tail` word-list pattern (checked, so an edit of a list cannot desync)."""
+    assert pattern.startswith(head) and pattern.endswith(tail), pattern
+    words = pattern[len(head):-len(tail)].replace("communiqu[eé]", "communique|communiqué").split("|")
+    assert all(re.fullmatch(r"[a-zé ]+", w) for w in words), pattern
+    return words
+
+
+# On ASCII lower-case text the lists are set lookups. Every word is letters only, so `\b(?:...)\b` matches in a string
+# exactly where a whole `\w+` run is one of them: a search is a test of the string's runs (a two-word entry, "white
+# house", ends in a listed word), a fullmatch one of the string itself.
+_WORD_RUN = re.compile(r"\w+")
+_ORGANIZATION_NAMES = frozenset(_alternatives(ORGANIZATION_WORDS.pattern, r"\b(?:", r")\b"))
+_ORGANIZATION_RUNS = frozenset(w for w in _ORGANIZATION_NAMES if " " not in w)
+assert all(w.split()[-1] in _ORGANIZATION_RUNS for w in _ORGANIZATION_NAMES)
+_DOCUMENT_NAMES = frozenset(w + s for w in _alternatives(DOCUMENT_WORDS.pattern, r"\b(?:", r")s?\b") for s in ("", "s"))
+# SOURCE_WORDS can only match where one of its nouns is a whole run of the string: a cheap test before the regex
+_SOURCE_RUNS = frozenset(_alternatives(SOURCE_WORDS.pattern.split("{0,4}?")[-1], "(?:", r")\b"))
 
 
 def organization_word(s: str, whole: bool = False) -> bool:
-    """ORGANIZATION_WORDS.search (fullmatch when `whole`) through the lower-case twin where that is exact."""
-    regex, s = (_ORGANIZATION_LOW, s.lower()) if s.isascii() else (ORGANIZATION_WORDS, s)
-    return bool(regex.fullmatch(s) if whole else regex.search(s))
+    """ORGANIZATION_WORDS.search (fullmatch when `whole`), as set lookups where that is exact."""
+    if s.isascii():
+        s = s.lower()
+        return s in _ORGANIZATION_NAMES if whole else not _ORGANIZATION_RUNS.isdisjoint(_WORD_RUN.findall(s))
+    return bool(ORGANIZATION_WORDS.fullmatch(s) if whole else ORGANIZATION_WORDS.search(s))
 
 
 @lru_cache(maxsize=65536)
@@ -344,17 +366,18 @@ def speaker_kind(speaker: str | None) -> str:
         return "unknown"
     low = speaker.lower()
     ascii_ = low.isascii()
-    document, source, organization = (_DOCUMENT_LOW, _SOURCE_LOW, _ORGANIZATION_LOW) if ascii_ else (DOCUMENT_WORDS, SOURCE_WORDS, ORGANIZATION_WORDS)
     head = low.split()[-1]
-    if document.fullmatch(head):
+    if head in _DOCUMENT_NAMES if ascii_ else DOCUMENT_WORDS.fullmatch(head):
         return "document"
     if low in PRONOUNS:
         return "unknown"
-    if source.match(low) and not _is_pure_name(speaker):
+    runs = _WORD_RUN.findall(low) if ascii_ else None
+    source = (not _SOURCE_RUNS.isdisjoint(runs) and _SOURCE_LOW.match(low)) if ascii_ else SOURCE_WORDS.match(low)
+    if source and not _is_pure_name(speaker):
         return "source"
-    if organization.fullmatch(head) or (speaker.isupper() and len(speaker) <= 6):
+    if (head in _ORGANIZATION_NAMES if ascii_ else ORGANIZATION_WORDS.fullmatch(head)) or (speaker.isupper() and len(speaker) <= 6):
         return "organization"
-    org = organization.search(low)
+    org = not _ORGANIZATION_RUNS.isdisjoint(runs) if ascii_ else ORGANIZATION_WORDS.search(low)
     if org and not speaker.split()[-1][:1].isupper():
         return "organization"
     if org and len(speaker.split()) > 2 and not _is_pure_name(" ".join(speaker.split()[-2:])):
