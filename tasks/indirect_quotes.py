@@ -223,7 +223,7 @@ def indirect_hits(sentences: pl.DataFrame) -> pl.DataFrame:
 def _python_mentions(hits: pl.DataFrame) -> pl.DataFrame:
     """Subjects with commas, relative clauses or adverbials: the rule-based noun-phrase finder."""
     sp, starts, ends = [], [], []
-    for base, s, participle in hits.select("char_start", "sp", "participle").iter_rows():
+    for base, s, participle in zip(*(hits[c].to_list() for c in ("char_start", "sp", "participle"))):
         m = subject_mention(s, base, participle=participle)
         ok = m is not None and bool(m.text)
         lead = _PRONOUN_LEAD.match(m.text) if ok else None

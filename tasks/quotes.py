@@ -147,12 +147,12 @@ def _overlap_test(spans: list[Span]):
 def _document_rows(doc_id: str, text: str, marked: bool, paragraphs, hits, rows: list[tuple]) -> None:
     """Direct/partial and indirect quotes of one document, attributed in reading order so that
     pronouns resolve to the nearest earlier speaker. `hits` are the document's indirect hits as
-    column lists (see HIT_FIELDS); rows are appended in the ROW_COLUMNS layout."""
+    tuples (see HIT_FIELDS); rows are appended in the ROW_COLUMNS layout."""
     spans = find_quote_spans(text) if marked else []
     events = [(sp.open_mark, "q", i) for i, sp in enumerate(spans)]
     if hits:
         overlaps = _overlap_test(spans) if spans else None
-        events += [(h[0], "i", h) for h in zip(*hits) if not spans or not overlaps(h[0], h[1])]
+        events += [(h[0], "i", h) for h in hits if not spans or not overlaps(h[0], h[1])]
         if spans:
             events.sort(key=lambda e: e[0])
     starts = paragraphs[0]
@@ -253,13 +253,13 @@ def extract_quotes(documents: pl.DataFrame, paragraphs: pl.DataFrame, sentences:
     p_lo, p_hi = (paras["doc_id"].search_sorted(ids, side=side).to_list() for side in ("left", "right"))
     h_lo, h_hi = (doc_hits["doc_id"].search_sorted(ids, side=side).to_list() for side in ("left", "right"))
     p_start, p_end, p_kind = (paras[c].to_list() for c in ("p_start", "p_end", "p_kind"))
-    hit_columns = [doc_hits[c].to_list() for c in HIT_FIELDS]
+    hit_rows = list(zip(*(doc_hits[c].to_list() for c in HIT_FIELDS)))
     rows: list[tuple] = []
     for i, (doc_id, text, marked) in enumerate(zip(ids.to_list(), candidates["text"].to_list(), candidates["marked"].to_list())):
         lo, hi = p_lo[i], p_hi[i]
         paragraph_columns = (p_start[lo:hi], p_end[lo:hi], p_kind[lo:hi]) if hi > lo else ([0], [len(text)], ["body"])
         lo, hi = h_lo[i], h_hi[i]
-        _document_rows(doc_id, text, marked, paragraph_columns, [c[lo:hi] for c in hit_columns] if hi > lo else None, rows)
+        _document_rows(doc_id, text, marked, paragraph_columns, hit_rows[lo:hi], rows)
     return _to_frame(rows, plain, paragraphs)
 
 

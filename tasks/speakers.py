@@ -50,7 +50,7 @@ _FEMALE_TITLES = re.compile(r"\b(?:Mrs|Ms|Miss|Madam|Congresswoman|Assemblywoman
 _MALE_TITLES = re.compile(r"\b(?:Mr|Congressman|Assemblyman|Chairman|Spokesman|King|Prince|Sir)\.?\s*$", re.I)
 _NEXT_PRONOUN = re.compile(r"[^.!?\"“”]{0,80}?\b(he|his|him|she|her|hers)\b", re.I)
 _FEMALE_LOW, _MALE_LOW, _NEXT_PRONOUN_LOW = (re.compile(r.pattern.lower()) for r in (_FEMALE_TITLES, _MALE_TITLES, _NEXT_PRONOUN))
-_WORDCHAR = re.compile(r"[\w'’-]")
+_WORD_PUNCT = "_'’-"
 _POSSESSIVE = re.compile(r"['’]s(?![\w'’-])")
 _QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
 _CLAUSE_LINK = re.compile(r"\s+(?:during|on|in|at|after|before|when|while)\s")
@@ -328,14 +328,16 @@ class SpeakerResolver:
     def _occurrences(self, word: str):
         """Whole-word occurrences by plain string search: a compiled regex per surname would cost
         more than the search itself."""
-        i = self.text.find(word)
+        text, n = self.text, len(word)
+        i = text.find(word)
         while i >= 0:
-            j = i + len(word)
-            if (i == 0 or not _WORDCHAR.match(self.text[i - 1])) and (
-                j >= len(self.text) or not _WORDCHAR.match(self.text[j]) or _POSSESSIVE.match(self.text, j)  # "Donald Trump's 214"
+            j = i + n
+            # c.isalnum() or c in "_'’-" is `re`'s [\w'’-] for one character, without a regex call
+            if (i == 0 or not ((c := text[i - 1]).isalnum() or c in _WORD_PUNCT)) and (
+                j >= len(text) or not ((c := text[j]).isalnum() or c in _WORD_PUNCT) or _POSSESSIVE.match(text, j)  # "Donald Trump's 214"
             ):
                 yield i, j
-            i = self.text.find(word, j)
+            i = text.find(word, j)
 
     def expand(self, mention: Mention, at: int) -> Mention:
         """A surname, or a title and surname ("President Trump", "Mayor de Blasio"), to the full name
