@@ -36,8 +36,14 @@ def _object(c: pl.DataFrame, post: pl.Expr) -> pl.Series:
     Words that end the phrase are overwritten with a \x01 mark by a few regex passes and the
     object is what comes before the first mark, so no per-word Python or list evaluation. Each
     step is its own column: nested expressions that reuse a column are evaluated once per use."""
-    raw = post.str.extract(r"^(?:\s+|-)((?:[A-Za-z][\w.'’&-]*)(?: [A-Za-z][\w.'’&-]*){0,4})", 1)
-    c = c.select(raw=raw)
+    # The whole match, lead included, needs only the DFA (a capture group took twice as long); the
+    # lead is one "-" or the spaces before the first letter.
+    found = c.select(m=post.str.extract(r"^(?:\s+|-)[A-Za-z][\w.'’&-]*(?: [A-Za-z][\w.'’&-]*){0,4}", 0))
+    m = pl.col("m")
+    raws = found.select(raw=pl.when(m.str.starts_with("-")).then(m.str.slice(1)).otherwise(m.str.strip_chars_start()))
+    # The object depends on these words alone, and they repeat (half the rows): the passes below
+    # run once per distinct phrase.
+    c = raws.unique()
     marked = (
         (" " + pl.col("raw"))
         .str.replace(r"^ [^ ]+['’]s(?: |$)", "\x01")
@@ -56,7 +62,8 @@ def _object(c: pl.DataFrame, post: pl.Expr) -> pl.Series:
     # A sentence-final period belongs to the sentence, an abbreviation's ("U.S.") to the word.
     c = c.with_columns(obj=pl.when(obj.str.contains(r"(?:^|\s)(?:[A-Za-z]\.){2,}$")).then(obj)
                        .otherwise(obj.str.strip_chars_end(".")))
-    return c.select(pl.when(obj.str.len_chars() > 0).then(obj))["obj"]
+    c = c.select("raw", pl.when(obj.str.len_chars() > 0).then(obj))
+    return raws.join(c, on="raw", how="left", nulls_equal=True, maintain_order="left")["obj"]
 
 
 def with_objects(c: pl.DataFrame) -> pl.DataFrame:
@@ -69,10 +76,13 @@ def with_objects(c: pl.DataFrame) -> pl.DataFrame:
     # every branch on every row, so the rewrites below would otherwise run on all of them.
     wanted = c.select("post", "kind", "_of_the", _row=pl.int_range(pl.len(), dtype=pl.UInt32)).filter(
         c["_want"].fill_null(True))
+    # Each rewrite reads only its own rows: a when/then computes every branch on every row.
+    of_the = (pl.col("kind") == "count") & pl.col("_of_the")
+    percent = pl.col("kind") == "percent"
     post = (
-        pl.when((pl.col("kind") == "count") & pl.col("_of_the")).then(pl.col("post").str.replace(OF_THE, " "))
-        .when(pl.col("kind") == "percent")
-        .then(pl.col("post").str.replace(r"(?i)^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?", " "))
+        pl.when(of_the).then(pl.when(of_the).then(pl.col("post")).str.replace(OF_THE, " "))
+        .when(percent)
+        .then(pl.when(percent).then(pl.col("post")).str.replace(r"(?i)^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?", " "))
         .otherwise(pl.col("post"))
     )
     objects = pl.repeat(None, c.height, dtype=pl.String, eager=True).alias("object")
