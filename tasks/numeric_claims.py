@@ -163,7 +163,7 @@ def _ranges(c: pl.DataFrame) -> pl.DataFrame:
         n1=pl.col("m"),
         n2=pl.when("merge").then(nx("m")),
         p1=pl.when("merge").then(p1),
-        m=pl.when("merge").then(pl.col("m") + pl.col("g").struct["sep"].str.replace(r"^", p1.fill_null("")) + nx("m")).otherwise("m"),
+        m=pl.when("merge").then(pl.col("m") + p1.fill_null("") + pl.col("g").struct["sep"] + nx("m")).otherwise("m"),
         end=pl.when("merge").then(nx("end")).otherwise("end"),
         post=pl.when("merge").then(nx("post")).otherwise("post"),
     ).filter(~taken).drop("g", "merge", "gap_len", "_rp", "_sep")
@@ -192,9 +192,12 @@ def _take_prefix(c: pl.DataFrame) -> pl.DataFrame:
         sign_char=pl.when(sign).then(pl.col("pre").str.slice(-1)),
         pre=pl.when(sign).then(pl.col("pre").str.slice(0, pl.col("pre").str.len_chars() - 1)).otherwise("pre"),
         start=pl.col("start") - sign.cast(pl.Int32))
-    c = c.with_columns(k=_cut(pl.col("pre"), LEAD_RE))
+    # The whole match of a capture-free pattern needs only the DFA, and is the lead itself: no
+    # replace copies the context to measure it, no slice cuts it out again.
+    c = c.with_columns(lead=pl.col("pre").str.extract(LEAD_RE, 0))
+    c = c.with_columns(k=pl.col("lead").str.len_chars().fill_null(0).cast(pl.Int32))
     k = pl.col("k")
-    c = c.with_columns(lead=pl.when(k > 0).then(pl.col("pre").str.slice(pl.col("pre").str.len_chars() - k)))
+    c = c.with_columns(lead=pl.when(k > 0).then(pl.col("lead")))
     g = pl.col("lead").str.extract_groups(LEAD_PARTS_RE)
     parts = c.filter(pl.col("k") > 0).select(pl.col("lead").unique()).with_columns(
         age=g.struct["age"], qual=g.struct["qual"], rp=pl.coalesce(g.struct["rp"], g.struct["rp0"]),
@@ -212,12 +215,12 @@ def _take_prefix(c: pl.DataFrame) -> pl.DataFrame:
 
 
 def _take_unit(c: pl.DataFrame) -> pl.DataFrame:
-    # the cut length is a column first: an expression used three times is evaluated three times
-    c = c.with_columns(k=_cut(pl.col("post"), UNIT_RE))
-    k = pl.col("k")
-    # only the rows with a unit are sliced (a when/then computes its branch on every row)
-    c = c.with_columns(unit_raw=pl.when(k > 0).then(pl.col("post")).str.slice(0, k))
+    # The unit is the whole match (never empty), which needs only the DFA; its length is a column
+    # first: an expression used three times is evaluated three times.
+    c = c.with_columns(unit_raw=pl.col("post").str.extract(UNIT_RE, 0))
     unit = pl.col("unit_raw")
+    c = c.with_columns(k=unit.str.len_chars().fill_null(0).cast(pl.Int32))
+    k = pl.col("k")
     return c.with_columns(
         m=pl.when(k > 0).then(pl.col("m") + unit).otherwise("m"),
         end=(pl.col("end") + k).cast(pl.Int32),
