@@ -237,16 +237,22 @@ def _candidates(sentences: pl.DataFrame) -> pl.DataFrame:
 def _parse(c: pl.DataFrame) -> pl.DataFrame:
     c = _parts(_parts(c, "n1"), "n2").with_columns(
         n1_pct=pl.col("p1").is_not_null(), n2_pct=pl.lit(False))
-    c = c.with_columns(key=pl.col("unit_raw").str.to_lowercase().str.strip_chars(" -.")
-                       .str.replace_all(r"\s+", " "))
+    # The unit columns are computed once per distinct unit as written ("pct", "mln dlrs"), null
+    # included, and joined back.
     key = pl.col("key")
     table = U.unit_table()
-    no_unit = pl.col("n1_cur").is_null() & pl.col("unit_raw").is_null()
-    return c.with_columns(
+    units = c.select(pl.col("unit_raw").unique()).with_columns(
+        key=pl.col("unit_raw").str.to_lowercase().str.strip_chars(" -.").str.replace_all(r"\s+", " "))
+    units = units.with_columns(
         u_unit=key.replace_strict({k: v[0] for k, v in table.items()}, default=None),
         u_kind=key.replace_strict({k: v[1] for k, v in table.items()}, default=None),
         u_mult=key.replace_strict({k: v[2] for k, v in table.items()}, default=1.0,
                                   return_dtype=pl.Float64),
+    )
+    looked_up = c.select("unit_raw").join(units, on="unit_raw", how="left", nulls_equal=True, maintain_order="left")
+    c = c.with_columns(looked_up.drop("unit_raw"))
+    no_unit = pl.col("n1_cur").is_null() & pl.col("unit_raw").is_null()
+    return c.with_columns(
         # "5m" without a currency is five metres ("$5m", "10M" are millions); "1500 b" is not
         # 1500 billion, a lone "b" scale needs a currency ("$5b")
         metres=(pl.col("n1_scale") == "m") & no_unit,
