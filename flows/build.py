@@ -226,25 +226,37 @@ def task_runner(workers: int = 2, runner: str = "auto", address: str | None = No
     raise ValueError(f"unknown runner {runner!r}: use auto, thread, process or dask")
 
 
+# What every Dask worker of the local cluster imports before its first shard, loaded once in a
+# forkserver that forks the workers (see `local_dask_cluster`). Not polars nor the pipeline: polars
+# starts its thread pool when imported, and a forked thread pool deadlocks.
+FORKSERVER_PRELOAD = ["distributed", "dask", "cloudpickle", "msgpack", "tornado", "toolz", "prefect",
+                      "prefect.task_engine", "prefect_dask"]
+
+
 @contextmanager
 def local_dask_cluster(workers: int):
     """A local Dask cluster whose workers start while the flow starts and plans.
 
     Left to prefect-dask, the cluster starts only when the first shard is submitted (~5 s on 2
     cores), after Prefect's flow start and the planning. Here the scheduler starts at once and the
-    workers are asked for without waiting. (Preloading the flow module in the workers as they start
-    was tried: it made the flow no faster, ~5% slower at 19,043 articles over four interleaved
-    pairs, since those imports then compete with Prefect's flow start for the same cores.)
+    workers are asked for without waiting. Each worker used to be spawned and import Dask and
+    Prefect itself (~4-5 CPU-seconds each, on the cores the shards need); they are now forked from
+    one forkserver that imported those once. (Preloading the flow module in the workers as they
+    start was tried: no faster, ~5% slower at 19,043 articles over four interleaved pairs.)
     """
+    import dask
     from distributed import LocalCluster
+    from distributed.utils import get_mp_context
 
-    cluster = LocalCluster(n_workers=0, threads_per_worker=1, processes=True, dashboard_address=None,
-                           env=polars_threads(workers))
-    try:
-        cluster.scale(workers)
-        yield cluster
-    finally:
-        cluster.close()
+    with dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"}):
+        get_mp_context().set_forkserver_preload(FORKSERVER_PRELOAD)  # after distributed set its own list
+        cluster = LocalCluster(n_workers=0, threads_per_worker=1, processes=True, dashboard_address=None,
+                               env=polars_threads(workers))
+        try:
+            cluster.scale(workers)
+            yield cluster
+        finally:
+            cluster.close()
 
 
 def build(raw_dir: str = "raw", out_dir: str = "output", shard_size: int = DEFAULT_SHARD_SIZE, workers: int = 2,
