@@ -151,7 +151,11 @@ def _kept_lines(lines: pl.DataFrame) -> pl.DataFrame:
         candidate=pl.col("candidate") & ~(pl.col("sign_off") & (i == last_kept))
     )
     # One hash over (record, line) of the candidates; a window per (record, candidate) group was slower.
-    repeated = pl.col("candidate") & ~pl.when("candidate").then(pl.struct("rec", "line")).is_first_distinct()
+    # Only a line whose record has another candidate of its byte length can repeat one: the lines
+    # are hashed on those rows alone (one in ten), the rest hash two integers.
+    rec_length = pl.col("rec").cast(pl.UInt64) * (1 << 32) + pl.col("line").str.len_bytes().cast(pl.UInt64)
+    marked = marked.with_columns(_maybe=pl.col("candidate") & pl.when("candidate").then(rec_length).is_duplicated())
+    repeated = pl.col("_maybe") & ~pl.when("_maybe").then(pl.struct("rec", "line")).is_first_distinct()
     marked = marked.with_columns(duplicate=repeated).with_columns(keep=pl.col("candidate") & ~pl.col("duplicate"))
     next_nw = next_in(pl.col("nw"), "rec")
     # The regexes read only the lines their rule can apply to (a regex on a null is free).
@@ -171,7 +175,9 @@ def _kept_lines(lines: pl.DataFrame) -> pl.DataFrame:
 
 
 def _sha16(texts: pl.Series) -> pl.Series:
-    return pl.Series([hashlib.sha256(t.encode("utf-8")).hexdigest()[:16] for t in texts], dtype=pl.String)
+    # The UTF-8 bytes come from polars in one cast, not one `encode` per text.
+    sha = hashlib.sha256
+    return pl.Series([sha(t).hexdigest()[:16] for t in texts.cast(pl.Binary).to_list()], dtype=pl.String)
 
 
 def clean_documents(records: pl.DataFrame) -> pl.DataFrame:
