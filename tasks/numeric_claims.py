@@ -188,9 +188,11 @@ def _take_prefix(c: pl.DataFrame) -> pl.DataFrame:
     marker, qualifier, `between`/`from`."""
     c = c.with_columns(neg=pl.col("pre").str.contains(r"(?:^|[\s(\[:=])[-−]$"))
     sign = pl.col("neg")
+    # Cut by a length that is 0 on the other rows: a when/then would cut every row and then
+    # merge the two columns.
     c = c.with_columns(
         sign_char=pl.when(sign).then(pl.col("pre").str.slice(-1)),
-        pre=pl.when(sign).then(pl.col("pre").str.slice(0, pl.col("pre").str.len_chars() - 1)).otherwise("pre"),
+        pre=pl.col("pre").str.slice(0, pl.col("pre").str.len_chars() - sign.cast(pl.Int32)),
         start=pl.col("start") - sign.cast(pl.Int32))
     # The whole match of a capture-free pattern needs only the DFA, and is the lead itself: no
     # replace copies the context to measure it, no slice cuts it out again.
@@ -202,15 +204,17 @@ def _take_prefix(c: pl.DataFrame) -> pl.DataFrame:
     parts = c.filter(pl.col("k") > 0).select(pl.col("lead").unique()).with_columns(
         age=g.struct["age"], qual=g.struct["qual"], rp=pl.coalesce(g.struct["rp"], g.struct["rp0"]),
         neg_word=g.struct["neg"])
-    c = _map_back(c, parts, "lead")
+    # Mapped back onto the rows with a lead only (one in ten), then scattered into null columns.
+    rows = c.select("lead", _row=pl.int_range(pl.len(), dtype=pl.UInt32)).filter(pl.col("lead").is_not_null())
+    found = rows.join(parts, on="lead", how="left", maintain_order="left")
+    c = c.with_columns(
+        pl.repeat(None, c.height, dtype=parts.schema[name], eager=True).scatter(found["_row"], found[name]).alias(name)
+        for name in ("age", "qual", "rp", "neg_word"))
     return c.with_columns(
         neg=pl.col("neg") | pl.col("neg_word").is_not_null(),
         start=(pl.col("start") - pl.col("k")).cast(pl.Int32),
-        m=pl.when(pl.col("lead").is_not_null() | pl.col("sign_char").is_not_null()).then(
-            pl.concat_str(pl.col("lead").fill_null(""), pl.col("sign_char").fill_null(""), pl.col("m")))
-        .otherwise("m"),
-        pre=pl.when(pl.col("k") > 0).then(pl.col("pre").str.slice(0, pl.col("pre").str.len_chars() - pl.col("k")))
-        .otherwise("pre"),
+        m=pl.concat_str(pl.col("lead").fill_null(""), pl.col("sign_char").fill_null(""), pl.col("m")),
+        pre=pl.col("pre").str.slice(0, pl.col("pre").str.len_chars() - pl.col("k")),
     ).drop("lead", "k", "neg_word", "sign_char")
 
 
@@ -221,10 +225,12 @@ def _take_unit(c: pl.DataFrame) -> pl.DataFrame:
     unit = pl.col("unit_raw")
     c = c.with_columns(k=unit.str.len_chars().fill_null(0).cast(pl.Int32))
     k = pl.col("k")
+    # Appended and cut by what is empty or 0 on the other rows: a when/then would do both on
+    # every row and then merge the columns.
     return c.with_columns(
-        m=pl.when(k > 0).then(pl.col("m") + unit).otherwise("m"),
+        m=pl.concat_str(pl.col("m"), unit.fill_null("")),
         end=(pl.col("end") + k).cast(pl.Int32),
-        post=pl.coalesce(pl.when(k > 0).then(pl.col("post")).str.slice(k), "post")).drop("k")
+        post=pl.col("post").str.slice(k)).drop("k")
 
 
 def _candidates(sentences: pl.DataFrame) -> pl.DataFrame:
