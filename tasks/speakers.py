@@ -383,10 +383,14 @@ def resolve_plain(hits: pl.DataFrame) -> pl.DataFrame:
     at the document. A mention of two or more words after its titles (`Chase Manhattan president Tom
     Smith`, `Bank officials`) is never rewritten by `resolve`: only pronouns, statements, roles
     (`the company`) and lone surnames are. Most Reuters hits are plain, so this spares a Python call each."""
-    bare = pl.col("sp").str.replace(_TITLE_LEAD, "")
-    plain = bare.str.contains(r"\s") & ~pl.col("sp").str.contains(_NEEDS_RESOLVER) & ~bare.str.contains(rf"^{_PARTICLE}\s+\S+$")
-    names = hits.filter(plain)["sp"].unique()
+    # columns, not expressions: eager polars would evaluate a reused expression (and its regexes) each time
+    hits = hits.with_columns(_bare=pl.col("sp").str.replace(_TITLE_LEAD, ""))
+    bare = pl.col("_bare")
+    hits = hits.with_columns(
+        _plain=bare.str.contains(r"\s") & ~pl.col("sp").str.contains(_NEEDS_RESOLVER) & ~bare.str.contains(rf"^{_PARTICLE}\s+\S+$")
+    ).drop("_bare")
+    names = hits.filter("_plain")["sp"].unique()
     kinds = pl.DataFrame({"sp": names, "speaker_kind": [speaker_kind(n) for n in names]})
     return hits.join(kinds, on="sp", how="left").with_columns(
-        speaker_kind=pl.when(plain).then(pl.col("speaker_kind"))
-    )
+        speaker_kind=pl.when("_plain").then(pl.col("speaker_kind"))
+    ).drop("_plain")
