@@ -14,6 +14,7 @@ shards whose inputs did not change are hard-linked from the previous generation,
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import secrets
@@ -39,9 +40,14 @@ def write_parquet_atomic(frame: pl.DataFrame, path: Path) -> None:
             # polars reports a failed write (a full disk) as a ComputeError: make it the OSError it
             # is, so that the flow retries it as I/O and the CLI names the problem.
             found = re.search(r"os error (\d+)", str(error))
-            if not found:
+            if found:
+                code = int(found.group(1))
+            elif shutil.disk_usage(path.parent).free < frame.estimated_size():
+                # A disk that fills while the footer is written is reported as "Invalid thrift:
+                # transport error", without the OS error.
+                code = errno.ENOSPC
+            else:
                 raise
-            code = int(found.group(1))
             raise OSError(code, os.strerror(code), str(path)) from None
         with tmp.open("rb") as handle:
             os.fsync(handle.fileno())

@@ -68,7 +68,8 @@ def earlier_copies(staging: Path, shards: tuple[str, ...], found: pl.DataFrame) 
     if not paths or found.is_empty():
         return pl.Series("doc_id", [], pl.String)
     others = (
-        pl.scan_parquet(paths).select("doc_id", "source_path", "source_id")
+        # one scan per file: a documents part has more columns than a registry file
+        pl.concat([pl.scan_parquet(path).select("doc_id", "source_path", "source_id") for path in paths])
         .filter(pl.col("doc_id").is_in(found["doc_id"].implode()))
         .collect()
     )

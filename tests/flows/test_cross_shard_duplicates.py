@@ -49,7 +49,9 @@ def test_a_reused_shard_is_read_from_its_documents_part(tmp_path):
     part = OutputStore.part_path(tmp_path, "documents", "old")
     part.parent.mkdir(parents=True)
     found(("d1", "a.txt", "a")).with_columns(text=pl.lit("body")).write_parquet(part)
-    assert earlier_copies(tmp_path, ("old",), found(("d1", "b.txt", "b"))).to_list() == ["d1"]
+    register(tmp_path, "new", found(("d2", "a2.txt", "a")))
+    mine = found(("d1", "b.txt", "b"), ("d2", "b.txt", "c"))
+    assert sorted(earlier_copies(tmp_path, ("old", "new"), mine)) == ["d1", "d2"]
 
 
 def test_a_shard_writes_no_rows_of_a_copy_registered_earlier(tmp_path):
