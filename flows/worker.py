@@ -24,7 +24,7 @@ from tasks.clean import duplicate_detail
 
 # Each shard registers the documents it found here once they are cleaned, so that a shard that
 # finishes later drops its copies of documents an earlier source holds before it writes its parts,
-# instead of rewriting its parts after all shards ran (~3 s of the 100,000-article build).
+# instead of rewriting its parts after all shards ran (~3-4 s of the 100,000-article build).
 COPIES = "_copies"
 
 
