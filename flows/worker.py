@@ -58,7 +58,11 @@ def _copies_path(staging: Path, shard_key: str) -> Path:
 
 def earlier_copies(staging: Path, shards: tuple[str, ...], found: pl.DataFrame) -> pl.Series:
     """The `doc_id`s of `found` that one of `shards` holds from an earlier source (path, then id),
-    as far as those shards registered their documents (or, for a reused shard, wrote its parts)."""
+    as far as those shards registered their documents (or, for a reused shard, wrote its parts).
+
+    The order must stay the one `_cross_shard_duplicates` (flows/build.py) keeps the first copy
+    by: a copy left out here is never written, so it has to be one the flow would drop. Copies
+    tied on path and id are left to the flow."""
     paths = []
     for key in shards:
         for path in (_copies_path(staging, key), OutputStore.part_path(staging, "documents", key)):
