@@ -226,11 +226,35 @@ def rows_as_failures(stage: str, table: str, rows: pl.DataFrame) -> pl.DataFrame
                          "key": rows[key], "detail": detail}, schema=FAILURE_SCHEMA)
 
 
+def with_document_text(rows: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
+    """`rows` with their document's `doc_text` (null for an unknown doc_id) and `doc_ascii`, the
+    two columns `slice_equals` reads."""
+    text = pl.col("text")
+    docs = documents.select("doc_id", doc_text=text, doc_ascii=text.str.len_bytes() == text.str.len_chars())
+    return rows.join(docs, on="doc_id", how="left")
+
+
+def slice_equals(start: str, end: str, text: str) -> pl.Expr:
+    """`doc_text.str.slice(start, end - start) == text`, nulls and all, on a frame from
+    `with_document_text`. In an ASCII document a character offset is a byte offset, and slicing
+    bytes skips the walk over every character before `start` (0.6x the time on Reuters
+    sentences); other rows, and offsets a byte slice could read differently (negative start or
+    length), take the character slice."""
+    start_, end_ = pl.col(start), pl.col(end)
+    doc = pl.col("doc_text")
+    by_bytes = (pl.col("doc_ascii") & (start_ >= 0) & (end_ >= start_)).fill_null(False)
+    # Each slice reads its own rows only (the other rows are null, which costs nothing).
+    bytes_equal = (pl.when(by_bytes).then(doc).cast(pl.Binary).bin.slice(start_, end_ - start_)
+                   == pl.col(text).cast(pl.Binary))
+    chars_equal = pl.when(~by_bytes).then(doc).str.slice(start_, end_ - start_) == pl.col(text)
+    return pl.coalesce(bytes_equal, chars_equal)
+
+
 def _slice_mismatches(stage: str, table: str, key: str, rows: pl.DataFrame, documents: pl.DataFrame) -> list:
-    joined = rows.join(documents.select("doc_id", doc_text="text"), on="doc_id", how="left")
+    joined = with_document_text(rows, documents)
     orphan = joined.filter(pl.col("doc_text").is_null())
-    sliced = pl.col("doc_text").str.slice(pl.col("char_start"), pl.col("char_end") - pl.col("char_start"))
-    wrong = joined.filter(pl.col("doc_text").is_not_null() & ((sliced != pl.col("text")).fill_null(True)))
+    wrong = joined.filter(pl.col("doc_text").is_not_null()
+                          & (~slice_equals("char_start", "char_end", "text")).fill_null(True))
     return [
         failure_rows(stage, table, "doc_id_exists_in_documents", orphan[key], orphan["doc_id"], "doc_id"),
         failure_rows(stage, table, "text_equals_document_slice", wrong[key],

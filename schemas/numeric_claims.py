@@ -7,6 +7,7 @@ import pandera.polars as pa
 import polars as pl
 
 from schemas import fields as f
+from schemas.contracts import slice_equals, with_document_text
 
 QUALIFIERS = ["exact", "approximately", "at_least", "more_than", "at_most", "less_than", "nearly"]
 TRENDS = ["up", "down"]
@@ -67,11 +68,8 @@ def check_claims_against(claims: pl.DataFrame, documents: pl.DataFrame,
     """Claims that break a cross-table rule, one row per (claim, broken rule), with a `check`
     column: `text_is_document_slice`, `inside_sentence`, `overlaps_previous_claim`,
     `claim_id_in_document_order`. Empty when everything holds."""
-    doc = claims.join(documents.select("doc_id", doc_text="text"), on="doc_id", how="left")
-    slice_ok = (
-        pl.col("doc_text").str.slice(pl.col("char_start"), pl.col("char_end") - pl.col("char_start"))
-        == pl.col("text")
-    ).fill_null(False)
+    doc = with_document_text(claims, documents)
+    slice_ok = slice_equals("char_start", "char_end", "text").fill_null(False)
     bad_text = doc.filter(~slice_ok).select(claims.columns).with_columns(
         check=pl.lit("text_is_document_slice"))
 

@@ -7,6 +7,7 @@ import pandera.polars as pa
 import polars as pl
 
 from schemas import fields as f
+from schemas.contracts import slice_equals, with_document_text
 
 QUOTE_TYPES = ["direct", "partial", "indirect"]
 SPEAKER_KINDS = ["person", "organization", "source", "document", "unknown"]
@@ -52,14 +53,10 @@ def check_quotes_against(quotes: pl.DataFrame, documents: pl.DataFrame, paragrap
     """Quotes that break a cross-table rule, one row per (quote, broken rule), with a `check` column:
     `text_is_document_slice`, `speaker_is_document_slice`, `overlaps_previous_quote`,
     `paragraph_in_document`, `paragraph_holds_start`. Empty when everything holds."""
-    doc = quotes.join(documents.select("doc_id", doc_text="text"), on="doc_id", how="left")
-
-    def sliced(start: str, end: str) -> pl.Expr:
-        return pl.col("doc_text").str.slice(pl.col(start), pl.col(end) - pl.col(start))
-
-    bad_text = doc.filter(~(sliced("char_start", "char_end") == pl.col("text")).fill_null(False))
+    doc = with_document_text(quotes, documents)
+    bad_text = doc.filter(~slice_equals("char_start", "char_end", "text").fill_null(False))
     has_offsets = pl.col("speaker_start").is_not_null()
-    bad_speaker = doc.filter(has_offsets & ~(sliced("speaker_start", "speaker_end") == pl.col("speaker")).fill_null(False))
+    bad_speaker = doc.filter(has_offsets & ~slice_equals("speaker_start", "speaker_end", "speaker").fill_null(False))
     # Sorted, a document's quotes are adjacent, so the furthest end before each quote is one
     # running max over the frame once every document's ends are lifted above all earlier
     # documents' (a window over doc_id computed the same with a hash grouping, 5x slower).

@@ -7,7 +7,8 @@ import pytest
 
 from flows.inputs import list_inputs, read_files
 from flows.shard import build_shard, rejected_rows
-from schemas.contracts import ContractViolation, count_failures, cross_table_failures, schema_failures
+from schemas.contracts import (ContractViolation, count_failures, cross_table_failures, schema_failures,
+                               slice_equals, with_document_text)
 from schemas.documents import CleanDocumentsSchema, DocumentsSchema
 from schemas.paragraphs import ParagraphsSchema
 from schemas.rejected import RecordsSchema, RejectedSchema
@@ -136,3 +137,19 @@ def test_the_one_query_path_agrees_with_pandera(seeds):
         for brk in broken:
             bad = brk(frame)
             assert _passes(model, bad) == (_pandera_failures("t", "t", model, bad).height == 0), (model, bad)
+
+
+def test_slice_equals_is_the_character_slice():
+    # ASCII and non-ASCII documents, offsets past the end or negative, nulls, an unknown document
+    docs = pl.DataFrame({"doc_id": ["a", "u"], "text": ["The cat sat.", "Ça a coûté 5 €."]})
+    rows = pl.DataFrame({
+        "doc_id": ["a", "a", "a", "a", "a", "u", "u", "u", "x", "a", "a"],
+        "char_start": [4, 0, 8, -4, 5, 2, 11, 13, 0, None, 3],
+        "char_end": [7, 3, 40, -1, 5, 9, 14, 15, 3, 3, 3],
+        "text": ["cat", "the", "sat.", "sat", "", "a coûté", "5 €", "€.", "The", "The", None],
+    }, schema={"doc_id": pl.String, "char_start": pl.Int32, "char_end": pl.Int32, "text": pl.String})
+    joined = with_document_text(rows, docs)
+    expected = joined.select(
+        pl.col("doc_text").str.slice(pl.col("char_start"), pl.col("char_end") - pl.col("char_start")) == pl.col("text"))
+    got = joined.select(slice_equals("char_start", "char_end", "text"))
+    assert got.to_series().to_list() == expected.to_series().to_list()
