@@ -92,10 +92,26 @@ def _is_title_case(words: list[str]) -> bool:
 
 def _sentence_prefix(text: str, lo: int, hi: int) -> tuple[str, int]:
     chunk = text[lo:hi]
-    breaks = list(SENTENCE_BREAK.finditer(text[lo:hi + 1]))  # the opening mark may start the sentence
-    cut = min(breaks[-1].end(), len(chunk)) if breaks else 0
+    last = _last_break(text[lo:hi + 1])  # the opening mark may start the sentence
+    cut = min(last.end(), len(chunk)) if last else 0
     lead = _LEAD.match(chunk, cut).end() - cut
     return chunk[cut + lead:], lo + cut + lead
+
+
+def _last_break(s: str) -> re.Match | None:
+    """The last SENTENCE_BREAK match of `s`, tried backwards from its last [.!?]: matches open with one
+    and consume only marks and spaces after it, so finditer yields a match at every position where one
+    succeeds, and the last is the rightmost."""
+    j, other = len(s), "!" in s or "?" in s
+    while j > 0:
+        i = max(s.rfind(".", 0, j), s.rfind("!", 0, j), s.rfind("?", 0, j)) if other else s.rfind(".", 0, j)
+        if i < 0:
+            return None
+        m = SENTENCE_BREAK.match(s, i)
+        if m:
+            return m
+        j = i
+    return None
 
 
 def _sentence_suffix(text: str, lo: int, hi: int) -> str:

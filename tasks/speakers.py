@@ -17,6 +17,7 @@ from typing import Iterator
 import polars as pl
 
 from tasks.attribution import SENTENCE_BREAK, TITLE_WORDS, Mention, _is_pure_name, organization_word, speaker_kind
+from tasks.document_scans import finditer_near, organization_names, role_pattern, titled_names
 from tasks.reporting_verbs import DOCUMENT_WORDS, PRONOUNS
 
 _OWNER_PATTERNS = [
@@ -24,6 +25,9 @@ _OWNER_PATTERNS = [
     re.compile(r"statement\s+(?:from|by|of)\s+(?P<o>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of|for|the|and|[A-Z][\w'’.-]*)){0,8})"),
     re.compile(r"(?P<o>(?:[Tt]he\s+)?[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,5}?)(?:'s|’s)?\s+statement\b"),
 ]
+# The most whitespace runs a match has before its final "statement" (3 + 8 + 5; 1 + 5 + 1), so that
+# document_scans.finditer_near tries each pattern only near the word; None: the pattern opens with the word.
+_OWNER_RUNS = [16, None, 7]
 _DOC_OWNER = re.compile(
     r"^(?:an?|the|this|that)\s+(?:[a-z]+\s+)?" + DOCUMENT_WORDS.pattern.removeprefix(r"\b") +
     r"\s+(?:(?:sent|released|issued|published|posted|put out|written|signed)\s+)?(?:by|from)\s+(?P<o>(?:the\s+)?[A-Z].*)$", re.I)
@@ -61,13 +65,6 @@ _STATEMENT_OF = re.compile(r"statement\s+(?:from|by|of)\s+(?P<o>.+)$")
 _SENTENCE_GAP = re.compile(r"[.!?]\s")
 _PARTICLE_NAME = re.compile(rf"{_PARTICLE}\s+[A-Z][\w'’-]+")
 _SECOND_SURNAME = re.compile(r"\s+([A-Z][a-zà-ÿ][\w'’-]*)(?=[\s,.;:]+[a-z(,])")
-
-
-@lru_cache(maxsize=256)
-def _role_pattern(kind: str, head: str) -> re.Pattern:
-    if kind == "person":
-        return re.compile(rf"\b(?i:{head})\s+((?:[A-Z][\w'’.-]+\s+){{0,2}}[A-Z][\w'’-]+)")
-    return re.compile(rf"(?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){{1,5}}{head.capitalize()}(?:\s+(?:on|of|for)(?:\s+[A-Z][\w'’-]*)+)?")
 
 
 @lru_cache(maxsize=65536)
@@ -281,28 +278,17 @@ class SpeakerResolver:
             if absent:
                 found = []
             elif kind == "person" and self.text.isascii():
-                found = self._titled_names(head)
+                if self._lower is None:
+                    self._lower = self.text.lower()
+                found = titled_names(self.text, self._lower, head)
+            elif kind == "org":
+                found = organization_names(self.text, head)
             else:
-                found = list(_role_pattern(kind, head).finditer(self.text))
+                found = list(role_pattern(kind, head).finditer(self.text))
             self._role_hits[kind, head] = ([m.end() for m in found], found)
         ends, found = self._role_hits[kind, head]
         i = bisect_right(ends, at) - 1
         return found[i] if i >= 0 and found[i].start() >= at - 5000 else None
-
-    def _titled_names(self, head: str) -> list[re.Match]:
-        """The person role pattern's finditer, tried only where the head word occurs: `re` cannot skip
-        ahead to a case-insensitive word, and this scan ran over every character of the document.
-        ASCII text only, where lower() keeps every offset."""
-        if self._lower is None:
-            self._lower = self.text.lower()
-        pattern, found = _role_pattern("person", head), []
-        i = self._lower.find(head)
-        while i >= 0:
-            m = pattern.match(self.text, i)
-            if m:
-                found.append(m)
-            i = self._lower.find(head, m.end() if m else i + 1)
-        return found
 
     def _statement_owner(self, mention: str, at: int) -> Mention | None:
         own = _OWN_STATEMENT.search(mention) or _STATEMENT_OF.search(mention)
@@ -315,8 +301,8 @@ class SpeakerResolver:
         if "statement" not in window:  # every owner pattern holds the word; their scans backtrack at each capital
             return None
         best = None
-        for regex in _OWNER_PATTERNS:
-            for m in regex.finditer(window):
+        for regex, runs in zip(_OWNER_PATTERNS, _OWNER_RUNS):
+            for m in regex.finditer(window) if runs is None else finditer_near(regex, window, "statement", runs):
                 owner = m.group("o").strip()
                 # "Turkey. According to a statement": an owner never spans a sentence or ends in a function word
                 if owner.lower() in {"the", "a"} or DOCUMENT_WORDS.search(owner.lower()) or _SENTENCE_GAP.search(owner) or owner.split()[-1].lower() in _NOT_NAMES:
