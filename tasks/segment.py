@@ -12,7 +12,7 @@ import polars as pl
 
 from tasks.clean import PARAGRAPH_KIND, PARAGRAPH_SEPARATOR
 from tasks.furniture import n_words
-from tasks.windows import cum_sum_in, position_in
+from tasks.windows import cum_sum_in, group_starts, position_in
 
 # Abbreviations whose period does not end a sentence. Titles, ranks, months, company forms.
 ABBREVIATIONS = (
@@ -79,6 +79,26 @@ def segment_paragraphs(documents: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def _in_document_order(pieces: pl.DataFrame) -> pl.DataFrame:
+    """`pieces.sort("doc_id", "pos", "offset")`. Paragraphs from `segment_paragraphs` give each
+    document as one run of rows already in (pos, offset) order; then only the runs move, by one
+    gather in doc_id order (half the time of sorting every row on three keys). Any other frame
+    is sorted."""
+    start = group_starts("doc_id")
+    later = (pl.col("pos") > pl.col("pos").shift(1)) | ((pl.col("pos") == pl.col("pos").shift(1))
+                                                        & (pl.col("offset") > pl.col("offset").shift(1)))
+    runs = pieces.select(row=pl.int_range(pl.len(), dtype=pl.UInt32), doc_id="doc_id", start=start,
+                         ordered=start | later.fill_null(False))
+    if not runs["ordered"].all():
+        return pieces.sort("doc_id", "pos", "offset")
+    runs = runs.filter("start")
+    if runs["doc_id"].is_duplicated().any():
+        return pieces.sort("doc_id", "pos", "offset")
+    runs = runs.with_columns(end=pl.col("row").shift(-1).fill_null(pieces.height)).sort("doc_id")
+    order = runs.select(pl.int_ranges("row", "end", dtype=pl.UInt32).explode()).to_series()
+    return pieces[order]
+
+
 def segment_sentences(paragraphs: pl.DataFrame) -> pl.DataFrame:
     """One row per sentence, in document order, with offsets into `documents.text`."""
     pieces = (
@@ -97,9 +117,8 @@ def segment_sentences(paragraphs: pl.DataFrame) -> pl.DataFrame:
             local_end=pl.col("offset") + pl.col("piece").str.strip_chars_end().str.len_chars().cast(pl.Int32),
         )
         .filter(pl.col("local_end") > pl.col("local_start"))
-        .sort("doc_id", "pos", "offset")
-        .with_columns(position=position_in("doc_id").cast(pl.Int32))
     )
+    pieces = _in_document_order(pieces).with_columns(position=position_in("doc_id").cast(pl.Int32))
     return pieces.select(
         sentence_id=pl.format("{}-s{}", "doc_id", "position"),
         doc_id="doc_id",

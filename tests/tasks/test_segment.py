@@ -49,3 +49,14 @@ def test_text_containing_the_placeholder_characters_is_not_altered():
     text = "A one\u2024dot leader stays. And a NUL-free end."
     _, sentences = segment(text)
     assert "".join(sentences["text"]) .replace(" ", "") == text.replace(" ", "")
+
+
+def test_sentences_come_in_doc_id_order_whatever_the_paragraph_order():
+    docs = pl.DataFrame({"doc_id": ["ffff000000000000", "0000ffff00000000", "00000000ffff0000"],
+                         "text": ["B one. B two.\n\nB three.", "A one. A two.", "C one.\n\nC two. C three."]})
+    paragraphs = segment_paragraphs(docs)
+    expected = segment_sentences(paragraphs).sort("doc_id", "position")
+    assert segment_sentences(paragraphs).equals(expected)
+    # documents interleaved, or a document's paragraphs out of order
+    for shuffled in (paragraphs.reverse(), paragraphs.sort("position", "doc_id")):
+        assert segment_sentences(shuffled).equals(expected)
