@@ -4,6 +4,7 @@ from pathlib import Path
 
 import polars as pl
 import pytest
+from pandera.api.polars.types import PolarsData
 
 from flows.inputs import list_inputs, read_files
 from flows.shard import build_shard, rejected_rows
@@ -153,3 +154,16 @@ def test_slice_equals_is_the_character_slice():
         pl.col("doc_text").str.slice(pl.col("char_start"), pl.col("char_end") - pl.col("char_start")) == pl.col("text"))
     got = joined.select(slice_equals("char_start", "char_end", "text"))
     assert got.to_series().to_list() == expected.to_series().to_list()
+
+
+def test_empty_paragraph_check_is_the_one_regex():
+    # the check splits `\n\n\n|^\s|\s$|\n\n\s|\s\n\n` into scans that can start from a literal
+    spaces = ["\t", "\n", "\x0b", "\x0c", "\r", " ", "\x85", "\xa0", "\u1680", "\u2003", "\u2028", "\u3000", "\x1c", "\u200b"]
+    texts = ["a\n\nb", "ab", "", None, "a\n\n\nb"] + [t for s in spaces for t in (
+        f"{s}a", f"a{s}", f"a{s}\n\nb", f"a\n\n{s}b", f"a{s}b", f"a\n{s}\nb")]
+    frame = pl.DataFrame({"text": texts}, schema={"text": pl.String})
+    check = next(c for c in CleanDocumentsSchema.to_schema().checks if c.name == "text_has_no_empty_paragraph")
+    got = check._check_fn(PolarsData(frame.lazy(), "*")).collect().to_series()
+    expected = frame.select((~pl.col("text").str.contains(r"\n\n\n|^\s|\s$|\n\n\s|\s\n\n")).fill_null(False)).to_series()
+    assert got.to_list() == expected.to_list()
+    assert not all(got) and any(got)
