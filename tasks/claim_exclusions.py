@@ -50,6 +50,12 @@ _PRE_OUT = (
 _SCORE_VERBS = r"(?i)(?-u:\b)(?:won|lost|beat|defeated|drew|score|scored|led|trailed)\s+(?:by\s+)?(?:a\s+)?$"
 
 
+def _contains_where(cond: pl.Expr, text: pl.Expr, pattern: str) -> pl.Expr:
+    """`pl.when(cond).then(text).str.contains(pattern)`. Polars runs a regex on the text a null
+    row still holds; an empty string costs (almost) nothing, so the other rows are emptied first."""
+    return pl.when(cond).then(pl.when(cond).then(text).otherwise(pl.lit("")).str.contains(pattern))
+
+
 def drop_non_claims(c: pl.DataFrame, keep: pl.Expr) -> pl.DataFrame:
     """Rows of `c` where `keep` holds and that are claims. What the rules read more than once is
     a column first: nested in one expression, a shared part is evaluated again for every use."""
@@ -92,8 +98,7 @@ def is_not_claim() -> pl.Expr:
     n1_lower, plain, year_like = pl.col("_n1_lower"), pl.col("_plain"), pl.col("_year_like")
     digits_only, plural_next = pl.col("_digits_only"), pl.col("_plural_next")
     cap_word, has_n2 = pl.col("_cap_word"), pl.col("_has_n2")
-    # A rule that reads the context only where it applies: a regex on a null is free.
-    only = lambda cond, col: pl.when(cond).then(col)  # noqa: E731
+    # A rule that reads the context only where it applies.
     return (
         pl.col("n1_v").is_null() | ~pl.col("n1_v").is_finite()
         | pre.str.contains(r"[\w/#@&.,]$") & ~pre.str.contains(r"\s[$£€]$")
@@ -101,7 +106,7 @@ def is_not_claim() -> pl.Expr:
         | pre.str.contains(_PRE_OUT)
         | (plain & year_like & ~plural_next)
         | (has_n2 & plain & year_like)
-        | only(digits_only, m + post).str.contains(r"(?i)^[\d,.]+\s*(?:views?|reads?|min(?:ute)?s?\s+read|comments?)")
+        | _contains_where(digits_only, m + post, r"(?i)^[\d,.]+\s*(?:views?|reads?|min(?:ute)?s?\s+read|comments?)")
         | (plain & digits_only & ~plural_next & pl.col("qual").is_null() & pl.col("age").is_null()
            & cap_word.is_not_null() & ~cap_word.str.to_lowercase().is_in(list(CAPS_OK))
            & ~cap_word.str.contains(rf"(?i)^(?:{MONTHS})\.?$"))
@@ -119,22 +124,21 @@ def _rare_rule_hit() -> pl.Expr:
     pre, post, m = pl.col("pre"), pl.col("post"), pl.col("m")
     small_int, n1_lower = pl.col("_small_int"), pl.col("_n1_lower")
     fraction, has_n2 = pl.col("_fraction"), pl.col("_has_n2")
-    only = lambda cond, col: pl.when(cond).then(col)  # noqa: E731
     return (
-        (only(small_int, pre).str.contains(rf"(?i){B}(?:{MONTHS})\.?\s+$"))
-        | (only(small_int, post).str.contains(rf"(?i)^\s*(?:of\s+)?(?:{MONTHS}){B}"))
+        (_contains_where(small_int, pre, rf"(?i){B}(?:{MONTHS})\.?\s+$"))
+        | (_contains_where(small_int, post, rf"(?i)^\s*(?:of\s+)?(?:{MONTHS}){B}"))
         # "one of the largest", "no one", "one way or another": idioms, not counts.
-        | only(n1_lower == "one", post).str.contains(
+        | _contains_where(n1_lower == "one", post,
             r"(?i)^(?:\s+(?:of|another|or|by|side|hand|way|point|time|thing|day|on)(?-u:\b)|-(?:time|off|on|way))")
-        | only(n1_lower == "one", pre).str.contains(
+        | _contains_where(n1_lower == "one", pre,
             r"(?i)(?-u:\b)(?:no|the|this|that|any|every|each|which|at|one|some)\s+$")
         # "a third term", "a quarter": an indefinite article with an ordinal is a fraction only
         # when a whole follows ("a third of voters"); "two quarters" in business news are periods
-        | fraction & ~only(fraction, post).str.contains(r"(?i)^\s+of(?-u:\b)")
+        | fraction & ~_contains_where(fraction, post, r"(?i)^\s+of(?-u:\b)")
         # "the 400 metres hurdles": an event name, not a distance
-        | only(pl.col("_measure"), post).str.contains(_EVENTS)
+        | _contains_where(pl.col("_measure"), post, _EVENTS)
         # "won 3-1": a score, not a range
-        | only(has_n2, m).str.contains(r"^\d+\s*[-–]\s*\d+$")
-        & (only(has_n2, pre).str.contains(_SCORE_VERBS)
-           | only(has_n2, post).str.contains(r"(?i)^\s+(?:win|victory|defeat|loss|draw|lead|vote|margin)"))
+        | _contains_where(has_n2, m, r"^\d+\s*[-–]\s*\d+$")
+        & (_contains_where(has_n2, pre, _SCORE_VERBS)
+           | _contains_where(has_n2, post, r"(?i)^\s+(?:win|victory|defeat|loss|draw|lead|vote|margin)"))
     )
