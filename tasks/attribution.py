@@ -207,7 +207,7 @@ def subject_mention(before: str, base: int, participle: bool = False, subject_fi
 @lru_cache(maxsize=65536)
 def _subject_mention(before: str, participle: bool, subject_first: bool) -> Mention | None:
     base = 0
-    quoted = _QUOTED_AS.search(before)
+    quoted = _QUOTED_AS.search(before) if "quoted" in before else None  # `re` tries a \b pattern at every position
     if quoted:
         return Mention(quoted.group(1), base + quoted.start(1), base + quoted.end(1))
     chunks = _chunks(before, base)

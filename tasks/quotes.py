@@ -135,7 +135,7 @@ def _is_name_not_quote(quoted: str, prefix: str, kind: str, found: Attribution |
         # A short reply that opens its sentence and is attributed ("“Yes,” he said.") is speech.
         reply = not prefix.strip() and found is not None and found.speaker is not None
         return not (framed or reply or (found is not None and found.frames_directly and found.speaker is not None))
-    return speaker is None and len(words) <= 3 and bool(_AFTER_THE.search(prefix))
+    return speaker is None and len(words) <= 3 and "the" in prefix and bool(_AFTER_THE.search(prefix))
 
 
 def _credit_line(paragraphs, text: str, p: int) -> Mention | None:

@@ -183,7 +183,7 @@ class SpeakerResolver:
             if kind in wanted and (kind != "person" or self._agrees(speaker, gender)):
                 return Mention(speaker, None, None), kind
         if cls == "person":
-            names = [m.group() for m in _CANDIDATE.finditer(self.text, max(0, at - 400), at) if _is_pure_name(m.group()) and " " in m.group()]
+            names = [g for m in _CANDIDATE.finditer(self.text, max(0, at - 400), at) if " " in (g := m.group()) and _is_pure_name(g)]
             if names:
                 return self.expand(Mention(names[-1], None, None), at), "person"
         return None, "unknown"
