@@ -8,6 +8,8 @@ other shards keep their keys, so their parts are reused instead of rebuilt.
 from __future__ import annotations
 
 import hashlib
+import os
+import time
 from pathlib import Path
 
 import polars as pl
@@ -55,6 +57,32 @@ def _weights(inputs: pl.DataFrame) -> list[int]:
 def estimated_articles(inputs: pl.DataFrame) -> int:
     """How many articles these inputs hold, by the same count as the shard sizes."""
     return sum(_weights(inputs))
+
+
+def looks_large(raw_dir: Path, articles: int, seconds: float = 0.5) -> bool:
+    """Whether the files under `raw_dir` hold at least `articles` articles, judged by their sizes
+    alone (no file is read, so records count as one per `BYTES_PER_RECORD` bytes, fewer than
+    most JSONL files hold). The walk stops as soon as it is sure, or after `seconds`: a folder
+    too big to walk in that time says no rather than delay the build."""
+    deadline, total, folders = time.monotonic() + seconds, 0, [raw_dir]
+    while folders and time.monotonic() < deadline:
+        try:
+            entries = list(os.scandir(folders.pop()))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(Path(entry.path))
+                elif entry.is_file(follow_symlinks=False):
+                    total += _weight(entry.name, entry.stat().st_size, None)
+            except OSError:
+                continue
+            if total >= articles:
+                return True
+    return False
 
 
 def _boundary(path: str, start: int | None, weight: int, window: int) -> bool:

@@ -17,6 +17,7 @@ from pathlib import Path
 import polars as pl
 
 from flows.inputs import read_files
+from flows.plan import looks_large
 from flows.shard import TABLES, build_shard
 from flows.store import OutputStore, write_parquet_atomic
 from tasks.clean import duplicate_detail
@@ -146,13 +147,27 @@ class WorkerProcesses:
 
     `--runner process` starts the pool for the whole build; `--runner auto` (the default) starts
     it only when a build has at least two shards and `AUTO_MIN_ARTICLES` articles to build, so a
-    small or incremental build runs in threads and pays no process start-up.
+    small or incremental build runs in threads and pays no process start-up (a first build that
+    looks that big starts it before the flow, `start_early`).
     """
 
     def __init__(self, auto: int = 2):
         self.pool: ProcessPoolExecutor | None = None
         self.size = 0
         self.auto = auto
+        self.early = False
+
+    def start_early(self, raw_dir: Path, out_dir: Path, size: int) -> None:
+        """Starts the pool before the flow when this is a first build that looks big enough for it.
+
+        A worker's imports take ~2-4 s; started here, they run while Prefect starts the flow and
+        the inputs are hashed, instead of after the plan while every core waits. Only a first build
+        is judged (an incremental one usually rebuilds a shard or two), and only by file sizes,
+        which undercount articles (`looks_large`); `for_shards` stops a pool the plan does not want.
+        """
+        if size >= 2 and OutputStore(out_dir).current is None and looks_large(raw_dir, AUTO_MIN_ARTICLES):
+            self.start(size)
+            self.early = True
 
     def start(self, size: int) -> None:
         # "spawn", since forking a process whose polars thread pool is running can deadlock.
@@ -163,10 +178,10 @@ class WorkerProcesses:
             for _ in range(size):
                 self.pool.submit(warm_up)
 
-    def stop(self) -> None:
+    def stop(self, wait: bool = True) -> None:
         if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
-        self.pool, self.size = None, 0
+            self.pool.shutdown(wait=wait, cancel_futures=True)
+        self.pool, self.size, self.early = None, 0, False
 
     def run(self, job, *args):
         """`job(*args)`, in a worker process when the build has them, else here."""
@@ -177,14 +192,18 @@ class WorkerProcesses:
     @contextmanager
     def for_shards(self, shards: int, articles: int):
         """Worker processes for these shards, if `auto` asks for them and they are worth it."""
-        started = self.pool is None and self.auto >= 2 and shards >= 2 and articles >= AUTO_MIN_ARTICLES
+        wanted = self.auto >= 2 and shards >= 2 and articles >= AUTO_MIN_ARTICLES
+        if self.early and not wanted:
+            self.stop(wait=False)
+        started = self.pool is None and wanted
         if started:
             self.start(min(self.auto, shards))
         try:
             yield
         finally:
+            # Not waiting: the workers' exit (~0.3-1 s) overlaps the publishing.
             if started:
-                self.stop()
+                self.stop(wait=False)
 
 
 WORKERS = WorkerProcesses()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 
 from flows.inputs import hash_inputs, list_inputs, split_large_files
-from flows.plan import estimated_articles, plan_shards
+from flows.plan import estimated_articles, looks_large, plan_shards
 from tests.conftest import write_raw
 
 
@@ -75,3 +75,19 @@ def test_an_input_that_had_a_problem_is_read_again(tmp_path):
     previous = hash_inputs(raw, listed.with_columns(problem=pl.lit("unreadable: permission denied")), None)
     now = hash_inputs(raw, listed, previous)
     assert now["sha256"][0] != previous["sha256"][0] and now["lines"][0] == 2
+
+
+def test_a_folder_looks_large_by_sizes_alone_and_never_overcounts(tmp_path):
+    raw = write_raw(tmp_path / "raw", {
+        "a.jsonl": "x" * (3000 * 40),  # 40 records by size, whatever its lines
+        "deep/er/b.txt": "one article", "c.html": "<p>one</p>", ".hidden.txt": "skipped",
+    })
+    assert looks_large(raw, 42)
+    assert not looks_large(raw, 43)
+    assert not looks_large(tmp_path / "missing", 1)
+
+
+def test_a_folder_too_big_to_walk_in_time_does_not_look_large(tmp_path):
+    raw = write_raw(tmp_path / "raw", {f"d{k}/a.txt": "one" for k in range(50)})
+    assert looks_large(raw, 50)
+    assert not looks_large(raw, 50, seconds=0)

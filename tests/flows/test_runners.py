@@ -60,3 +60,19 @@ def test_auto_starts_worker_processes_only_for_builds_worth_it(tmp_path, monkeyp
     assert table_bytes(tmp_path / "small") == table_bytes(tmp_path / "big")
     again = build(raw_dir=str(raw), out_dir=str(tmp_path / "big"), shard_size=1)
     assert not again["changed"] and again["processes"] == 0  # nothing to build: no processes
+
+
+def test_auto_starts_processes_before_the_flow_when_a_first_build_looks_big(tmp_path, monkeypatch):
+    raw = write_raw(tmp_path / "raw", {p.name: p.read_bytes() for p in (ROOT / "raw").iterdir()})
+    monkeypatch.setattr(worker, "AUTO_MIN_ARTICLES", 5)
+    starts = []
+    start = worker.WorkerProcesses.start
+    monkeypatch.setattr(worker.WorkerProcesses, "start", lambda self, size: (starts.append(size), start(self, size)))
+    one_shard = build(raw_dir=str(raw), out_dir=str(tmp_path / "one"), shard_size=100)
+    # five files look like enough articles, but the plan has one shard: the pool is let go
+    assert starts == [2] and one_shard["shards"] == 1 and one_shard["processes"] == 0
+    many = build(raw_dir=str(raw), out_dir=str(tmp_path / "many"), shard_size=1)
+    assert starts == [2, 2] and many["processes"] == 2  # the early pool, not a second one
+    assert worker.WORKERS.pool is None
+    build(raw_dir=str(raw), out_dir=str(tmp_path / "threads"), shard_size=100, runner="thread")
+    assert table_bytes(tmp_path / "one") == table_bytes(tmp_path / "threads")
