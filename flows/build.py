@@ -115,11 +115,15 @@ def _neighbours(shards: list[tuple[str, pl.DataFrame]]) -> dict[str, tuple[str, 
             for key, _, last in bounds}
 
 
-def _cross_shard_duplicates(results: list[dict]) -> dict[str, pl.DataFrame]:
-    """A document found in two shards is kept in the shard of its first source path only:
-    {shard key: the documents it loses} (the shards' summaries are updated to match)."""
-    everywhere = pl.concat([r["documents"].with_columns(shard_key=pl.lit(r["shard_key"])) for r in results])
-    ranked = everywhere.sort("source_path", "source_id").with_columns(
+def _cross_shard_duplicates(results: list[dict], plan: list[str]) -> dict[str, pl.DataFrame]:
+    """A document found in two shards is kept in the shard of its first source (path, then record
+    id; for two pieces of one cut file that repeat a record id, the earlier piece, i.e. the
+    shard first in the `plan`): {shard key: the documents it loses} (the shards' summaries are
+    updated to match)."""
+    position = {key: i for i, key in enumerate(plan)}
+    everywhere = pl.concat([r["documents"].with_columns(shard_position=pl.lit(position[r["shard_key"]]),
+                                                        shard_key=pl.lit(r["shard_key"])) for r in results])
+    ranked = everywhere.sort("source_path", "source_id", "shard_position").drop("shard_position").with_columns(
         first_path=pl.col("source_path").first().over("doc_id"),
         first_id=pl.col("source_id").first().over("doc_id"),
         rank=pl.int_range(pl.len()).over("doc_id"),
@@ -188,7 +192,7 @@ def build_dataset(raw_dir: str = "raw", out_dir: str = "output", shard_size: int
                 futures = [run_shard.submit(str(raw), str(staging), key, part, neighbours[key])
                            for key, part in _submission_order(to_build, sizes, last=max(2, processes))]
                 results += _collect(futures, progress)
-                lost = _cross_shard_duplicates(results) if results else {}
+                lost = _cross_shard_duplicates(results, [key for key, _ in shards]) if results else {}
                 for future in [drop_duplicates.submit(str(staging), key, lost[key]) for key in sorted(lost)]:
                     future.result()
             shutil.rmtree(staging / COPIES, ignore_errors=True)

@@ -63,7 +63,7 @@ def earlier_copies(staging: Path, shards: tuple[str, ...], found: pl.DataFrame) 
 
     The order must stay the one `_cross_shard_duplicates` (flows/build.py) keeps the first copy
     by: a copy left out here is never written, so it has to be one the flow would drop. Copies
-    tied on path and id are left to the flow."""
+    tied on path and id (pieces of one cut file) are left to the flow, which keeps the earlier piece."""
     paths = []
     for key in shards:
         for path in (_copies_path(staging, key), OutputStore.part_path(staging, "documents", key)):

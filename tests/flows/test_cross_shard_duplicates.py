@@ -10,7 +10,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from flows.build import _submission_order, build_dataset
+from flows.build import _cross_shard_duplicates, _submission_order, build_dataset
 from flows.inputs import hash_inputs, list_inputs
 from flows.shard import TABLES
 from flows.store import OutputStore
@@ -93,3 +93,13 @@ def test_within_a_cut_file_the_copy_with_the_first_id_is_kept_whatever_the_shard
             key = out[100][name].columns[:2]
             assert out[size][name].sort(key).equals(out[100][name].sort(key)), (size, name)
     assert not (tmp_path / "out1" / ".current" / COPIES).exists()
+
+
+def test_copies_tied_on_path_and_id_keep_the_one_in_the_earlier_shard():
+    # two pieces of one cut file that repeat a record id with the same text (the records'
+    # metadata may differ, so which one is kept must not depend on the order shards finished)
+    for finished in (["early", "late"], ["late", "early"]):
+        results = [{"shard_key": key, "documents": found(("d1", "big.jsonl", "7"), (f"only-{key}", "big.jsonl", key))}
+                   for key in finished]
+        lost = _cross_shard_duplicates(results, plan=["early", "late"])
+        assert list(lost) == ["late"] and lost["late"]["doc_id"].to_list() == ["d1"]
