@@ -99,18 +99,28 @@ class _NotRecordable(Exception):
     pass
 
 
-def _check_holds(check, lazy: pl.LazyFrame, key: str) -> pl.Expr | pl.LazyFrame | None:
+def _first_of_runs(column: pl.Expr) -> pl.Expr:
+    """`column` without the rows that repeat the row before: a value-by-value check holds on all
+    rows when it holds on these."""
+    return column.filter(column.ne_missing(column.shift(1)) | (pl.int_range(pl.len()) == 0))
+
+
+def _check_holds(check, lazy: pl.LazyFrame, key: str, repeats: bool = False) -> pl.Expr | pl.LazyFrame | None:
     """Whether `check` holds on every row, as pandera's polars backend reads it (several output
     columns are and-ed; a null passes only when the check ignores nulls): an aggregating
     expression over the frame, or a one-row, one-column LazyFrame for a check that cannot give
-    its expression. None when this cannot tell the way pandera would."""
+    its expression. None when this cannot tell the way pandera would. `repeats`: the column may
+    hold runs of one value (a document's id on each of its rows)."""
     if check.element_wise or check.groupby is not None or check.raise_warning:
         return None
     name = getattr(check._check_fn, "__name__", None)
     if name is not None and check.is_builtin_check(name):
         if name not in _BUILTIN or key == "*":
             return None
-        exprs = [_BUILTIN[name](pl.col(key), **check._check_kwargs)]
+        # A regex runs once per run of equal values (a child table's doc_id: 6 -> 3 ms on Reuters
+        # sentences).
+        column = _first_of_runs(pl.col(key)) if repeats and name == "str_matches" else pl.col(key)
+        exprs = [_BUILTIN[name](column, **check._check_kwargs)]
     else:
         recorder = _Recorder()
         try:
@@ -165,8 +175,9 @@ def _passes(model: type[pa.DataFrameModel], frame: pl.DataFrame) -> bool:
                 exprs.append(pl.col(name).n_unique() == pl.len() if dtypes[name] == pl.String
                              else pl.col(name).is_duplicated().not_().all())
         checks = [(check, column.name) for column in columns for check in column.checks]
+        repeats = {column.name for column in columns if not column.unique}
         for check, key in checks + [(check, "*") for check in schema.checks]:
-            holds = _check_holds(check, lazy, key)
+            holds = _check_holds(check, lazy, key, key in repeats)
             if holds is None:
                 return False
             (exprs if isinstance(holds, pl.Expr) else frames).append(holds)
@@ -250,6 +261,16 @@ def slice_equals(start: str, end: str, text: str) -> pl.Expr:
     return pl.coalesce(bytes_equal, chars_equal)
 
 
+def in_document_order(rows: pl.DataFrame) -> pl.DataFrame:
+    """`rows.sort("doc_id", "char_start")`; rows already strictly in that order (as the stages
+    write them) are that sort's only answer and come back as they are, without the sort's copy."""
+    doc, start = pl.col("doc_id"), pl.col("char_start")
+    later = (doc > doc.shift(1)) | ((doc == doc.shift(1)) & (start > start.shift(1)))
+    if rows.select((later | (pl.int_range(pl.len()) == 0)).fill_null(False).all()).item():
+        return rows
+    return rows.sort("doc_id", "char_start")
+
+
 def _slice_mismatches(stage: str, table: str, key: str, rows: pl.DataFrame, documents: pl.DataFrame) -> list:
     joined = with_document_text(rows, documents)
     orphan = joined.filter(pl.col("doc_text").is_null())
@@ -263,7 +284,20 @@ def _slice_mismatches(stage: str, table: str, key: str, rows: pl.DataFrame, docu
     ]
 
 
+def _positions_counted_in_runs(rows: pl.DataFrame) -> bool:
+    """Every document's rows are one run, positioned 0, 1, 2, ... in row order (as segmentation
+    writes them): then no document has a gap, which one pass tells without grouping."""
+    doc = pl.col("doc_id")
+    row = pl.int_range(pl.len(), dtype=pl.Int64)
+    start = doc.ne_missing(doc.shift(1)) | (row == 0)
+    counted = pl.col("position") == row - pl.when(start).then(row).forward_fill()
+    runs = rows.select(start=start, counted=counted.fill_null(False), doc_id=doc)
+    return bool(runs["counted"].all()) and not runs.filter("start")["doc_id"].is_duplicated().any()
+
+
 def _position_gaps(stage: str, table: str, rows: pl.DataFrame) -> pl.DataFrame:
+    if _positions_counted_in_runs(rows):
+        return pl.DataFrame(schema=FAILURE_SCHEMA)
     # maintain_order: a failure report lists the same rows in the same order on every run.
     per_doc = rows.group_by("doc_id", maintain_order=True).agg(
         n=pl.len(), top=pl.col("position").max(), distinct=pl.col("position").n_unique())

@@ -7,7 +7,7 @@ import pandera.polars as pa
 import polars as pl
 
 from schemas import fields as f
-from schemas.contracts import slice_equals, with_document_text
+from schemas.contracts import in_document_order, slice_equals, with_document_text
 
 QUALIFIERS = ["exact", "approximately", "at_least", "more_than", "at_most", "less_than", "nearly"]
 TRENDS = ["up", "down"]
@@ -85,7 +85,7 @@ def check_claims_against(claims: pl.DataFrame, documents: pl.DataFrame,
     # Sorted, a document's claims are adjacent: "the previous claim of the document" and "the
     # claim's rank in it" are a shift and a row count from the document's first row (windows
     # over doc_id computed the same with a hash grouping, several times slower).
-    ordered = claims.sort("doc_id", "char_start")
+    ordered = in_document_order(claims)
     row = pl.int_range(pl.len())
     first = pl.col("doc_id").ne_missing(pl.col("doc_id").shift(1)) | (row == 0)
     ordered = ordered.with_columns(_first=first).with_columns(

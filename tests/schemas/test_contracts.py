@@ -167,3 +167,15 @@ def test_empty_paragraph_check_is_the_one_regex():
     expected = frame.select((~pl.col("text").str.contains(r"\n\n\n|^\s|\s$|\n\n\s|\s\n\n")).fill_null(False)).to_series()
     assert got.to_list() == expected.to_list()
     assert not all(got) and any(got)
+
+
+def test_position_gaps_whatever_the_row_order(seeds):
+    d, p, s = seeds.documents, seeds.paragraphs, seeds.sentences
+
+    def gaps(paragraphs):
+        failures = cross_table_failures("t", d, paragraphs, s)
+        return failures.filter(pl.col("check") == "positions_contiguous_from_0")["key"].to_list()
+
+    assert gaps(p.reverse()) == [] and gaps(p.sample(fraction=1.0, shuffle=True, seed=1)) == []
+    # a document's first paragraph again, as a run of its own at the end
+    assert gaps(pl.concat([p, p.head(1)])) == [p["doc_id"][0]]
