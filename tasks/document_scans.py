@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from tasks.attribution import SENTENCE_BREAK
+
 _START = re.compile(r"[A-Zt]")  # the patterns open with [Tt]he or [A-Z]
 _LOOK_BACK = 400
 
@@ -20,6 +22,23 @@ def role_pattern(kind: str, head: str) -> re.Pattern:
     if kind == "person":
         return re.compile(rf"\b(?i:{head})\s+((?:[A-Z][\w'’.-]+\s+){{0,2}}[A-Z][\w'’-]+)")
     return re.compile(rf"(?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){{1,5}}{head.capitalize()}(?:\s+(?:on|of|for)(?:\s+[A-Z][\w'’-]*)+)?")
+
+
+def last_break(s: str, lo: int, before: int, end: int | None = None) -> re.Match | None:
+    """The last match of `SENTENCE_BREAK.finditer(s, lo, end)` that starts before `before`, found backwards
+    from the last [.!?] there: a match opens with one and consumes only marks and spaces after it, so
+    finditer yields a match at every position where one succeeds, and the last is the rightmost."""
+    end = len(s) if end is None else end
+    j, other = before, s.find("!", lo, before) >= 0 or s.find("?", lo, before) >= 0
+    while j > lo:
+        i = max(s.rfind(".", lo, j), s.rfind("!", lo, j), s.rfind("?", lo, j)) if other else s.rfind(".", lo, j)
+        if i < 0:
+            return None
+        m = SENTENCE_BREAK.match(s, i, end)
+        if m:
+            return m
+        j = i
+    return None
 
 
 def titled_names(text: str, lower: str, head: str) -> list[re.Match]:

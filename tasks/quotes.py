@@ -15,7 +15,6 @@ from itertools import accumulate
 import polars as pl
 
 from tasks.attribution import (
-    SENTENCE_BREAK,
     Attribution,
     Mention,
     attribution_after,
@@ -23,6 +22,7 @@ from tasks.attribution import (
     located,
     subject_fallback,
 )
+from tasks.document_scans import last_break
 from tasks.indirect_quotes import indirect_hits
 from tasks.quote_marks import Span, find_quote_spans, trimmed
 from tasks.reporting_verbs import ALL_FORMS, LEMMA
@@ -92,26 +92,11 @@ def _is_title_case(words: list[str]) -> bool:
 
 def _sentence_prefix(text: str, lo: int, hi: int) -> tuple[str, int]:
     chunk = text[lo:hi]
-    last = _last_break(text[lo:hi + 1])  # the opening mark may start the sentence
+    chunk_to_mark = text[lo:hi + 1]  # the opening mark may start the sentence
+    last = last_break(chunk_to_mark, 0, len(chunk_to_mark))
     cut = min(last.end(), len(chunk)) if last else 0
     lead = _LEAD.match(chunk, cut).end() - cut
     return chunk[cut + lead:], lo + cut + lead
-
-
-def _last_break(s: str) -> re.Match | None:
-    """The last SENTENCE_BREAK match of `s`, tried backwards from its last [.!?]: matches open with one
-    and consume only marks and spaces after it, so finditer yields a match at every position where one
-    succeeds, and the last is the rightmost."""
-    j, other = len(s), "!" in s or "?" in s
-    while j > 0:
-        i = max(s.rfind(".", 0, j), s.rfind("!", 0, j), s.rfind("?", 0, j)) if other else s.rfind(".", 0, j)
-        if i < 0:
-            return None
-        m = SENTENCE_BREAK.match(s, i)
-        if m:
-            return m
-        j = i
-    return None
 
 
 def _sentence_suffix(text: str, lo: int, hi: int) -> str:

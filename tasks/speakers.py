@@ -16,8 +16,8 @@ from typing import Iterator
 
 import polars as pl
 
-from tasks.attribution import SENTENCE_BREAK, TITLE_WORDS, Mention, _is_pure_name, organization_word, speaker_kind
-from tasks.document_scans import finditer_near, organization_names, role_pattern, titled_names
+from tasks.attribution import TITLE_WORDS, Mention, _is_pure_name, organization_word, speaker_kind
+from tasks.document_scans import finditer_near, last_break, organization_names, role_pattern, titled_names
 from tasks.reporting_verbs import DOCUMENT_WORDS, PRONOUNS
 
 _OWNER_PATTERNS = [
@@ -193,13 +193,16 @@ class SpeakerResolver:
         in the order a reader meets them (current sentence first), each once; and where the previous
         sentence starts."""
         para = self.text.rfind("\n\n", 0, at) + 2
-        if not SENTENCE_BREAK.search(self.text, para, at):
+        if last_break(self.text, para, at, at) is None:  # no break in the paragraph before `at`
             para = self.text.rfind("\n\n", 0, max(0, para - 2)) + 2  # first sentence: the previous paragraph too
         lo = max(para, at - 600)
         window = self.text[lo: at]
         if '"' in window or "“" in window:
             window = _QUOTED.sub(lambda m: " " * len(m.group()), window)
-        cuts = [0] + [m.end() for m in SENTENCE_BREAK.finditer(window)]
+        # the last two sentence breaks, found backwards (only they are needed)
+        last = last_break(window, 0, len(window))
+        before = last_break(window, 0, last.start()) if last else None
+        cuts = [0] + [m.end() for m in (before, last) if m]
         # the current sentence (up to `at`) first, then the previous one
         sentences = (window[cuts[-1]:], window[cuts[-2]:cuts[-1]]) if len(cuts) > 1 else (window,)
         since = lo + cuts[-2] if len(cuts) > 1 else lo
