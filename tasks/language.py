@@ -52,10 +52,15 @@ def _other_language(frame: pl.DataFrame) -> pl.DataFrame:
     sample, words = pl.col("_sample"), pl.col("_words")
     # Each share is a column of its own: as expressions they were recomputed in every comparison.
     shares = {code: pl.col(f"_share_{code}") for code in _FUNCTION_WORDS}
-    scored = frame.with_columns(
+    # An ASCII sample has no non-Latin letter, so it cannot have more of them than of [a-z]: the
+    # two counts (the [a-z] one a third of this step) read the other samples only, an empty
+    # string in its place giving the same 0 > 0.
+    unicode_sample = pl.when(sample.str.len_bytes() == sample.str.len_chars()).then(pl.lit("")).otherwise(sample)
+    scored = frame.with_columns(_unicode_sample=unicode_sample).with_columns(
         *[_share(sample, words, code).alias(f"_share_{code}") for code in _FUNCTION_WORDS],
-        _non_latin=sample.str.count_matches(_NON_LATIN) > sample.str.count_matches(r"[a-z]"),
-    ).with_columns(_best=pl.max_horizontal(*shares.values()))
+        _non_latin=pl.col("_unicode_sample").str.count_matches(_NON_LATIN)
+        > pl.col("_unicode_sample").str.count_matches(r"[a-z]"),
+    ).drop("_unicode_sample").with_columns(_best=pl.max_horizontal(*shares.values()))
     by_words = pl.lit(None, dtype=pl.String)
     for code, share in reversed(shares.items()):  # earlier codes win ties ("en" first)
         by_words = pl.when((share == pl.col("_best")) & (share >= _MIN_SHARE)).then(pl.lit(code)).otherwise(by_words)
