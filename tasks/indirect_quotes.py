@@ -141,8 +141,10 @@ def indirect_hits(sentences: pl.DataFrame) -> pl.DataFrame:
     paren_rows = cand.filter(pl.col("text").str.contains(PAREN_HINT)).with_columns(
         *_groups(PAREN_SV, ["pre", "sp", "v", "cl"], "mid_sv"), *_groups(PAREN_VS, ["pre", "v", "sp", "cl"], "mid_vs"))
     tail_rows = _tail_rows(cand.filter(pl.col("text").str.contains(TAIL_HINT)))
-    split = pl.col("text").str.replace(FIRST_VERB, "\x1f$0", n=1).str.split_exact("\x1f", 1)
-    cand = cand.with_columns(split.struct.field("field_0").alias("main_subj"), split.struct.field("field_1").alias("after"))
+    # the split struct becomes a column first: read twice as an expression, its regex ran once per field
+    cand = cand.with_columns(_split=pl.col("text").str.replace(FIRST_VERB, "\x1f$0", n=1).str.split_exact("\x1f", 1))
+    split = pl.col("_split")
+    cand = cand.with_columns(split.struct.field("field_0").alias("main_subj"), split.struct.field("field_1").alias("after")).drop("_split")
     cand = cand.with_columns(main_v=pl.col("after").str.extract(VERB_AT_START, 0))
     cand = cand.with_columns(main_rest=pl.col("after").str.slice(pl.col("main_v").str.len_chars()))
     key = ["doc_id", "char_start"]
@@ -191,10 +193,11 @@ def indirect_hits(sentences: pl.DataFrame) -> pl.DataFrame:
     for i in reversed(range(len(conds))):
         first = pl.when(pl.col(f"_ok{i}")).then(pl.lit(i, dtype=pl.Int8)).otherwise(first)
     cand = cand.with_columns(_rule=first)
+    # lazy, so that each filter gathers only the columns its rule reads (eager, it copied all 45 of them)
     hits = (
         pl.concat([
-            cand.filter(pl.col("_rule") == i)
-            .select("doc_id", "char_start", "text", rule=pl.lit(name), participle=participle, **cols).cast(_PICKED)
+            cand.lazy().filter(pl.col("_rule") == i)
+            .select("doc_id", "char_start", "text", rule=pl.lit(name), participle=participle, **cols).cast(_PICKED).collect()
             for i, (name, cols) in enumerate(zip(names, values))
         ])
         .with_columns(cl_trim=pl.col("cl").str.strip_chars_end(" .,;:"))
