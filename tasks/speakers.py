@@ -36,7 +36,7 @@ _ACCOUNT = re.compile(r"['’]s\s+(?:official\s+|personal\s+)?(?:(?:Twitter|Face
 _ROLE = re.compile(r"^(?:the|a)\s+(?P<role>(?:[a-z]+\s+){0,2}(?:president|governor|judge|senator|mayor|minister|speaker|commission|committee|court|secretary|chairman|spokesman|spokeswoman|prosecutor|sheriff|leader|department|ministry|agency|council|government|campaign|company|group))$", re.I)
 _PARTICLE = r"(?:de|van|von|al|bin|del|da|le|la|di)"
 # A first name (plus middle initials or a particle) right before a surname: "Emily W. ", "Bill de ".
-_FIRST_NAME = re.compile(rf"([A-Z][a-z][\w'’-]*)\s+((?:[A-Z]\.\s+)*)$")
+_FIRST_NAME = re.compile(rf"([A-Z][a-z][\w'’-]*+)\s+((?:[A-Z]\.\s+)*)$")
 # "Akram al-Kaabi": a particle may be joined to the surname by a hyphen
 # the lookahead (the first letters of both branches) lets `re` reject most positions with one test
 _CANDIDATE = re.compile(rf"(?=[A-Zdvabl])(?:[A-Z][\w'’-]+|{_PARTICLE})(?:\s+(?:[A-Z]\.\s+)*(?:{_PARTICLE}[\s-]+)?[A-Z][\w'’-]+)*")
