@@ -102,6 +102,10 @@ def start_server() -> tuple[subprocess.Popen, str, float]:
 def one_build(raw: str, out: str, shard_size: int, workers: int, runner: str) -> dict:
     """Runs in a child process: one build through the flow, plus its peak RSS."""
     sys.path.insert(0, str(ROOT))
+    if runner == "dask":
+        from flows.dask_cluster import start_forkserver
+
+        start_forkserver()  # as the command line does, before Prefect is imported
     from flows.build import build
 
     shutil.rmtree(out, ignore_errors=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import shutil
 import time
-from contextlib import contextmanager, nullcontext
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,7 +25,8 @@ from flows.locking import output_lock
 from flows.plan import DEFAULT_SHARD_SIZE, estimated_articles, pipeline_fingerprint, plan_shards
 from flows.shard import TABLES
 from flows.store import INPUTS_FILE, OutputStore, write_parquet_atomic
-from flows.worker import COPIES, WORKERS, drop_documents_job, polars_threads, shard_job
+from flows.dask_cluster import local_dask_cluster
+from flows.worker import COPIES, WORKERS, drop_documents_job, shard_job
 from schemas.contracts import ContractViolation
 
 CONTRACT_FAILURES_FILE = "contract_failures.parquet"
@@ -228,42 +229,6 @@ def task_runner(workers: int = 2, runner: str = "auto", address: str | None = No
         return DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True,
                                               "dashboard_address": None})
     raise ValueError(f"unknown runner {runner!r}: use auto, thread, process or dask")
-
-
-# What every Dask worker of the local cluster imports before its first shard, loaded once in a
-# forkserver that forks the workers (see `local_dask_cluster`). Not polars nor the pipeline: polars
-# starts its thread pool when imported, and a forked thread pool deadlocks.
-FORKSERVER_PRELOAD = ["distributed", "dask", "cloudpickle", "msgpack", "tornado", "toolz", "prefect",
-                      "prefect.task_engine", "prefect_dask"]
-
-
-@contextmanager
-def local_dask_cluster(workers: int):
-    """A local Dask cluster whose workers start while the flow starts and plans.
-
-    Left to prefect-dask, the cluster starts only when the first shard is submitted (~5 s on 2
-    cores), after Prefect's flow start and the planning. Here the scheduler starts at once and the
-    workers are asked for without waiting. Each worker used to be spawned and import Dask and
-    Prefect itself (~4-5 CPU-seconds each, on the cores the shards need); they are now forked from
-    one forkserver that imported those once. (Preloading the flow module in the workers as they
-    start was tried: no faster, ~5% slower at 19,043 articles over four interleaved pairs.)
-    """
-    import dask
-    from distributed import LocalCluster
-    from distributed.utils import get_mp_context
-
-    # Dask's statistical profiler samples each worker's stack every 10 ms for its dashboard, which
-    # this cluster does not serve: ~3% of the workers' CPU (four interleaved builds of 100,000).
-    with dask.config.set({"distributed.worker.multiprocessing-method": "forkserver",
-                          "distributed.worker.profile.enabled": False}):
-        get_mp_context().set_forkserver_preload(FORKSERVER_PRELOAD)  # after distributed set its own list
-        cluster = LocalCluster(n_workers=0, threads_per_worker=1, processes=True, dashboard_address=None,
-                               env=polars_threads(workers))
-        try:
-            cluster.scale(workers)
-            yield cluster
-        finally:
-            cluster.close()
 
 
 def build(raw_dir: str = "raw", out_dir: str = "output", shard_size: int = DEFAULT_SHARD_SIZE, workers: int = 2,

@@ -22,6 +22,10 @@ def _build(args: argparse.Namespace) -> int:
     if not raw.is_dir():
         print(f"newsclaims: the raw folder {raw} does not exist or is not a folder", file=sys.stderr)
         return 2
+    if args.runner == "dask" and not args.address:
+        from flows.dask_cluster import start_forkserver
+
+        start_forkserver()  # before Prefect is imported here: both imports run at once
     from flows.build import BuildSummary, build
 
     summary = build(raw_dir=str(raw), out_dir=str(args.out), shard_size=args.shard_size, workers=args.workers,

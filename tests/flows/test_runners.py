@@ -9,6 +9,7 @@ import pytest
 
 from flows import worker
 from flows.build import build
+from flows.dask_cluster import start_forkserver
 from flows.shard import TABLES
 from tests.conftest import write_raw
 
@@ -36,7 +37,9 @@ def test_dask_local_cluster_output_is_byte_identical(tmp_path):
     assert summary["shards"] > 1
     local, dask = table_bytes(tmp_path / "local"), table_bytes(tmp_path / "dask")
     assert local and local == dask
-    # --runner dask alone: a local cluster of the build's own, started before the flow
+    # --runner dask alone: a local cluster of the build's own, started before the flow, its workers
+    # forked from a forkserver started first (as the command line does)
+    start_forkserver()
     build(raw_dir=str(raw), out_dir=str(tmp_path / "own"), shard_size=2, runner="dask", workers=2)
     assert table_bytes(tmp_path / "own") == local
 
