@@ -158,7 +158,9 @@ def _kept_lines(lines: pl.DataFrame) -> pl.DataFrame:
     repeated = pl.col("_maybe") & ~pl.when("_maybe").then(pl.struct("rec", "line")).is_first_distinct()
     marked = marked.with_columns(duplicate=repeated).with_columns(keep=pl.col("candidate") & ~pl.col("duplicate"))
     next_nw = next_in(pl.col("nw"), "rec")
-    # The regexes read only the lines their rule can apply to (a regex on a null is free).
+    # The regexes are given only the lines their rule can apply to, the others null. (polars'
+    # str.contains still scans the text a null row holds; anchored patterns on short lines keep
+    # that to ~1 ms per rule on Reuters.)
     short = pl.when(pl.col("nw") <= _HEADING_MAX_WORDS).then(pl.col("line"))
     next_is_sentence = next_in(pl.when(pl.col("nw") >= 8).then(pl.col("line")).str.contains(r"[.!?:\"”’)]$"), "rec")
     heading = (

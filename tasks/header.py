@@ -44,7 +44,8 @@ def header_lines(lines: pl.DataFrame) -> pl.DataFrame:
         & (pl.col("_prose_before") <= allowed_prose)
     )
     first_content = _first_i(content)
-    # The line rules read only the one line per record they can apply to (a regex on a null is free).
+    # The line rules are given only the one line per record they can apply to, the others null
+    # (polars' str.contains still scans a null row's text, but these patterns are anchored).
     at_first = pl.col("i") == pl.col("first_content")
     first_line = pl.when(at_first).then(pl.col("line"))
     title_like = (
