@@ -99,10 +99,15 @@ class _NotRecordable(Exception):
     pass
 
 
+def run_starts(column: pl.Expr) -> pl.Expr:
+    """True on the first row of each run of equal values (the first row always starts one)."""
+    return column.ne_missing(column.shift(1)) | (pl.int_range(pl.len()) == 0)
+
+
 def _first_of_runs(column: pl.Expr) -> pl.Expr:
     """`column` without the rows that repeat the row before: a value-by-value check holds on all
     rows when it holds on these."""
-    return column.filter(column.ne_missing(column.shift(1)) | (pl.int_range(pl.len()) == 0))
+    return column.filter(run_starts(column))
 
 
 def _check_holds(check, lazy: pl.LazyFrame, key: str, repeats: bool = False) -> pl.Expr | pl.LazyFrame | None:
@@ -289,7 +294,7 @@ def _positions_counted_in_runs(rows: pl.DataFrame) -> bool:
     writes them): then no document has a gap, which one pass tells without grouping."""
     doc = pl.col("doc_id")
     row = pl.int_range(pl.len(), dtype=pl.Int64)
-    start = doc.ne_missing(doc.shift(1)) | (row == 0)
+    start = run_starts(doc)
     counted = pl.col("position") == row - pl.when(start).then(row).forward_fill()
     runs = rows.select(start=start, counted=counted.fill_null(False), doc_id=doc)
     return bool(runs["counted"].all()) and not runs.filter("start")["doc_id"].is_duplicated().any()

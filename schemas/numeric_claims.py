@@ -7,7 +7,7 @@ import pandera.polars as pa
 import polars as pl
 
 from schemas import fields as f
-from schemas.contracts import in_document_order, slice_equals, with_document_text
+from schemas.contracts import in_document_order, run_starts, slice_equals, with_document_text
 
 QUALIFIERS = ["exact", "approximately", "at_least", "more_than", "at_most", "less_than", "nearly"]
 TRENDS = ["up", "down"]
@@ -87,7 +87,7 @@ def check_claims_against(claims: pl.DataFrame, documents: pl.DataFrame,
     # over doc_id computed the same with a hash grouping, several times slower).
     ordered = in_document_order(claims)
     row = pl.int_range(pl.len())
-    first = pl.col("doc_id").ne_missing(pl.col("doc_id").shift(1)) | (row == 0)
+    first = run_starts(pl.col("doc_id"))
     ordered = ordered.with_columns(_first=first).with_columns(
         _rank=row - pl.when("_first").then(row).forward_fill())
     prev_end = pl.when(~pl.col("_first")).then(pl.col("char_end").shift(1))

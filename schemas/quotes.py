@@ -7,7 +7,7 @@ import pandera.polars as pa
 import polars as pl
 
 from schemas import fields as f
-from schemas.contracts import in_document_order, slice_equals, with_document_text
+from schemas.contracts import in_document_order, run_starts, slice_equals, with_document_text
 
 QUOTE_TYPES = ["direct", "partial", "indirect"]
 SPEAKER_KINDS = ["person", "organization", "source", "document", "unknown"]
@@ -61,8 +61,7 @@ def check_quotes_against(quotes: pl.DataFrame, documents: pl.DataFrame, paragrap
     # running max over the frame once every document's ends are lifted above all earlier
     # documents' (a window over doc_id computed the same with a hash grouping, 5x slower).
     ordered = in_document_order(quotes)
-    row = pl.int_range(pl.len())
-    first = pl.col("doc_id").ne_missing(pl.col("doc_id").shift(1)) | (row == 0)
+    first = run_starts(pl.col("doc_id"))
     lift = first.cum_sum().cast(pl.Int64) * 2**32 + 2**31
     furthest = (pl.col("char_end").cast(pl.Int64) + lift).cum_max() - lift
     overlaps = ordered.filter(
