@@ -30,12 +30,16 @@ INPUTS_FILE = "_inputs.parquet"
 
 
 def write_parquet_atomic(frame: pl.DataFrame, path: Path) -> None:
-    """Write to a temporary name in the same folder, fsync, then rename over `path`."""
+    """Write to a temporary name in the same folder, fsync, then rename over `path`.
+
+    zstd level 1, not the default 3: writing was ~13% of a build's CPU and level 1 cuts it by a
+    quarter for files ~12% larger (Reuters tables); a release rewrites its tables at level 3.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         try:
-            frame.write_parquet(tmp, compression="zstd", statistics=True)
+            frame.write_parquet(tmp, compression="zstd", compression_level=1, statistics=True)
         except pl.exceptions.ComputeError as error:
             # polars reports a failed write (a full disk) as a ComputeError: make it the OSError it
             # is, so that the flow retries it as I/O and the CLI names the problem.
