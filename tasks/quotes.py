@@ -110,7 +110,8 @@ _FRAGMENT_CUES = {"call", "label", "describe", "characterize", "refer", "denounc
 
 def _is_name_not_quote(quoted: str, prefix: str, kind: str, found: Attribution | None, speaker: str | None) -> bool:
     """Quoted names, titles and terms ("the so-called "..."", a group called "...") are not quotes."""
-    words = quoted.split()
+    # only the first seven words matter (both tests below are about short spans): long quotes are not split whole
+    words = quoted.split(None, 6)
     if kind == "heading" or _naming_cue(prefix):
         return True
     short_title = len(words) <= 6 and _is_title_case(words) and not quoted.rstrip().endswith(("!", "?", "."))
