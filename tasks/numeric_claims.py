@@ -1,32 +1,24 @@
 """Numeric claims: quantities an article asserts (counts, money, percents, measures, durations,
 ages), one row per claim, following the "Numeric claims" section of the annotation guide.
 
-How it works, all as polars expressions over the whole batch of sentences:
-1. sentences without a digit or number word are dropped with one DFA-only `str.contains`;
-2. one small regex (`FIND_RE`: a number, an optional range tail, and the non-claims that look
-   like numbers, such as URLs, "COVID-19", clock times and ISO dates, so they are consumed whole
-   and dropped) finds candidates, cut out with `replace_all` + `split` (polars has no regex
-   "find all with offsets"), which gives code-point offsets from `len_chars`;
-3. what belongs to a number but sits around it (qualifier, age marker, `between`, sign before
-   it; unit after it) is read with anchored regexes on the short context strings of the
-   candidates only. Keeping these out of the find regex keeps its DFA small: folded in, they
-   made the scan five times slower;
-4. values, units and kinds are derived column-wise (`tasks/numbers.py`, `tasks/units.py`),
+How it works, all as polars expressions over the whole batch:
+1. candidates: every number with the text around it, ranges joined, and the sign, qualifier and
+   unit around a number moved into it (`tasks/claim_candidates.py`);
+2. values, units and kinds are derived column-wise (`tasks/numbers.py`, `tasks/units.py`),
    then the claim filter (`tasks/claim_exclusions.py`), qualifiers and trends
    (`tasks/claim_context.py`) and counted objects (`tasks/claim_objects.py`).
 """
 
 from __future__ import annotations
 
-import re
-
 import polars as pl
 
 from tasks import units as U
-from tasks.claim_context import LEAD_PARTS_RE, LEAD_RE, qualifier, trend
+from tasks.claim_candidates import CUR, candidates
+from tasks.claim_context import qualifier, trend
 from tasks.claim_exclusions import drop_non_claims
 from tasks.claim_objects import with_objects
-from tasks.numbers import B, FRACTION_WORDS, NUMBER, SCALE, SCALES, TENS, UNITS, number_value
+from tasks.numbers import SCALE, SCALES, number_value
 
 QUALIFIER = pl.Enum(["exact", "approximately", "at_least", "more_than", "at_most", "less_than",
                      "nearly"])
@@ -40,38 +32,7 @@ SCHEMA = {
     "kind": KIND, "quote_id": pl.String,
 }
 
-_CUR = "|".join(
-    re.escape(c) if not c[0].isalpha() else rf"{B}{re.escape(c)}"
-    for c in sorted(U.CURRENCY_PREFIXES, key=len, reverse=True)
-)
-_PCT = r"(?:%|\s?(?:per\s+cent|percent|pct)" + B + ")"
-_NUMX = rf"(?:(?:{_CUR})\s?)?{NUMBER}"
-_LONG_UNITS = [k for k in U.unit_table() if len(k) > 1]
-_SHORT_UNITS = "".join(k for k in U.unit_table() if len(k) == 1)
-UNIT_RE = rf"(?i)^(?:\s?%|[\s-]?(?:{U._alt(_LONG_UNITS)}){B}|(?-i:[{_SHORT_UNITS}]){B})"
-_JUNK = (
-    rf"(?:https?://|www\.)\S+|{B}[a-z]+[-‐]?\d+[a-z\d]*(?:[-/]\d+)*{B}"
-    rf"|\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*[ap]\.?m{B}\.?|\d{{1,2}}:\d{{2}}(?::\d{{2}})?"
-    rf"|\d{{1,2}}\s*[ap]\.m\.|\d{{1,2}}\s*[ap]m{B}"
-    rf"|\d{{1,2}}\s+o['’]clock|\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}"
-    # fiscal and season years ("2013-14", "1986/87") are dates, not ranges
-    rf"|(?:1[89]|20)\d{{2}}[-–/]\d{{2}}{B}"
-    rf"|\d{{4}}s{B}|['’]\d{{2}}s{B}|\+?\d{{1,3}}[\s.-]?\(?\d{{2,4}}\)?[\s.-]\d{{3,4}}[\s.-]\d{{3,4}}"
-    rf"|\d{{1,4}}(?:st|nd|rd|th){B}"
-)
-_SEP = r"\s*[-–—]\s*|\s+(?:to|and)\s+"
-# Numbers only: a range ("36-40", "between 1 and 2 million") is two matches whose gap is a
-# separator, joined afterwards in `_ranges`. Folding the range tail, the percent sign or the
-# unit into this regex multiplies the states of its DFA and made the scan up to 80x slower.
-# A race or flight time ("finished in 2:14:04") is a duration; with "am"/"pm" it is a clock
-# time, which the claim filter drops.
-RACE_TIME = r"\d{1,2}:\d{2}:\d{2}(?:\.\d{1,3})?(?-u:\b)"
-FIND_RE = rf"(?i){RACE_TIME}|{_JUNK}|{_NUMX}"
-_JUNK_RE = rf"(?i)^(?:{_JUNK})$"
-_GAP_RE = rf"(?i)^(?P<p1>{_PCT})?(?P<sep>{_SEP})$"
-_HAS_NUMBER = (rf"[0-9½¼¾⅓⅔⅛]|(?i){B}(?:{'|'.join(list(UNITS) + list(TENS) + list(FRACTION_WORDS))}"
-               rf"|dozens?|hundred|thousand|million|billion){B}")
-_CUR_RE = rf"(?i)^(?:{_CUR})\s?"
+_CUR_RE = rf"(?i)^(?:{CUR})\s?"
 
 
 def _parts(c: pl.DataFrame, col: str) -> pl.DataFrame:
@@ -93,82 +54,6 @@ def _parts(c: pl.DataFrame, col: str) -> pl.DataFrame:
     return _map_back(c, pl.concat([fast, slow], how="diagonal"), col)
 
 
-def _find(frame: pl.DataFrame, pattern: str) -> pl.DataFrame:
-    """Every match of `pattern` in `text` with code-point offsets in its sentence and up to 40/60
-    characters of context around it. The pattern has no capture groups, so the scan needs only
-    the DFA."""
-    # Offsets without list.eval (slow per list): segments of all rows are laid end to end, a
-    # global running sum of their lengths minus the length of the texts before gives the
-    # offset inside each text. Odd segments are the matches.
-    n_seg = pl.col("seg").list.len()
-    pieces = (
-        frame.with_columns(
-            seg=pl.col("text").str.replace_all("\x00", " ", literal=True)
-            .str.replace_all(pattern, "\x00${0}\x00").str.split("\x00"))
-        .filter(n_seg > 1)
-        .with_columns(before=pl.col("text").str.len_chars().cum_sum() - pl.col("text").str.len_chars(),
-                      first=n_seg.cum_sum() - n_seg)
-        .explode("seg")
-        .with_columns(end=pl.col("seg").str.len_chars().cum_sum() - pl.col("before"),
-                      i=pl.int_range(pl.len()) - pl.col("first"))
-        .filter(pl.col("i") % 2 == 1)
-    )
-    start = pl.col("end").cast(pl.Int64) - pl.col("seg").str.len_chars()
-    return pieces.select(
-        "sentence_id", "doc_id", "paragraph_id", "sent_start",
-        start=start.cast(pl.Int32), end=pl.col("end").cast(pl.Int32), m="seg",
-        pre=pl.col("text").str.slice((start - 40).clip(0), start.clip(upper_bound=40)),
-        post=pl.col("text").str.slice(pl.col("end"), 60),
-    )
-
-
-def _drop_junk(c: pl.DataFrame) -> pl.DataFrame:
-    """Drops the non-claims `FIND_RE` consumed whole (URLs, clock times, dates); tested once per
-    distinct match, since matches repeat a lot ("5 pct", "1986")."""
-    uniq = c.select(pl.col("m").unique())
-    junk = uniq.filter(pl.col("m").str.contains(_JUNK_RE) & ~pl.col("m").str.contains(f"^{RACE_TIME}$"))["m"]
-    return c.filter(~pl.col("m").is_in(junk.implode()))
-
-
-def _ranges(c: pl.DataFrame) -> pl.DataFrame:
-    """Joins two numbers into one range candidate when the text between them is a separator
-    (`-`, `to`, `and`, optionally after a percent sign) and the range is well formed: `between X
-    and Y`, `from X to Y`, `X-Y`, or `X to Y` when X carries no `%` (`rose 5 pct to 7 mln dlrs`
-    is two claims). `n1`/`n2` are the two numbers, `p1` the first one's percent sign."""
-    same = pl.col("sentence_id").shift(-1) == pl.col("sentence_id")
-    c = c.with_columns(gap_len=(pl.col("start").shift(-1) - pl.col("end")).clip(0, 40))
-    gap_len = pl.col("gap_len")
-    gap = pl.when(same & (gap_len > 0) & (gap_len < 16)).then(
-        pl.col("post").str.slice(0, gap_len))
-    c = c.with_columns(g=gap.str.extract_groups(_GAP_RE))
-    # rp and sep are columns: the rule below reads them seven times
-    c = c.with_columns(
-        _rp=pl.when(pl.col("g").struct["sep"].is_not_null()).then(pl.col("pre")).str.extract(r"(?i)(?:^|\W)(between|from)\s+(?:the\s+ages?\s+of\s+)?$", 1).str.to_lowercase(),
-        _sep=pl.col("g").struct["sep"].str.strip_chars().str.to_lowercase())
-    rp, sep = pl.col("_rp"), pl.col("_sep")
-    p1 = pl.col("g").struct["p1"]
-    # "from 1985 to 119.3 billion yuan": a year is where a change starts, never a range's lower end.
-    year_first = pl.col("m").str.contains(r"^(?:19|20)\d\d$")
-    valid = (
-        ~year_first & (
-            (rp == "between") & (sep == "and")
-            | (rp == "from") & (sep == "to")
-            | rp.is_null() & (sep.str.contains("^[-–—]$") | (sep == "to") & p1.is_null()))
-    ).fill_null(False)
-    c = c.with_columns(merge=valid).with_columns(
-        merge=pl.col("merge") & ~(pl.col("merge").shift(1) & pl.col("sentence_id").shift(1).eq(pl.col("sentence_id"))).fill_null(False))
-    taken = pl.col("merge").shift(1).fill_null(False)
-    nx = lambda k: pl.col(k).shift(-1)  # noqa: E731
-    return c.with_columns(
-        n1=pl.col("m"),
-        n2=pl.when("merge").then(nx("m")),
-        p1=pl.when("merge").then(p1),
-        m=pl.when("merge").then(pl.col("m") + p1.fill_null("") + pl.col("g").struct["sep"] + nx("m")).otherwise("m"),
-        end=pl.when("merge").then(nx("end")).otherwise("end"),
-        post=pl.when("merge").then(nx("post")).otherwise("post"),
-    ).filter(~taken).drop("g", "merge", "gap_len", "_rp", "_sep")
-
-
 def _map_back(c: pl.DataFrame, uniq: pl.DataFrame, key: str) -> pl.DataFrame:
     """Columns computed once per distinct `key` value (null included), mapped back onto every
     row. The join takes only the key column (joining the wide candidate frame would copy every
@@ -181,63 +66,6 @@ def _cut(expr: pl.Expr, pattern: str) -> pl.Expr:
     """Length of the match of an anchored, capture-free `pattern` in `expr` (0 without one):
     a replace needs only the DFA, an extract the much slower capture engine."""
     return (expr.str.len_chars() - expr.str.replace(pattern, "").str.len_chars()).cast(pl.Int32)
-
-
-def _take_prefix(c: pl.DataFrame) -> pl.DataFrame:
-    """Moves what belongs to the number from the end of `pre` into the match: a sign, age
-    marker, qualifier, `between`/`from`."""
-    c = c.with_columns(neg=pl.col("pre").str.contains(r"(?:^|[\s(\[:=])[-−]$"))
-    sign = pl.col("neg")
-    # Cut by a length that is 0 on the other rows: a when/then would cut every row and then
-    # merge the two columns.
-    c = c.with_columns(
-        sign_char=pl.when(sign).then(pl.col("pre").str.slice(-1)),
-        pre=pl.col("pre").str.slice(0, pl.col("pre").str.len_chars() - sign.cast(pl.Int32)),
-        start=pl.col("start") - sign.cast(pl.Int32))
-    # The whole match of a capture-free pattern needs only the DFA, and is the lead itself: no
-    # replace copies the context to measure it, no slice cuts it out again.
-    c = c.with_columns(lead=pl.col("pre").str.extract(LEAD_RE, 0))
-    c = c.with_columns(k=pl.col("lead").str.len_chars().fill_null(0).cast(pl.Int32))
-    k = pl.col("k")
-    c = c.with_columns(lead=pl.when(k > 0).then(pl.col("lead")))
-    g = pl.col("lead").str.extract_groups(LEAD_PARTS_RE)
-    parts = c.filter(pl.col("k") > 0).select(pl.col("lead").unique()).with_columns(
-        age=g.struct["age"], qual=g.struct["qual"], rp=pl.coalesce(g.struct["rp"], g.struct["rp0"]),
-        neg_word=g.struct["neg"])
-    # Mapped back onto the rows with a lead only (one in ten), then scattered into null columns.
-    rows = c.select("lead", _row=pl.int_range(pl.len(), dtype=pl.UInt32)).filter(pl.col("lead").is_not_null())
-    found = rows.join(parts, on="lead", how="left", maintain_order="left")
-    c = c.with_columns(
-        pl.repeat(None, c.height, dtype=parts.schema[name], eager=True).scatter(found["_row"], found[name]).alias(name)
-        for name in ("age", "qual", "rp", "neg_word"))
-    return c.with_columns(
-        neg=pl.col("neg") | pl.col("neg_word").is_not_null(),
-        start=(pl.col("start") - pl.col("k")).cast(pl.Int32),
-        m=pl.concat_str(pl.col("lead").fill_null(""), pl.col("sign_char").fill_null(""), pl.col("m")),
-        pre=pl.col("pre").str.slice(0, pl.col("pre").str.len_chars() - pl.col("k")),
-    ).drop("lead", "k", "neg_word", "sign_char")
-
-
-def _take_unit(c: pl.DataFrame) -> pl.DataFrame:
-    # The unit is the whole match (never empty), which needs only the DFA; its length is a column
-    # first: an expression used three times is evaluated three times.
-    c = c.with_columns(unit_raw=pl.col("post").str.extract(UNIT_RE, 0))
-    unit = pl.col("unit_raw")
-    c = c.with_columns(k=unit.str.len_chars().fill_null(0).cast(pl.Int32))
-    k = pl.col("k")
-    # Appended and cut by what is empty or 0 on the other rows: a when/then would do both on
-    # every row and then merge the columns.
-    return c.with_columns(
-        m=pl.concat_str(pl.col("m"), unit.fill_null("")),
-        end=(pl.col("end") + k).cast(pl.Int32),
-        post=pl.col("post").str.slice(k)).drop("k")
-
-
-def _candidates(sentences: pl.DataFrame) -> pl.DataFrame:
-    """Claim candidates: one per number or range, with its qualifier, sign and unit."""
-    frame = sentences.filter(pl.col("text").str.contains(_HAS_NUMBER)).select(
-        "sentence_id", "doc_id", "paragraph_id", sent_start="char_start", text="text")
-    return _take_unit(_take_prefix(_ranges(_drop_junk(_find(frame, FIND_RE)))))
 
 
 def _parse(c: pl.DataFrame) -> pl.DataFrame:
@@ -289,7 +117,7 @@ def _extract(sentences: pl.DataFrame, quotes: pl.DataFrame | None, claims_only: 
     empty = pl.DataFrame(schema={**SCHEMA, "u_mult": pl.Float64})
     if sentences.height == 0:
         return empty
-    c = _candidates(sentences)
+    c = candidates(sentences)
     if c.height == 0:
         return empty
     c = _parse(c)
