@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from collections.abc import Callable
+
 import polars as pl
 
 from tasks import units as U
@@ -57,11 +59,12 @@ _HAS_NUMBER = (rf"[0-9½¼¾⅓⅔⅛]|(?i){B}(?:{'|'.join(list(UNITS) + list(TE
                rf"|dozens?|hundred|thousand|million|billion){B}")
 
 
-def candidates(sentences: pl.DataFrame) -> pl.DataFrame:
-    """Claim candidates: one per number or range, with its qualifier, sign and unit."""
-    frame = sentences.filter(pl.col("text").str.contains(_HAS_NUMBER)).select(
+def candidates(sentences: pl.DataFrame, rx: Callable[[str], str]) -> pl.DataFrame:
+    """Claim candidates: one per number or range, with its qualifier, sign and unit. `rx` gives
+    the form of each pattern to run on this text (`tasks/ascii_patterns.py`)."""
+    frame = sentences.filter(pl.col("text").str.contains(rx(_HAS_NUMBER))).select(
         "sentence_id", "doc_id", "paragraph_id", sent_start="char_start", text="text")
-    return _take_unit(_take_prefix(_ranges(_drop_junk(_find(frame, FIND_RE)))))
+    return _take_unit(_take_prefix(_ranges(_drop_junk(_find(frame, rx(FIND_RE)), rx), rx), rx), rx)
 
 
 def _find(frame: pl.DataFrame, pattern: str) -> pl.DataFrame:
@@ -93,15 +96,15 @@ def _find(frame: pl.DataFrame, pattern: str) -> pl.DataFrame:
     )
 
 
-def _drop_junk(c: pl.DataFrame) -> pl.DataFrame:
+def _drop_junk(c: pl.DataFrame, rx: Callable[[str], str]) -> pl.DataFrame:
     """Drops the non-claims `FIND_RE` consumed whole (URLs, clock times, dates); tested once per
     distinct match, since matches repeat a lot ("5 pct", "1986")."""
     uniq = c.select(pl.col("m").unique())
-    junk = uniq.filter(pl.col("m").str.contains(_JUNK_RE) & ~pl.col("m").str.contains(f"^{RACE_TIME}$"))["m"]
+    junk = uniq.filter(pl.col("m").str.contains(rx(_JUNK_RE)) & ~pl.col("m").str.contains(rx(f"^{RACE_TIME}$")))["m"]
     return c.filter(~pl.col("m").is_in(junk.implode()))
 
 
-def _ranges(c: pl.DataFrame) -> pl.DataFrame:
+def _ranges(c: pl.DataFrame, rx: Callable[[str], str]) -> pl.DataFrame:
     """Joins two numbers into one range candidate when the text between them is a separator
     (`-`, `to`, `and`, optionally after a percent sign) and the range is well formed: `between X
     and Y`, `from X to Y`, `X-Y`, or `X to Y` when X carries no `%` (`rose 5 pct to 7 mln dlrs`
@@ -111,20 +114,20 @@ def _ranges(c: pl.DataFrame) -> pl.DataFrame:
     gap_len = pl.col("gap_len")
     gap = pl.when(same & (gap_len > 0) & (gap_len < 16)).then(
         pl.col("post").str.slice(0, gap_len))
-    c = c.with_columns(g=gap.str.extract_groups(_GAP_RE))
+    c = c.with_columns(g=gap.str.extract_groups(rx(_GAP_RE)))
     # rp and sep are columns: the rule below reads them seven times
     c = c.with_columns(
-        _rp=pl.when(pl.col("g").struct["sep"].is_not_null()).then(pl.col("pre")).str.extract(r"(?i)(?:^|\W)(between|from)\s+(?:the\s+ages?\s+of\s+)?$", 1).str.to_lowercase(),
+        _rp=pl.when(pl.col("g").struct["sep"].is_not_null()).then(pl.col("pre")).str.extract(rx(r"(?i)(?:^|\W)(between|from)\s+(?:the\s+ages?\s+of\s+)?$"), 1).str.to_lowercase(),
         _sep=pl.col("g").struct["sep"].str.strip_chars().str.to_lowercase())
     rp, sep = pl.col("_rp"), pl.col("_sep")
     p1 = pl.col("g").struct["p1"]
     # "from 1985 to 119.3 billion yuan": a year is where a change starts, never a range's lower end.
-    year_first = pl.col("m").str.contains(r"^(?:19|20)\d\d$")
+    year_first = pl.col("m").str.contains(rx(r"^(?:19|20)\d\d$"))
     valid = (
         ~year_first & (
             (rp == "between") & (sep == "and")
             | (rp == "from") & (sep == "to")
-            | rp.is_null() & (sep.str.contains("^[-–—]$") | (sep == "to") & p1.is_null()))
+            | rp.is_null() & (sep.str.contains(rx("^[-–—]$")) | (sep == "to") & p1.is_null()))
     ).fill_null(False)
     c = c.with_columns(merge=valid).with_columns(
         merge=pl.col("merge") & ~(pl.col("merge").shift(1) & pl.col("sentence_id").shift(1).eq(pl.col("sentence_id"))).fill_null(False))
@@ -140,10 +143,10 @@ def _ranges(c: pl.DataFrame) -> pl.DataFrame:
     ).filter(~taken).drop("g", "merge", "gap_len", "_rp", "_sep")
 
 
-def _take_prefix(c: pl.DataFrame) -> pl.DataFrame:
+def _take_prefix(c: pl.DataFrame, rx: Callable[[str], str]) -> pl.DataFrame:
     """Moves what belongs to the number from the end of `pre` into the match: a sign, age
     marker, qualifier, `between`/`from`."""
-    c = c.with_columns(neg=pl.col("pre").str.contains(r"(?:^|[\s(\[:=])[-−]$"))
+    c = c.with_columns(neg=pl.col("pre").str.contains(rx(r"(?:^|[\s(\[:=])[-−]$")))
     sign = pl.col("neg")
     # Cut by a length that is 0 on the other rows: a when/then would cut every row and then
     # merge the two columns.
@@ -153,11 +156,11 @@ def _take_prefix(c: pl.DataFrame) -> pl.DataFrame:
         start=pl.col("start") - sign.cast(pl.Int32))
     # The whole match of a capture-free pattern needs only the DFA, and is the lead itself: no
     # replace copies the context to measure it, no slice cuts it out again.
-    c = c.with_columns(lead=pl.col("pre").str.extract(LEAD_RE, 0))
+    c = c.with_columns(lead=pl.col("pre").str.extract(rx(LEAD_RE), 0))
     c = c.with_columns(k=pl.col("lead").str.len_chars().fill_null(0).cast(pl.Int32))
     k = pl.col("k")
     c = c.with_columns(lead=pl.when(k > 0).then(pl.col("lead")))
-    g = pl.col("lead").str.extract_groups(LEAD_PARTS_RE)
+    g = pl.col("lead").str.extract_groups(rx(LEAD_PARTS_RE))
     parts = c.filter(pl.col("k") > 0).select(pl.col("lead").unique()).with_columns(
         age=g.struct["age"], qual=g.struct["qual"], rp=pl.coalesce(g.struct["rp"], g.struct["rp0"]),
         neg_word=g.struct["neg"])
@@ -175,10 +178,10 @@ def _take_prefix(c: pl.DataFrame) -> pl.DataFrame:
     ).drop("lead", "k", "neg_word", "sign_char")
 
 
-def _take_unit(c: pl.DataFrame) -> pl.DataFrame:
+def _take_unit(c: pl.DataFrame, rx: Callable[[str], str]) -> pl.DataFrame:
     # The unit is the whole match (never empty), which needs only the DFA; its length is a column
     # first: an expression used three times is evaluated three times.
-    c = c.with_columns(unit_raw=pl.col("post").str.extract(UNIT_RE, 0))
+    c = c.with_columns(unit_raw=pl.col("post").str.extract(rx(UNIT_RE), 0))
     unit = pl.col("unit_raw")
     c = c.with_columns(k=unit.str.len_chars().fill_null(0).cast(pl.Int32))
     k = pl.col("k")

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from collections.abc import Callable
+
 import polars as pl
 
 from tasks.numbers import B
@@ -55,27 +57,27 @@ LEAD_PARTS_RE = (
 )
 
 
-def qualifier() -> pl.Expr:
+def qualifier(rx: Callable[[str], str]) -> pl.Expr:
     """Qualifier before the number ("at least"), else after it ("or more", "-plus"), else exact."""
     post = pl.col("post")
     after = (
-        pl.when(post.str.contains(r"(?i)^\s*(?:or|and)\s+(?:more|over|above)(?-u:\b)")).then(pl.lit("at_least"))
-        .when(post.str.contains(r"(?i)^\s*(?:or|and)\s+(?:less|fewer|under|below)(?-u:\b)")).then(pl.lit("at_most"))
-        .when(post.str.contains(r"(?i)^\s*or\s+so(?-u:\b)")).then(pl.lit("approximately"))
-        .when(post.str.contains(r"(?i)^-?plus(?-u:\b)")).then(pl.lit("more_than"))
+        pl.when(post.str.contains(rx(r"(?i)^\s*(?:or|and)\s+(?:more|over|above)(?-u:\b)"))).then(pl.lit("at_least"))
+        .when(post.str.contains(rx(r"(?i)^\s*(?:or|and)\s+(?:less|fewer|under|below)(?-u:\b)"))).then(pl.lit("at_most"))
+        .when(post.str.contains(rx(r"(?i)^\s*or\s+so(?-u:\b)"))).then(pl.lit("approximately"))
+        .when(post.str.contains(rx(r"(?i)^-?plus(?-u:\b)"))).then(pl.lit("more_than"))
     )
-    key = pl.col("qual").str.to_lowercase().str.replace_all(r"\s+", " ")
+    key = pl.col("qual").str.to_lowercase().str.replace_all(rx(r"\s+"), " ")
     return pl.coalesce(key.replace_strict(QUALIFIERS, default=None), after, pl.lit("exact"))
 
 
-def trend() -> pl.Expr:
+def trend(rx: Callable[[str], str]) -> pl.Expr:
     """A change verb right before the number or a change noun right after it; `rose to 5%` is a
     level, not a change."""
     pre, post = pl.col("pre"), pl.col("post")
     tail = r"\s+(?:by\s+)?(?:a\s+further\s+|another\s+)?$"
     return (
-        pl.when(pre.str.contains(rf"(?i){B}(?:{UP_BEFORE}){tail}")).then(pl.lit("up"))
-        .when(pre.str.contains(rf"(?i){B}(?:{DOWN_BEFORE}){tail}")).then(pl.lit("down"))
-        .when(post.str.contains(rf"(?i)^\s+(?:{UP_AFTER}){B}")).then(pl.lit("up"))
-        .when(post.str.contains(rf"(?i)^\s+(?:{DOWN_AFTER}){B}")).then(pl.lit("down"))
+        pl.when(pre.str.contains(rx(rf"(?i){B}(?:{UP_BEFORE}){tail}"))).then(pl.lit("up"))
+        .when(pre.str.contains(rx(rf"(?i){B}(?:{DOWN_BEFORE}){tail}"))).then(pl.lit("down"))
+        .when(post.str.contains(rx(rf"(?i)^\s+(?:{UP_AFTER}){B}"))).then(pl.lit("up"))
+        .when(post.str.contains(rx(rf"(?i)^\s+(?:{DOWN_AFTER}){B}"))).then(pl.lit("down"))
     )

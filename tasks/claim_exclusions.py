@@ -4,6 +4,8 @@ candidate and the text just before (`pre`) and after (`post`) it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import polars as pl
 
 from tasks.numbers import B, FRACTION_WORDS
@@ -56,23 +58,23 @@ def _contains_where(cond: pl.Expr, text: pl.Expr, pattern: str) -> pl.Expr:
     return pl.when(cond).then(pl.when(cond).then(text).otherwise(pl.lit("")).str.contains(pattern))
 
 
-def drop_non_claims(c: pl.DataFrame, keep: pl.Expr) -> pl.DataFrame:
+def drop_non_claims(c: pl.DataFrame, keep: pl.Expr, rx: Callable[[str], str]) -> pl.DataFrame:
     """Rows of `c` where `keep` holds and that are claims. What the rules read more than once is
     a column first: nested in one expression, a shared part is evaluated again for every use."""
     n1 = pl.col("n1")  # a match never starts or ends with a space
     c = c.with_columns(
         _n1_lower=n1.str.to_lowercase(),
         _plain=pl.col("n1_cur").is_null() & pl.col("unit_raw").is_null() & ~pl.col("n1_pct"),
-        _year_like=n1.str.contains(r"^\d{4}$") & pl.col("n1_v").is_between(1000, 2100),
-        _digits_only=n1.str.contains(r"^[\d.,]+$"),
-        _plural_next=pl.col("post").str.contains(r"^\s+[a-z]+[^su\s]s(?-u:\b)"),
-        _small_int=pl.col("n1_v").is_between(1, 31) & n1.str.contains(r"^\d{1,2}$"),
+        _year_like=n1.str.contains(rx(r"^\d{4}$")) & pl.col("n1_v").is_between(1000, 2100),
+        _digits_only=n1.str.contains(rx(r"^[\d.,]+$")),
+        _plural_next=pl.col("post").str.contains(rx(r"^\s+[a-z]+[^su\s]s(?-u:\b)")),
+        _small_int=pl.col("n1_v").is_between(1, 31) & n1.str.contains(rx(r"^\d{1,2}$")),
         _has_n2=pl.col("n2").is_not_null(),
     )
     c = c.with_columns(
         _cap_word=pl.when(pl.col("_plain") & pl.col("_digits_only")).then(pl.col("pre"))
-        .str.extract(r"(?:^|\s)([A-Z][A-Za-z.]*)\s+$", 1),
-        _fraction=pl.col("_n1_lower").str.contains(rf"^(?:an?[\s-]+(?:{_DENOMS})|\S+[\s-]+quarters?)$"),
+        .str.extract(rx(r"(?:^|\s)([A-Z][A-Za-z.]*)\s+$"), 1),
+        _fraction=pl.col("_n1_lower").str.contains(rx(rf"^(?:an?[\s-]+(?:{_DENOMS})|\S+[\s-]+quarters?)$")),
     )
     # The rules for rare cases (a quarter of the rows can meet one) run on those rows only: a
     # when/then that masks the context copies every row of it first.
@@ -85,13 +87,13 @@ def drop_non_claims(c: pl.DataFrame, keep: pl.Expr) -> pl.DataFrame:
     # With no such row the rules are not run at all: polars compiles their nine regexes even
     # for an empty frame (a fixed cost of every small shard).
     if rows.height:
-        hit = hit.scatter(rows["_row"], rows.select(_rare_rule_hit().fill_null(False)).to_series())
-    return c.with_columns(_rare_hit=hit).filter(keep & ~is_not_claim()).drop(
+        hit = hit.scatter(rows["_row"], rows.select(_rare_rule_hit(rx).fill_null(False)).to_series())
+    return c.with_columns(_rare_hit=hit).filter(keep & ~is_not_claim(rx)).drop(
         "_n1_lower", "_plain", "_year_like", "_digits_only", "_plural_next", "_small_int", "_has_n2",
         "_cap_word", "_fraction", "_rare_hit")
 
 
-def is_not_claim() -> pl.Expr:
+def is_not_claim(rx: Callable[[str], str]) -> pl.Expr:
     """True for a candidate the claims table leaves out (reads the columns `drop_non_claims`
     adds)."""
     pre, post, m = pl.col("pre"), pl.col("post"), pl.col("m")
@@ -101,15 +103,15 @@ def is_not_claim() -> pl.Expr:
     # A rule that reads the context only where it applies.
     return (
         pl.col("n1_v").is_null() | ~pl.col("n1_v").is_finite()
-        | pre.str.contains(r"[\w/#@&.,]$") & ~pre.str.contains(r"\s[$£€]$")
-        | post.str.contains(_POST_OUT)
-        | pre.str.contains(_PRE_OUT)
+        | pre.str.contains(rx(r"[\w/#@&.,]$")) & ~pre.str.contains(rx(r"\s[$£€]$"))
+        | post.str.contains(rx(_POST_OUT))
+        | pre.str.contains(rx(_PRE_OUT))
         | (plain & year_like & ~plural_next)
         | (has_n2 & plain & year_like)
-        | _contains_where(digits_only, m + post, r"(?i)^[\d,.]+\s*(?:views?|reads?|min(?:ute)?s?\s+read|comments?)")
+        | _contains_where(digits_only, m + post, rx(r"(?i)^[\d,.]+\s*(?:views?|reads?|min(?:ute)?s?\s+read|comments?)"))
         | (plain & digits_only & ~plural_next & pl.col("qual").is_null() & pl.col("age").is_null()
            & cap_word.is_not_null() & ~cap_word.str.to_lowercase().is_in(list(CAPS_OK))
-           & ~cap_word.str.contains(rf"(?i)^(?:{MONTHS})\.?$"))
+           & ~cap_word.str.contains(rx(rf"(?i)^(?:{MONTHS})\.?$")))
         # "nearly half" is a claim, a bare "half" ("the second half", "half-time") is not
         | (n1_lower == "half") & pl.col("qual").is_null()
         # A range whose top is below its bottom is a score or a fixture ("won 3-1"), not a range.
@@ -118,27 +120,27 @@ def is_not_claim() -> pl.Expr:
     ).fill_null(False)
 
 
-def _rare_rule_hit() -> pl.Expr:
+def _rare_rule_hit(rx: Callable[[str], str]) -> pl.Expr:
     """The rules of `is_not_claim` that apply to few rows: a day next to a month, idioms with
     "one", fractions, event names, scores. True, or null/false when none applies."""
     pre, post, m = pl.col("pre"), pl.col("post"), pl.col("m")
     small_int, n1_lower = pl.col("_small_int"), pl.col("_n1_lower")
     fraction, has_n2 = pl.col("_fraction"), pl.col("_has_n2")
     return (
-        (_contains_where(small_int, pre, rf"(?i){B}(?:{MONTHS})\.?\s+$"))
-        | (_contains_where(small_int, post, rf"(?i)^\s*(?:of\s+)?(?:{MONTHS}){B}"))
+        (_contains_where(small_int, pre, rx(rf"(?i){B}(?:{MONTHS})\.?\s+$")))
+        | (_contains_where(small_int, post, rx(rf"(?i)^\s*(?:of\s+)?(?:{MONTHS}){B}")))
         # "one of the largest", "no one", "one way or another": idioms, not counts.
         | _contains_where(n1_lower == "one", post,
-            r"(?i)^(?:\s+(?:of|another|or|by|side|hand|way|point|time|thing|day|on)(?-u:\b)|-(?:time|off|on|way))")
+            rx(r"(?i)^(?:\s+(?:of|another|or|by|side|hand|way|point|time|thing|day|on)(?-u:\b)|-(?:time|off|on|way))"))
         | _contains_where(n1_lower == "one", pre,
-            r"(?i)(?-u:\b)(?:no|the|this|that|any|every|each|which|at|one|some)\s+$")
+            rx(r"(?i)(?-u:\b)(?:no|the|this|that|any|every|each|which|at|one|some)\s+$"))
         # "a third term", "a quarter": an indefinite article with an ordinal is a fraction only
         # when a whole follows ("a third of voters"); "two quarters" in business news are periods
-        | fraction & ~_contains_where(fraction, post, r"(?i)^\s+of(?-u:\b)")
+        | fraction & ~_contains_where(fraction, post, rx(r"(?i)^\s+of(?-u:\b)"))
         # "the 400 metres hurdles": an event name, not a distance
-        | _contains_where(pl.col("_measure"), post, _EVENTS)
+        | _contains_where(pl.col("_measure"), post, rx(_EVENTS))
         # "won 3-1": a score, not a range
-        | _contains_where(has_n2, m, r"^\d+\s*[-–]\s*\d+$")
-        & (_contains_where(has_n2, pre, _SCORE_VERBS)
-           | _contains_where(has_n2, post, r"(?i)^\s+(?:win|victory|defeat|loss|draw|lead|vote|margin)"))
+        | _contains_where(has_n2, m, rx(r"^\d+\s*[-–]\s*\d+$"))
+        & (_contains_where(has_n2, pre, rx(_SCORE_VERBS))
+           | _contains_where(has_n2, post, rx(r"(?i)^\s+(?:win|victory|defeat|loss|draw|lead|vote|margin)")))
     )

@@ -3,6 +3,8 @@ personnel" -> "U.S. personnel"), or after "of the" ("four of the deceased" -> "d
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import polars as pl
 
 from tasks.numbers import B
@@ -29,7 +31,7 @@ _STOP_RE = (
 )
 
 
-def _object(c: pl.DataFrame, post: pl.Expr) -> pl.Series:
+def _object(c: pl.DataFrame, post: pl.Expr, rx: Callable[[str], str]) -> pl.Series:
     """Noun phrase at the start of `post`: up to five words, ending at the first function word,
     number word or participle after its head ("four people killed" -> "people").
 
@@ -38,7 +40,7 @@ def _object(c: pl.DataFrame, post: pl.Expr) -> pl.Series:
     step is its own column: nested expressions that reuse a column are evaluated once per use."""
     # The whole match, lead included, needs only the DFA (a capture group took twice as long); the
     # lead is one "-" or the spaces before the first letter.
-    found = c.select(m=post.str.extract(r"^(?:\s+|-)[A-Za-z][\w.'’&-]*(?: [A-Za-z][\w.'’&-]*){0,4}", 0))
+    found = c.select(m=post.str.extract(rx(r"^(?:\s+|-)[A-Za-z][\w.'’&-]*(?: [A-Za-z][\w.'’&-]*){0,4}"), 0))
     m = pl.col("m")
     raws = found.select(raw=pl.when(m.str.starts_with("-")).then(m.str.slice(1)).otherwise(m.str.strip_chars_start()))
     # The object depends on these words alone, and they repeat (half the rows): the passes below
@@ -46,32 +48,32 @@ def _object(c: pl.DataFrame, post: pl.Expr) -> pl.Series:
     c = raws.unique()
     marked = (
         (" " + pl.col("raw"))
-        .str.replace(r"^ [^ ]+['’]s(?: |$)", "\x01")
-        .str.replace_all(_STOP_RE, "\x01")
+        .str.replace(rx(r"^ [^ ]+['’]s(?: |$)"), "\x01")
+        .str.replace_all(rx(_STOP_RE), "\x01")
         # a participle or adverb after the first word ends the phrase ("people killed")
-        .str.replace(r"^( [^ ]+ .*?)[A-Za-z]+(?:ed|ing|ly)(?-u:\b)", "${1}\x01")
+        .str.replace(rx(r"^( [^ ]+ .*?)[A-Za-z]+(?:ed|ing|ly)(?-u:\b)"), "${1}\x01")
         # the head of the phrase is usually a plural ("US service members"); the next word is
         # then a verb ("soldiers clear rubble")
-        .str.replace(r"([a-z][^su ]s) [A-Za-z]", "${1}\x01")
+        .str.replace(rx(r"([a-z][^su ]s) [A-Za-z]"), "${1}\x01")
     )
-    c = c.with_columns(obj=marked.str.extract(r"^ ([^\x01]*)", 1).str.strip_chars())
+    c = c.with_columns(obj=marked.str.extract(rx(r"^ ([^\x01]*)"), 1).str.strip_chars())
     obj = pl.col("obj")
     # a lone participle or adverb is a verb phrase ("33 hospitalised", "five seriously injured")
-    c = c.with_columns(obj=pl.when(obj.str.contains(r"^\S+(?:ed|ised|ized|ly)$")
-                                   | pl.col("raw").str.contains(r"^\S+ly ")).then(None).otherwise(obj))
+    c = c.with_columns(obj=pl.when(obj.str.contains(rx(r"^\S+(?:ed|ised|ized|ly)$"))
+                                   | pl.col("raw").str.contains(rx(r"^\S+ly "))).then(None).otherwise(obj))
     # A sentence-final period belongs to the sentence, an abbreviation's ("U.S.") to the word.
-    c = c.with_columns(obj=pl.when(obj.str.contains(r"(?:^|\s)(?:[A-Za-z]\.){2,}$")).then(obj)
+    c = c.with_columns(obj=pl.when(obj.str.contains(rx(r"(?:^|\s)(?:[A-Za-z]\.){2,}$"))).then(obj)
                        .otherwise(obj.str.strip_chars_end(".")))
     c = c.select("raw", pl.when(obj.str.len_chars() > 0).then(obj))
     return raws.join(c, on="raw", how="left", nulls_equal=True, maintain_order="left")["obj"]
 
 
-def with_objects(c: pl.DataFrame) -> pl.DataFrame:
+def with_objects(c: pl.DataFrame, rx: Callable[[str], str]) -> pl.DataFrame:
     """Adds `object` and `obj_stop` (characters of `post` the claim span takes in) for counts,
     ages and percents ("76% of voters") followed by a word."""
-    want = pl.col("kind").is_in(["count", "age", "percent"]) & pl.col("post").str.contains(r"^(?:\s+|-)[A-Za-z]")
+    want = pl.col("kind").is_in(["count", "age", "percent"]) & pl.col("post").str.contains(rx(r"^(?:\s+|-)[A-Za-z]"))
     c = c.with_columns(_want=want)
-    c = c.with_columns(_of_the=pl.when("_want").then(pl.col("post")).str.contains(OF_THE))
+    c = c.with_columns(_of_the=pl.when("_want").then(pl.col("post")).str.contains(rx(OF_THE)))
     # Only the wanted rows (two in five) go through the object passes: a when/then computes
     # every branch on every row, so the rewrites below would otherwise run on all of them.
     wanted = c.select("post", "kind", "_of_the", _row=pl.int_range(pl.len(), dtype=pl.UInt32)).filter(
@@ -80,16 +82,16 @@ def with_objects(c: pl.DataFrame) -> pl.DataFrame:
     of_the = (pl.col("kind") == "count") & pl.col("_of_the")
     percent = pl.col("kind") == "percent"
     post = (
-        pl.when(of_the).then(pl.when(of_the).then(pl.col("post")).str.replace(OF_THE, " "))
+        pl.when(of_the).then(pl.when(of_the).then(pl.col("post")).str.replace(rx(OF_THE), " "))
         .when(percent)
-        .then(pl.when(percent).then(pl.col("post")).str.replace(r"(?i)^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?", " "))
+        .then(pl.when(percent).then(pl.col("post")).str.replace(rx(r"(?i)^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?"), " "))
         .otherwise(pl.col("post"))
     )
     objects = pl.repeat(None, c.height, dtype=pl.String, eager=True).alias("object")
     if wanted.height:  # polars compiles the object regexes even for an empty frame
-        objects = objects.scatter(wanted["_row"], _object(wanted, post))
+        objects = objects.scatter(wanted["_row"], _object(wanted, post, rx))
     c = c.with_columns(objects)
-    lead = pl.col("post").str.extract(r"^(\s+|-)", 1).str.len_chars()
+    lead = pl.col("post").str.extract(rx(r"^(\s+|-)"), 1).str.len_chars()
     # the claim span takes in the object unless it follows "of the" or a percent
     takes = pl.col("object").is_not_null() & (pl.col("kind") != "percent") & ~pl.col("_of_the")
     return c.with_columns(

@@ -11,9 +11,12 @@ How it works, all as polars expressions over the whole batch:
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import polars as pl
 
 from tasks import units as U
+from tasks.ascii_patterns import patterns_for
 from tasks.claim_candidates import CUR, candidates
 from tasks.claim_context import qualifier, trend
 from tasks.claim_exclusions import drop_non_claims
@@ -35,21 +38,21 @@ SCHEMA = {
 _CUR_RE = rf"(?i)^(?:{CUR})\s?"
 
 
-def _parts(c: pl.DataFrame, col: str) -> pl.DataFrame:
+def _parts(c: pl.DataFrame, col: str, rx: Callable[[str], str]) -> pl.DataFrame:
     """Currency prefix, value and scale word of one number of each candidate, computed once per
     distinct spelling and joined back. Plain digits ("2,500", most of them) skip the parser."""
-    k = _cut(pl.col(col), _CUR_RE)
+    k = _cut(pl.col(col), rx(_CUR_RE))
     body = pl.col(col).str.slice(k)
     uniq = c.select(pl.col(col).unique().drop_nulls())
-    plain = pl.col(col).str.contains(r"^[\d,]*\.?\d+$")
+    plain = pl.col(col).str.contains(rx(r"^[\d,]*\.?\d+$"))
     fast = uniq.filter(plain).with_columns(
         pl.col(col).str.replace_all(",", "").cast(pl.Float64, strict=False).alias(f"{col}_v"))
     slow = uniq.filter(~plain).with_columns(
         pl.when(k > 0).then(pl.col(col).str.slice(0, k).str.strip_chars().str.to_lowercase()
-                            .str.replace_all(r"\s+", " "))
+                            .str.replace_all(rx(r"\s+"), " "))
         .replace_strict(U.CURRENCY_PREFIXES, default=None).alias(f"{col}_cur"),
         number_value(body).alias(f"{col}_v"),
-        body.str.extract(rf"(?i)\d\s?({SCALE})$", 1).alias(f"{col}_scale"),
+        body.str.extract(rx(rf"(?i)\d\s?({SCALE})$"), 1).alias(f"{col}_scale"),
     )
     return _map_back(c, pl.concat([fast, slow], how="diagonal"), col)
 
@@ -68,15 +71,15 @@ def _cut(expr: pl.Expr, pattern: str) -> pl.Expr:
     return (expr.str.len_chars() - expr.str.replace(pattern, "").str.len_chars()).cast(pl.Int32)
 
 
-def _parse(c: pl.DataFrame) -> pl.DataFrame:
-    c = _parts(_parts(c, "n1"), "n2").with_columns(
+def _parse(c: pl.DataFrame, rx: Callable[[str], str]) -> pl.DataFrame:
+    c = _parts(_parts(c, "n1", rx), "n2", rx).with_columns(
         n1_pct=pl.col("p1").is_not_null(), n2_pct=pl.lit(False))
     # The unit columns are computed once per distinct unit as written ("pct", "mln dlrs"), null
     # included, and joined back.
     key = pl.col("key")
     table = U.unit_table()
     units = c.select(pl.col("unit_raw").unique()).with_columns(
-        key=pl.col("unit_raw").str.to_lowercase().str.strip_chars(" -.").str.replace_all(r"\s+", " "))
+        key=pl.col("unit_raw").str.to_lowercase().str.strip_chars(" -.").str.replace_all(rx(r"\s+"), " "))
     units = units.with_columns(
         u_unit=key.replace_strict({k: v[0] for k, v in table.items()}, default=None),
         u_kind=key.replace_strict({k: v[1] for k, v in table.items()}, default=None),
@@ -90,12 +93,12 @@ def _parse(c: pl.DataFrame) -> pl.DataFrame:
         # 1500 billion, a lone "b" scale needs a currency ("$5b")
         metres=(pl.col("n1_scale") == "m") & no_unit,
         bare_b=pl.col("n1_scale").str.to_lowercase().eq("b") & no_unit,
-        magnitude=pl.col("pre").str.contains(r"(?i)magnitude\s+(?:of\s+|was\s+|is\s+)?$")
+        magnitude=pl.col("pre").str.contains(rx(r"(?i)magnitude\s+(?:of\s+|was\s+|is\s+)?$"))
         & pl.col("unit_raw").is_null(),
-        race=pl.col("n1").str.contains(r"^\d{1,2}:\d{2}:\d{2}"),
+        race=pl.col("n1").str.contains(rx(r"^\d{1,2}:\d{2}:\d{2}")),
         # "which one", "the one you mentioned": a pronoun, not a number
         pronoun=(pl.col("n1").str.to_lowercase() == "one") & pl.col("unit_raw").is_null()
-        & pl.col("pre").str.contains(r"(?i)(?-u:\b)(?:the|this|that|which|any|every|each|no)\s+$"),
+        & pl.col("pre").str.contains(rx(r"(?i)(?-u:\b)(?:the|this|that|which|any|every|each|no)\s+$")),
     )
 
 
@@ -117,12 +120,15 @@ def _extract(sentences: pl.DataFrame, quotes: pl.DataFrame | None, claims_only: 
     empty = pl.DataFrame(schema={**SCHEMA, "u_mult": pl.Float64})
     if sentences.height == 0:
         return empty
-    c = candidates(sentences)
+    # All-ASCII text (all of Reuters) runs the ASCII forms of the patterns, with smaller automata.
+    text = sentences["text"]
+    rx = patterns_for(text.str.len_bytes().sum() == text.str.len_chars().sum())
+    c = candidates(sentences, rx)
     if c.height == 0:
         return empty
-    c = _parse(c)
+    c = _parse(c, rx)
     keep = pl.col("n1_v").is_finite() & ~pl.col("pronoun")
-    c = drop_non_claims(c, keep) if claims_only else c.filter(keep)
+    c = drop_non_claims(c, keep, rx) if claims_only else c.filter(keep)
     cur = pl.coalesce("n1_cur", "n2_cur")
     pct = pl.col("n1_pct") | pl.col("n2_pct")
     unit = (
@@ -161,19 +167,19 @@ def _extract(sentences: pl.DataFrame, quotes: pl.DataFrame | None, claims_only: 
     # to 300 mln"), the pair is a change, not a range: the claim is the new value, trend down.
     c = c.with_columns(_v1=pl.when(v2.is_not_null() & (v1 > v2) & (pl.col("n1_v") * sign <= v2))
                        .then(pl.col("n1_v") * sign).otherwise(v1))
-    c = c.with_columns(_inverted=(v2.is_not_null() & (v1 > v2)).fill_null(False), _trend=trend())
+    c = c.with_columns(_inverted=(v2.is_not_null() & (v1 > v2)).fill_null(False), _trend=trend(rx))
     inverted = pl.col("_inverted")
     c = c.with_columns(
         value=pl.when(inverted).then(v2).otherwise(v1),
         value_max=pl.when(~inverted).then(v2),
-        unit=unit, kind=kind, qualifier=qualifier(),
+        unit=unit, kind=kind, qualifier=qualifier(rx),
         trend=pl.when(inverted & pl.col("_trend").is_null()).then(pl.lit("down")).otherwise("_trend"),
         value_text=pl.when(pl.col("qual").is_not_null() | pl.col("age").is_not_null())
         .then(pl.col("m").str.slice(pl.col("qual").str.len_chars().fill_null(0)).str.strip_chars_start()
-              .str.replace(r"(?i)^(?:(?:between|from)\s+the\s+)?(?:aged|age\s+of|ages(?:\s+of)?)\s+", ""))
+              .str.replace(rx(r"(?i)^(?:(?:between|from)\s+the\s+)?(?:aged|age\s+of|ages(?:\s+of)?)\s+"), ""))
         .otherwise("m"),
     )
-    c = with_objects(c).select(
+    c = with_objects(c, rx).select(
         "doc_id", "paragraph_id", "sentence_id", "sent_start", "start", "end", "obj_stop", "m",
         "post", "value", "value_max", "value_text", "qualifier", "trend", "unit", "object",
         "kind", "u_mult")
@@ -200,7 +206,7 @@ def _extract(sentences: pl.DataFrame, quotes: pl.DataFrame | None, claims_only: 
                        char_start=(pl.col("char_start") + pl.col("cut")).cast(pl.Int32))
     c = c.filter(pl.col("char_end") > pl.col("char_start")).drop("cut").with_columns(
         value_text=pl.when(pl.col("text").str.contains(pl.col("value_text"), literal=True)).then("value_text")
-        .otherwise(pl.col("value_text").str.replace(r"^\S+\s+", ""))
+        .otherwise(pl.col("value_text").str.replace(rx(r"^\S+\s+"), ""))
     ).filter((pl.col("value_text") != "") & pl.col("text").str.contains(pl.col("value_text"), literal=True))
     # claim numbers restart per document: the row number minus the document's first row
     first = pl.col("doc_id") != pl.col("doc_id").shift(1)

@@ -1,0 +1,59 @@
+"""ASCII forms of regex patterns, for a batch whose text is all ASCII.
+
+With Unicode on (the default of the Rust `regex` crate polars uses), `(?i)`, `\\d`, `\\s` and
+`\\w` stand for every Unicode letter case, digit and space, which makes the automata larger:
+building the lazy DFA's states of a fresh pattern (each call compiles it again, polars caches
+few) and scanning both cost more. On ASCII text the ASCII form of a pattern matches exactly the
+same spans, as what only Unicode adds cannot occur there: the pattern is switched to ASCII
+(`(?-u)`), and what the crate refuses in that mode because it could match inside a multi-byte
+character (`.`, `\\S`, `\\W`, `\\D`, negated classes, non-ASCII characters) keeps Unicode locally.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+
+_UNICODE_ONLY_ESCAPES = (r"\S", r"\W", r"\D")
+# code points and Unicode classes: kept Unicode inside a class, not expected outside one
+_CODE_POINT_ESCAPES = (r"\x", r"\u", r"\U", r"\p", r"\P")
+
+
+@lru_cache(maxsize=None)
+def ascii_form(pattern: str) -> str:
+    """`pattern` with Unicode off, matching the same spans as `pattern` on ASCII text."""
+    out: list[str] = []
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            esc = pattern[i:i + 2]
+            if esc in _CODE_POINT_ESCAPES:
+                raise ValueError(f"unsupported escape {esc!r} in {pattern!r}")
+            out.append(f"(?u:{esc})" if esc in _UNICODE_ONLY_ESCAPES else esc)
+            i += 2
+        elif ch == "[":
+            j = i + 1 + (pattern[i + 1] == "^")
+            j += pattern[j] == "]"  # a leading "]" is a literal
+            while pattern[j] != "]":
+                if pattern[j] == "[":
+                    raise ValueError(f"nested class in {pattern!r}")
+                j += 2 if pattern[j] == "\\" else 1
+            cls = pattern[i:j + 1]
+            unicode = (cls.startswith("[^") or any(ord(c) > 127 for c in cls)
+                       or any(e in cls for e in _UNICODE_ONLY_ESCAPES + _CODE_POINT_ESCAPES))
+            out.append(f"(?u:{cls})" if unicode else cls)
+            i = j + 1
+        else:
+            out.append(f"(?u:{ch})" if ch == "." or ord(ch) > 127 else ch)
+            i += 1
+    return "(?-u)" + "".join(out)
+
+
+def _as_written(pattern: str) -> str:
+    return pattern
+
+
+def patterns_for(ascii_text: bool) -> Callable[[str], str]:
+    """The form of each pattern to run on a batch: `ascii_form` when all its text is ASCII."""
+    return ascii_form if ascii_text else _as_written
