@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache
 
+import polars as pl
+
 _UNICODE_ONLY_ESCAPES = (r"\S", r"\W", r"\D")
 # code points and Unicode classes: kept Unicode inside a class, not expected outside one
 _CODE_POINT_ESCAPES = (r"\x", r"\u", r"\U", r"\p", r"\P")
@@ -48,6 +50,11 @@ def ascii_form(pattern: str) -> str:
             out.append(f"(?u:{ch})" if ch == "." or ord(ch) > 127 else ch)
             i += 1
     return "(?-u)" + "".join(out)
+
+
+def is_ascii(text: pl.Series) -> bool:
+    """Whether every string of `text` is ASCII (as many bytes as characters)."""
+    return text.str.len_bytes().sum() == text.str.len_chars().sum()
 
 
 def _as_written(pattern: str) -> str:

@@ -59,11 +59,16 @@ _HAS_NUMBER = (rf"[0-9½¼¾⅓⅔⅛]|(?i){B}(?:{'|'.join(list(UNITS) + list(TE
                rf"|dozens?|hundred|thousand|million|billion){B}")
 
 
-def candidates(sentences: pl.DataFrame, rx: Callable[[str], str]) -> pl.DataFrame:
-    """Claim candidates: one per number or range, with its qualifier, sign and unit. `rx` gives
-    the form of each pattern to run on this text (`tasks/ascii_patterns.py`)."""
-    frame = sentences.filter(pl.col("text").str.contains(rx(_HAS_NUMBER))).select(
+def with_numbers(sentences: pl.DataFrame) -> pl.DataFrame:
+    """The sentences that may hold a number, with the columns `candidates` reads."""
+    return sentences.filter(pl.col("text").str.contains(_HAS_NUMBER)).select(
         "sentence_id", "doc_id", "paragraph_id", sent_start="char_start", text="text")
+
+
+def candidates(frame: pl.DataFrame, rx: Callable[[str], str]) -> pl.DataFrame:
+    """Claim candidates in the sentences of `with_numbers`: one per number or range, with its
+    qualifier, sign and unit. `rx` gives the form of each pattern to run on this text
+    (`tasks/ascii_patterns.py`)."""
     return _take_unit(_take_prefix(_ranges(_drop_junk(_find(frame, rx(FIND_RE)), rx), rx), rx), rx)
 
 

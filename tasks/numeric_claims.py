@@ -16,8 +16,8 @@ from collections.abc import Callable
 import polars as pl
 
 from tasks import units as U
-from tasks.ascii_patterns import patterns_for
-from tasks.claim_candidates import CUR, candidates
+from tasks.ascii_patterns import is_ascii, patterns_for
+from tasks.claim_candidates import CUR, candidates, with_numbers
 from tasks.claim_context import qualifier, trend
 from tasks.claim_exclusions import drop_non_claims
 from tasks.claim_objects import with_objects
@@ -120,10 +120,11 @@ def _extract(sentences: pl.DataFrame, quotes: pl.DataFrame | None, claims_only: 
     empty = pl.DataFrame(schema={**SCHEMA, "u_mult": pl.Float64})
     if sentences.height == 0:
         return empty
-    # All-ASCII text (all of Reuters) runs the ASCII forms of the patterns, with smaller automata.
-    text = sentences["text"]
-    rx = patterns_for(text.str.len_bytes().sum() == text.str.len_chars().sum())
-    c = candidates(sentences, rx)
+    frame = with_numbers(sentences)
+    # Sentences with numbers all ASCII (all of Reuters; one Reuters sentence without a number has
+    # a "ü"): every pattern from here on runs in its ASCII form, with smaller automata.
+    rx = patterns_for(is_ascii(frame["text"]))
+    c = candidates(frame, rx)
     if c.height == 0:
         return empty
     c = _parse(c, rx)
