@@ -23,6 +23,7 @@ from collections.abc import Callable
 import polars as pl
 
 from tasks import units as U
+from tasks.ascii_patterns import patterns_for
 from tasks.claim_context import LEAD_PARTS_RE, LEAD_RE
 from tasks.numbers import B, FRACTION_WORDS, NUMBER, TENS, UNITS
 
@@ -65,39 +66,48 @@ def with_numbers(sentences: pl.DataFrame) -> pl.DataFrame:
         "sentence_id", "doc_id", "paragraph_id", sent_start="char_start", text="text")
 
 
-def candidates(frame: pl.DataFrame, rx: Callable[[str], str]) -> pl.DataFrame:
+def candidates(frame: pl.DataFrame, ascii_text: bool) -> pl.DataFrame:
     """Claim candidates in the sentences of `with_numbers`: one per number or range, with its
-    qualifier, sign and unit. `rx` gives the form of each pattern to run on this text
-    (`tasks/ascii_patterns.py`)."""
-    return _take_unit(_take_prefix(_ranges(_drop_junk(_find(frame, rx(FIND_RE)), rx), rx), rx), rx)
+    qualifier, sign and unit. `ascii_text`: all of `frame`'s text is ASCII, and the patterns run
+    in their ASCII forms (`tasks/ascii_patterns.py`)."""
+    rx = patterns_for(ascii_text)
+    c = _find(frame, rx(FIND_RE), ascii_text)
+    return _take_unit(_take_prefix(_ranges(_drop_junk(c, rx), rx), rx), rx)
 
 
-def _find(frame: pl.DataFrame, pattern: str) -> pl.DataFrame:
+def _find(frame: pl.DataFrame, pattern: str, ascii_text: bool) -> pl.DataFrame:
     """Every match of `pattern` in `text` with code-point offsets in its sentence and up to 40/60
     characters of context around it. The pattern has no capture groups, so the scan needs only
     the DFA."""
     # Offsets without list.eval (slow per list): segments of all rows are laid end to end, a
     # global running sum of their lengths minus the length of the texts before gives the
-    # offset inside each text. Odd segments are the matches.
+    # offset inside each text. Odd segments are the matches. Only the segments and the row
+    # number go through the explode; the matches' rows are gathered afterwards.
+    marked = pl.col("text")
+    if frame["text"].str.contains("\x00", literal=True).any():  # the mark must not be in the text
+        marked = marked.str.replace_all("\x00", " ", literal=True)
     n_seg = pl.col("seg").list.len()
     pieces = (
-        frame.with_columns(
-            seg=pl.col("text").str.replace_all("\x00", " ", literal=True)
-            .str.replace_all(pattern, "\x00${0}\x00").str.split("\x00"))
+        frame.select(seg=marked.str.replace_all(pattern, "\x00${0}\x00").str.split("\x00"),
+                     _row=pl.int_range(pl.len(), dtype=pl.UInt32), _len=pl.col("text").str.len_chars())
         .filter(n_seg > 1)
-        .with_columns(before=pl.col("text").str.len_chars().cum_sum() - pl.col("text").str.len_chars(),
-                      first=n_seg.cum_sum() - n_seg)
+        .with_columns(before=pl.col("_len").cum_sum() - pl.col("_len"), first=n_seg.cum_sum() - n_seg)
         .explode("seg")
-        .with_columns(end=pl.col("seg").str.len_chars().cum_sum() - pl.col("before"),
-                      i=pl.int_range(pl.len()) - pl.col("first"))
+        .with_columns(_seg_len=pl.col("seg").str.len_chars())
+        .with_columns(end=pl.col("_seg_len").cum_sum() - pl.col("before"), i=pl.int_range(pl.len()) - pl.col("first"))
         .filter(pl.col("i") % 2 == 1)
     )
-    start = pl.col("end").cast(pl.Int64) - pl.col("seg").str.len_chars()
-    return pieces.select(
+    rows = frame.select("sentence_id", "doc_id", "paragraph_id", "sent_start", "text")[pieces["_row"]]
+    start = pl.col("end").cast(pl.Int64) - pl.col("_seg_len")
+    # A character offset is found by walking the string from its start; in ASCII text it is the
+    # byte offset, and a byte slice goes there directly.
+    text = pl.col("text").cast(pl.Binary).bin if ascii_text else pl.col("text").str
+    back = (lambda e: e.cast(pl.String)) if ascii_text else (lambda e: e)  # noqa: E731
+    return pl.concat([rows, pieces.select("seg", "end", "_seg_len")], how="horizontal").select(
         "sentence_id", "doc_id", "paragraph_id", "sent_start",
         start=start.cast(pl.Int32), end=pl.col("end").cast(pl.Int32), m="seg",
-        pre=pl.col("text").str.slice((start - 40).clip(0), start.clip(upper_bound=40)),
-        post=pl.col("text").str.slice(pl.col("end"), 60),
+        pre=back(text.slice((start - 40).clip(0), start.clip(upper_bound=40))),
+        post=back(text.slice(pl.col("end"), 60)),
     )
 
 

@@ -123,8 +123,9 @@ def _extract(sentences: pl.DataFrame, quotes: pl.DataFrame | None, claims_only: 
     frame = with_numbers(sentences)
     # Sentences with numbers all ASCII (all of Reuters; one Reuters sentence without a number has
     # a "ü"): every pattern from here on runs in its ASCII form, with smaller automata.
-    rx = patterns_for(is_ascii(frame["text"]))
-    c = candidates(frame, rx)
+    ascii_text = is_ascii(frame["text"])
+    rx = patterns_for(ascii_text)
+    c = candidates(frame, ascii_text)
     if c.height == 0:
         return empty
     c = _parse(c, rx)
