@@ -61,8 +61,18 @@ def _map_back(c: pl.DataFrame, uniq: pl.DataFrame, key: str) -> pl.DataFrame:
     """Columns computed once per distinct `key` value (null included), mapped back onto every
     row. The join takes only the key column (joining the wide candidate frame would copy every
     column): one hash lookup for all columns, three times faster than one `replace_strict` per column."""
-    looked_up = c.select(key).join(uniq, on=key, how="left", nulls_equal=True, maintain_order="left")
-    return c.with_columns(looked_up.drop(key))
+    if c[key].null_count() == 0:
+        looked_up = c.select(key).join(uniq, on=key, how="left", maintain_order="left")
+        return c.with_columns(looked_up.drop(key))
+    # Only the rows with a key are looked up (a range's second number is null on 96 rows in 100,
+    # the unit on half of them); the others all take the null key's columns.
+    rows = c.select(key, _row=pl.int_range(pl.len(), dtype=pl.UInt32)).filter(pl.col(key).is_not_null())
+    found = rows.join(uniq, on=key, how="left", maintain_order="left")
+    null_key = uniq.filter(pl.col(key).is_null())
+    return c.with_columns(
+        pl.repeat(null_key[name][0] if null_key.height else None, c.height, dtype=dtype, eager=True)
+        .scatter(found["_row"], found[name]).alias(name)
+        for name, dtype in uniq.schema.items() if name != key)
 
 
 def _cut(expr: pl.Expr, pattern: str) -> pl.Expr:
