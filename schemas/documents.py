@@ -51,11 +51,12 @@ class _DocumentColumns(pa.DataFrameModel):
 class CleanDocumentsSchema(_DocumentColumns):
     """One row per accepted article after cleaning, before segmentation.
 
-    `paragraph_kinds` holds the kind of each paragraph of `text` (split on blank lines); it is
-    consumed by segmentation and not written.
+    `paragraph_kinds` holds the kind of each paragraph of `text` (split on blank lines) and
+    `paragraph_words` its number of words; both are consumed by segmentation and not written.
     """
 
     paragraph_kinds: pl.List(f.PARAGRAPH_KIND)
+    paragraph_words: pl.List(pl.Int32)
 
     class Config:
         strict = True
@@ -64,6 +65,14 @@ class CleanDocumentsSchema(_DocumentColumns):
     def one_kind_per_paragraph(cls, data) -> pl.LazyFrame:
         paragraphs = pl.col("text").str.count_matches("\n\n") + 1
         return data.lazyframe.select((pl.col("paragraph_kinds").list.len() == paragraphs).fill_null(False))
+
+    @pa.dataframe_check
+    def paragraph_words_add_up(cls, data) -> pl.LazyFrame:
+        """A positive count per paragraph (as many as kinds), together the document's `n_words`."""
+        words = pl.col("paragraph_words")
+        ok = ((words.list.len() == pl.col("paragraph_kinds").list.len()) & (words.list.min() > 0)
+              & (words.list.sum() == pl.col("n_words")))
+        return data.lazyframe.select(ok.fill_null(False))
 
 
 class DocumentsSchema(_DocumentColumns):

@@ -29,8 +29,9 @@ CLEAN_SCHEMA: dict[str, pl.DataType] = {
     "subtitle": pl.String(), "section": pl.String(), "authors": pl.List(pl.String()),
     "published_date": pl.Date(), "published_at": pl.Datetime("us"), "dateline": pl.String(),
     "outlet": pl.String(), "url": pl.String(), "language": pl.String(), "text": pl.String(),
-    "paragraph_kinds": pl.List(PARAGRAPH_KIND), "n_words": pl.Int32(), "n_removed_lines": pl.Int32(),
-    "n_duplicate_paragraphs": pl.Int32(), "reject_reason": pl.String(), "reject_detail": pl.String(),
+    "paragraph_kinds": pl.List(PARAGRAPH_KIND), "paragraph_words": pl.List(pl.Int32()), "n_words": pl.Int32(),
+    "n_removed_lines": pl.Int32(), "n_duplicate_paragraphs": pl.Int32(), "reject_reason": pl.String(),
+    "reject_detail": pl.String(),
 }
 
 
@@ -197,6 +198,9 @@ def clean_documents(records: pl.DataFrame) -> pl.DataFrame:
         n_words=pl.col("nw").sum().cast(pl.Int32),
         text=pl.col("line").str.join(PARAGRAPH_SEPARATOR),
         paragraph_kinds=pl.col("kind"),
+        # Each kept line is one paragraph with single spaces only: its `nw` is its word count,
+        # which segmentation would otherwise count again.
+        paragraph_words=pl.col("nw"),
         first_paragraph=pl.col("line").first(),
     )
     counts = marked.group_by("rec").agg(

@@ -60,6 +60,10 @@ def test_clean_documents_contract():
     assert schema_failures("t", "clean", CleanDocumentsSchema, docs).height == 0
     _fails(CleanDocumentsSchema, docs.with_columns(paragraph_kinds=pl.lit(["body"], dtype=pl.List(pl.Enum(["heading", "body"])))),
            "one_kind_per_paragraph")
+    words = pl.col("paragraph_words")
+    for bad in (words.list.slice(1), words.list.eval(pl.element() + 1), words.list.eval(pl.element() * 0)):
+        _fails(CleanDocumentsSchema, docs.with_columns(paragraph_words=bad), "paragraph_words_add_up")
+    _fails(CleanDocumentsSchema, docs.with_columns(paragraph_words=pl.lit(None, dtype=pl.List(pl.Int32))))
 
 
 def test_paragraphs_and_sentences_contracts(seeds):

@@ -126,3 +126,13 @@ def test_language_is_detected():
     french = ("Le conseil municipal a voté mardi pour approuver le nouveau budget après un long débat qui a duré "
               "jusque tard dans la nuit. Les responsables ont dit que le plan entrerait en vigueur le mois prochain.")
     assert one("Titre\n\n" + french)["language"] == "fr"
+
+
+def test_paragraph_words_are_the_words_segmentation_would_count():
+    from tasks.furniture import n_words
+    text = ("Title here\r\n\r\nTabs\tand\u00a0no-break\u2003spaces,  double  spaces and\u200b a zero-width one "
+            "count as the words they separate in this long enough sentence.\n \n\u3000Ideographic\u3000space "
+            "lead, a trailing one \n\nÜber café ﬁnal words.")
+    doc = one(text)
+    counted = pl.Series(paragraphs(doc)).to_frame("p").select(n_words("p"))["p"].to_list()
+    assert doc["paragraph_words"] == counted and sum(counted) == doc["n_words"]

@@ -60,3 +60,13 @@ def test_sentences_come_in_doc_id_order_whatever_the_paragraph_order():
     # documents interleaved, or a document's paragraphs out of order
     for shuffled in (paragraphs.reverse(), paragraphs.sort("position", "doc_id")):
         assert segment_sentences(shuffled).equals(expected)
+
+
+def test_word_counts_come_from_cleaning_when_given_and_are_counted_otherwise():
+    docs = pl.DataFrame({"doc_id": ["0123456789abcdef", "fedcba9876543210"],
+                         "text": ["One two three.\n\nFour  five.\n\nSix\tseven eight nine.", "A b."]})
+    counted = segment_paragraphs(docs)["n_words"].to_list()
+    assert counted == [3, 2, 4, 2]
+    # cleaning's counts are used as they come; a missing or short list is made up by counting
+    given = docs.with_columns(paragraph_words=pl.Series([[30, 20], None], dtype=pl.List(pl.Int32)))
+    assert segment_paragraphs(given)["n_words"].to_list() == [30, 20, 4, 2]
