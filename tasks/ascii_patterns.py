@@ -21,6 +21,24 @@ _UNICODE_ONLY_ESCAPES = (r"\S", r"\W", r"\D")
 _CODE_POINT_ESCAPES = (r"\x", r"\u", r"\U", r"\p", r"\P")
 
 
+# Inside a class that stays Unicode (`[\w'’-]`), what the class escapes stand for on ASCII text:
+# the class then stays a handful of ranges instead of every Unicode letter, digit and space.
+_IN_CLASS = {r"\w": "0-9A-Za-z_", r"\d": "0-9", r"\s": r"\t\n\x0B\f\r "}
+
+
+def _ascii_members(cls: str) -> str:
+    out, i = [], 0
+    while i < len(cls):
+        esc = cls[i:i + 2]
+        if cls[i] == "\\":
+            out.append(_IN_CLASS.get(esc, esc))
+            i += 2
+        else:
+            out.append(cls[i])
+            i += 1
+    return "".join(out)
+
+
 @lru_cache(maxsize=None)
 def ascii_form(pattern: str) -> str:
     """`pattern` with Unicode off, matching the same spans as `pattern` on ASCII text."""
@@ -44,7 +62,7 @@ def ascii_form(pattern: str) -> str:
             cls = pattern[i:j + 1]
             unicode = (cls.startswith("[^") or any(ord(c) > 127 for c in cls)
                        or any(e in cls for e in _UNICODE_ONLY_ESCAPES + _CODE_POINT_ESCAPES))
-            out.append(f"(?u:{cls})" if unicode else cls)
+            out.append(f"(?u:{_ascii_members(cls)})" if unicode else cls)
             i = j + 1
         else:
             out.append(f"(?u:{ch})" if ch == "." or ord(ch) > 127 else ch)

@@ -13,6 +13,7 @@ import re
 
 import polars as pl
 
+from tasks.ascii_patterns import ascii_form
 from tasks.attribution import Mention, subject_mention
 from tasks.reporting_verbs import CLAUSE_FORMS, LEMMA
 
@@ -38,17 +39,10 @@ _LAST_COMMA_TAIL = r",([^,]*)$"
 TAIL_VS_AFTER_COMMA = rf"^(?P<pre>\s+(?P<v>said|added|says|wrote|told)\s+)(?P<sp>{_TOKEN}(?:\s+{_TOKEN}){{0,8}}?)\.?$"
 TAIL_SV_AFTER_COMMA = rf"^(?P<pre>\s+)(?P<sp>{_TOKEN}(?:\s+{_TOKEN}){{0,6}}?){_ADV}\s+(?P<v>{CLAUSE_FORMS})(?:\s+[^,.]{{0,30}})?\.?$"
 
-
-def _ascii_twin(pattern: str) -> str:
-    """The pattern with ASCII classes for `\\s` and `[\\w...]`: the same matches on ASCII text. The Unicode classes
-    inside the bounded token repeats of TAIL_SV_AFTER_COMMA push polars' regex off its lazy DFA (Reuters' 19k
-    tails: 73 -> 40 ms for the capture on a loaded host)."""
-    twin = pattern.replace(r"[\w", "[0-9A-Za-z_").replace(r"\s", r"[\t\n\v\f\r ]")
-    assert not re.search(r"\\[wWsSdDbB]", twin), twin
-    return twin
-
-
-_TAIL_SV_ASCII = _ascii_twin(TAIL_SV_AFTER_COMMA)
+# The Unicode classes inside the bounded token repeats of TAIL_SV_AFTER_COMMA push polars' regex
+# off its lazy DFA: ASCII tails (all of Reuters) take its ASCII form (19k Reuters tails 73 -> 40 ms
+# for the capture, loaded host), the same matches there.
+_TAIL_SV_ASCII = ascii_form(TAIL_SV_AFTER_COMMA)
 # A parenthetical attribution inside the sentence: "On Sunday, according to police, a man ...", "The economy, he
 # said, will grow", "..., reads the motion, the declaration ...". The clause is what follows, or the whole sentence
 # when what follows continues the subject before the parenthetical ("The economy, he said, will grow").

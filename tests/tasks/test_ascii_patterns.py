@@ -25,6 +25,8 @@ from scoring import load_articles, sentences_for  # noqa: E402
     (r"^( [^ ]+ .*?)ly", r"(?-u)^( (?u:[^ ])+ (?u:.)*?)ly"),
     (r"\s[$£€]$", r"(?-u)\s(?u:[$£€])$"),
     (r"[]a]|€", r"(?-u)[]a]|(?u:€)"),
+    # a class kept Unicode for its "’" still names only ASCII letters, digits and spaces
+    (r"[\w'’&.-]+\s[^\s,]", r"(?-u)(?u:[0-9A-Za-z_'’&.-])+\s(?u:[^\t\n\x0B\f\r ,])"),
 ])
 def test_ascii_form_keeps_unicode_only_where_the_crate_needs_it(pattern, expected):
     assert ascii_form(pattern) == expected
