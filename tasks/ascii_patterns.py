@@ -1,4 +1,4 @@
-"""ASCII forms of regex patterns, for a batch whose text is all ASCII.
+"""ASCII forms of regex patterns, for text that is all ASCII (a batch of claims, a quote tail).
 
 With Unicode on (the default of the Rust `regex` crate polars uses), `(?i)`, `\\d`, `\\s` and
 `\\w` stand for every Unicode letter case, digit and space, which makes the automata larger:
