@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 import polars as pl
 
+from tasks.claim_candidates import map_back
 from tasks.numbers import B, FRACTION_WORDS
 
 _DENOMS = "|".join(sorted(FRACTION_WORDS, key=len, reverse=True))
@@ -76,8 +77,7 @@ def drop_non_claims(c: pl.DataFrame, keep: pl.Expr, rx: Callable[[str], str]) ->
         _two_digits=n1.str.contains(rx(r"^\d{1,2}$")),
         _fraction=pl.col("_n1_lower").str.contains(rx(rf"^(?:an?[\s-]+(?:{_DENOMS})|\S+[\s-]+quarters?)$")),
     )
-    looked_up = c.select("n1").join(spellings, on="n1", how="left", nulls_equal=True, maintain_order="left")
-    c = c.with_columns(looked_up.drop("n1")).with_columns(
+    c = map_back(c, spellings, "n1").with_columns(
         _plain=pl.col("n1_cur").is_null() & pl.col("unit_raw").is_null() & ~pl.col("n1_pct"),
         _year_like=pl.col("_four_digits") & pl.col("n1_v").is_between(1000, 2100),
         _small_int=pl.col("n1_v").is_between(1, 31) & pl.col("_two_digits"),
