@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat as stat_kind
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import polars as pl
@@ -122,6 +123,9 @@ def _sha256_and_lines(path: Path) -> tuple[str, int]:
     return digest.hexdigest(), lines
 
 
+HASH_THREADS = 2
+
+
 def hash_inputs(raw_dir: Path, inputs: pl.DataFrame, previous: pl.DataFrame | None) -> pl.DataFrame:
     """Fills `sha256` and `lines` (newlines in the file), reusing the previous run's values when
     size and mtime are unchanged."""
@@ -132,21 +136,29 @@ def hash_inputs(raw_dir: Path, inputs: pl.DataFrame, previous: pl.DataFrame | No
         whole = (previous.filter(pl.col("problem").is_null())
                  .group_by("source_path", "size", "mtime_ns", "sha256").agg(pl.col("lines").sum()))
         known = {(p, s, m): (h, n) for p, s, m, h, n in whole.iter_rows()}
-    hashes, counts = [], []
+    found: list[tuple[str, int | None] | None] = []
+    to_read: list[tuple[int, str]] = []
     for path, size, mtime, problem in inputs.select("source_path", "size", "mtime_ns", "problem").iter_rows():
         if problem is not None:
-            hashes.append(hashlib.sha256(problem.encode()).hexdigest())
-            counts.append(None)
+            found.append((hashlib.sha256(problem.encode()).hexdigest(), None))
             continue
-        cached = known.get((path, size, mtime))
-        if cached is None:
-            try:
-                cached = _sha256_and_lines(raw_dir / path)
-            except OSError as exc:
-                cached = (hashlib.sha256(str(exc).encode()).hexdigest(), None)
-        hashes.append(cached[0])
-        counts.append(cached[1])
+        found.append(known.get((path, size, mtime)))
+        if found[-1] is None:
+            to_read.append((len(found) - 1, path))
+    # hashlib and file reads release the GIL: two threads hash a first build of 100,000 articles
+    # (100 MB) in ~half the time, while the worker processes would otherwise wait for the plan.
+    with ThreadPoolExecutor(max_workers=HASH_THREADS) as pool:
+        for (index, _), result in zip(to_read, pool.map(lambda item: _hashed(raw_dir / item[1]), to_read)):
+            found[index] = result
+    hashes, counts = zip(*found) if found else ((), ())
     return inputs.with_columns(sha256=pl.Series(hashes, dtype=pl.String), lines=pl.Series(counts, dtype=pl.Int64))
+
+
+def _hashed(path: Path) -> tuple[str, int | None]:
+    try:
+        return _sha256_and_lines(path)
+    except OSError as exc:
+        return hashlib.sha256(str(exc).encode()).hexdigest(), None
 
 
 def _line_chunks(path: Path, chunk_bytes: int) -> list[tuple[int, int, int]]:
