@@ -103,6 +103,13 @@ def test_characters_are_normalised():
     assert doc["text"] == "Café opens today in the old town, officials said on Monday morning.\n\nIt is open late."
 
 
+def test_ascii_text_is_normalised_whether_or_not_it_needs_it():
+    docs = clean({"a.txt": "Title here\r\n\r\nThe\tcouncil\x07 voted on Tuesday to approve the budget, officials said.\r"
+                           "It is open late.", "b.txt": BODY})
+    assert docs["text"].to_list() == [
+        "The council voted on Tuesday to approve the budget, officials said.\n\nIt is open late.", BODY]
+
+
 def test_doc_id_is_the_sha256_of_the_text():
     import hashlib
     doc = one("Council approves budget\n\n" + BODY)
