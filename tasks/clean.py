@@ -240,7 +240,11 @@ def clean_documents(records: pl.DataFrame) -> pl.DataFrame:
         )
     )
     good = docs.filter(pl.col("reject_reason").is_null())
-    good = with_language(good.with_columns(doc_id=pl.col("text").map_batches(_sha16, return_dtype=pl.String)))
+    # Paragraphs hold single spaces and are joined by one blank line: the text has a space or line
+    # break fewer than its words and paragraph breaks (two characters each) together.
+    whole_words = pl.col("n_words") + pl.col("paragraph_kinds").list.len() - 1
+    good = with_language(good.with_columns(doc_id=pl.col("text").map_batches(_sha16, return_dtype=pl.String)),
+                         whole_words=whole_words)
     rejected = pl.concat([
         records.filter(pl.col("reject_reason").is_not_null()),
         docs.filter(pl.col("reject_reason").is_not_null()).select(records.columns),

@@ -73,16 +73,26 @@ def _other_language(frame: pl.DataFrame) -> pl.DataFrame:
                                                        "_non_latin", "_best")
 
 
-def with_language(frame: pl.DataFrame, text: str = "text") -> pl.DataFrame:
+def with_language(frame: pl.DataFrame, text: str = "text", whole_words: pl.Expr | None = None) -> pl.DataFrame:
     """`frame` with a `language` column for its `text` column.
 
     Most news here is English: a quick count of English function words settles most of those rows,
     the English share the rest, and only what is left is scored against every language.
+    `whole_words`, if given, is what `_words` counts on the whole text (cleaning knows it from its
+    word and paragraph counts); it stands in for the count where the sample is the whole text.
     """
     sample, words = pl.col("_sample"), pl.col("_words")
     marked = frame.with_row_index("_row").with_columns(
         _sample=pl.col(text).str.slice(0, _SAMPLE_CHARS).str.to_lowercase()
-    ).with_columns(_words=_words(sample))
+    )
+    if whole_words is None:
+        marked = marked.with_columns(_words=_words(sample))
+    else:
+        # No more bytes than the sample's characters: the sample is the whole text. The other
+        # samples alone are counted (an empty string counts nothing, cheaply).
+        whole = pl.col(text).str.len_bytes() <= _SAMPLE_CHARS
+        marked = marked.with_columns(_words=pl.when(whole).then(whole_words.cast(pl.UInt32))
+                                     .otherwise(_words(pl.when(whole).then(pl.lit("")).otherwise(sample))))
     # A function word between two spaces is a match of the English pattern too, so this counts no
     # more than it does and a row over the threshold here is over it there. Matching the words
     # between word boundaries is the slow pass (most places start a candidate); it is left for the rest.

@@ -135,6 +135,15 @@ def test_language_is_detected():
     assert one("Titre\n\n" + french)["language"] == "fr"
 
 
+def test_language_from_the_cleaning_counts_is_the_language_from_the_text():
+    from tasks.language import with_language
+    french = "Le conseil a voté mardi pour le budget et la ville dit que le plan est prêt pour le mois prochain."
+    docs = clean({"a.txt": "Title\n\n" + BODY, "b.txt": "Titre\n\n" + french, "c.txt": "Title\n\n" + "\n\n".join([BODY] * 6),
+                  "d.txt": "Titre\n\n" + "\n\n".join([french] * 12), "e.txt": "Title\n\nShr 12 cts vs 15 cts"})
+    assert docs["language"].to_list() == with_language(docs.drop("language"))["language"].to_list()
+    assert docs["language"].to_list() == ["en", "fr", "en", "fr", "und"]
+
+
 def test_paragraph_words_are_the_words_segmentation_would_count():
     from tasks.furniture import n_words
     text = ("Title here\r\n\r\nTabs\tand\u00a0no-break\u2003spaces,  double  spaces and\u200b a zero-width one "
