@@ -18,6 +18,7 @@ import polars as pl
 
 from tasks.attribution import TITLE_WORDS, Mention, _is_pure_name, organization_word, speaker_kind
 from tasks.document_scans import finditer_near, last_break, organization_names, role_pattern, titled_names
+from tasks.name_gender import gender_of
 from tasks.reporting_verbs import DOCUMENT_WORDS, PRONOUNS
 
 _OWNER_PATTERNS = [
@@ -51,10 +52,6 @@ _NOT_NAMES = {
     "according", "however", "meanwhile", "also", "former", "then", "since", "during", "with", "from", "by", "of",
 }
 _NOT_FIRST_NAMES = TITLE_WORDS | _NOT_NAMES
-_FEMALE_TITLES = re.compile(r"\b(?:Mrs|Ms|Miss|Madam|Congresswoman|Assemblywoman|Chairwoman|Spokeswoman|Queen|Lady|Princess)\.?\s*$", re.I)
-_MALE_TITLES = re.compile(r"\b(?:Mr|Congressman|Assemblyman|Chairman|Spokesman|King|Prince|Sir)\.?\s*$", re.I)
-_NEXT_PRONOUN = re.compile(r"[^.!?\"“”]{0,80}?\b(he|his|him|she|her|hers)\b", re.I)
-_FEMALE_LOW, _MALE_LOW, _NEXT_PRONOUN_LOW = (re.compile(r.pattern.lower()) for r in (_FEMALE_TITLES, _MALE_TITLES, _NEXT_PRONOUN))
 _WORD_PUNCT = "_'’-"
 _POSSESSIVE = re.compile(r"['’]s(?![\w'’-])")
 _QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
@@ -234,34 +231,25 @@ class SpeakerResolver:
         return full if speaker_kind(full) == "person" else None
 
     def _agrees(self, name: str, gender: str | None) -> bool:
+        if gender is None:  # they, I: any gender agrees (no scan of the name)
+            return True
         found = self._gender_of(name)
-        return gender is None or found is None or found == gender
+        return found is None or found == gender
 
     def _gender_of(self, name: str) -> str | None:
-        """From a title before the name (Mr, Ms, Congresswoman) or, failing that, the first he/his or
-        she/her after its mentions in the same sentence."""
+        """Votes over every mention of the surname (tasks/name_gender.py), once per document."""
         surname = name.split()[-1]
         if surname not in self._gender:
-            votes = {"m": 0, "f": 0}
-            # IGNORECASE is slow in `re`: ASCII documents use the lower-case twins on the lower-cased text
-            if self.text.isascii():
-                if self._lower is None:
-                    self._lower = self.text.lower()
-                text, female, male, pronoun = self._lower, _FEMALE_LOW, _MALE_LOW, _NEXT_PRONOUN_LOW
-            else:
-                text, female, male, pronoun = self.text, _FEMALE_TITLES, _MALE_TITLES, _NEXT_PRONOUN
-            for m_start, m_end in self._occurrences(surname):
-                lead = text[max(0, m_start - 30): m_start]
-                near = max(0, len(lead.rstrip()) - 15)  # both are end-anchored and a title is <= 14 characters
-                if female.search(lead, near):
-                    votes["f"] += 3
-                elif male.search(lead, near):
-                    votes["m"] += 3
-                after = pronoun.match(text, m_end, m_end + 90)
-                if after:
-                    votes["m" if after.group(1).lower() in {"he", "his", "him"} else "f"] += 1
-            self._gender[surname] = None if votes["m"] == votes["f"] else max(votes, key=votes.get)
+            self._gender[surname] = gender_of(self.text, self._ascii_lower(), self._occurrences(surname))
         return self._gender[surname]
+
+    def _ascii_lower(self) -> str | None:
+        """The lower-cased text of an ASCII document (same offsets), for the lower-case twins of
+        IGNORECASE patterns (3-4x faster in `re`); None for other documents (and the empty one, which
+        has nothing to look up)."""
+        if self._lower is None:
+            self._lower = self.text.lower() if self.text.isascii() else ""
+        return self._lower or None
 
     def _named_role(self, role: str, at: int) -> Mention | None:
         """'the governor' -> 'Kay Ivey' from the nearest earlier 'Governor Kay Ivey'; 'the commission'
@@ -281,9 +269,7 @@ class SpeakerResolver:
             absent = kind == "org" and head.capitalize() not in self.text
             if absent:
                 found = []
-            elif kind == "person" and self.text.isascii():
-                if self._lower is None:
-                    self._lower = self.text.lower()
+            elif kind == "person" and self._ascii_lower() is not None:
                 found = titled_names(self.text, self._lower, head)
             elif kind == "org":
                 found = organization_names(self.text, head)
