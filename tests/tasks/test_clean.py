@@ -105,9 +105,11 @@ def test_characters_are_normalised():
 
 def test_ascii_text_is_normalised_whether_or_not_it_needs_it():
     docs = clean({"a.txt": "Title here\r\n\r\nThe\tcouncil\x07 voted on Tuesday to approve the budget, officials said.\r"
-                           "It is open late.", "b.txt": BODY})
-    assert docs["text"].to_list() == [
-        "The council voted on Tuesday to approve the budget, officials said.\n\nIt is open late.", BODY]
+                           "It is open late.", "b.txt": BODY,
+                  "c.txt": " Title here \n \n  The council  voted on Tuesday to approve the budget, officials said. \n"
+                           "It is  open late.  "})
+    text = "The council voted on Tuesday to approve the budget, officials said.\n\nIt is open late."
+    assert docs["text"].to_list() == [text, BODY, text]
 
 
 def test_doc_id_is_the_sha256_of_the_text():
