@@ -216,15 +216,17 @@ def clean_documents(records: pl.DataFrame) -> pl.DataFrame:
     lines = header_lines(_line_frame(accepted))
     marked, kept = _kept_lines(lines)
     # Lines are in (rec, i) order, and a group keeps the order of its rows.
+    # The lines are gathered as lists and joined afterwards: `str.join` as an aggregation took
+    # five times as long (50 -> 10 ms on Reuters).
     bodies = kept.group_by("rec").agg(
         n_words=pl.col("nw").sum().cast(pl.Int32),
-        text=pl.col("line").str.join(PARAGRAPH_SEPARATOR),
+        paragraphs=pl.col("line"),
         paragraph_kinds=pl.col("kind"),
         # Each kept line is one paragraph with single spaces only: its `nw` is its word count,
         # which segmentation would otherwise count again.
         paragraph_words=pl.col("nw"),
-        first_paragraph=pl.col("line").first(),
-    )
+    ).select("rec", "n_words", text=pl.col("paragraphs").list.join(PARAGRAPH_SEPARATOR), paragraph_kinds="paragraph_kinds",
+             paragraph_words="paragraph_words", first_paragraph=pl.col("paragraphs").list.first())
     counts = marked.group_by("rec").agg(
         n_removed_lines=(~pl.col("keep") & ~pl.col("duplicate")).sum().cast(pl.Int32),
         n_duplicate_paragraphs=pl.col("duplicate").sum().cast(pl.Int32),
