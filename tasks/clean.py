@@ -279,21 +279,26 @@ def duplicate_detail(first_path: pl.Expr, first_id: pl.Expr, doc_id: pl.Expr) ->
 
 def reject_duplicates(documents: pl.DataFrame) -> pl.DataFrame:
     """Marks every document whose text repeats an earlier one (by source path, then id) as `duplicate`."""
-    order = ["source_path", "source_id"]
-    ranked = documents.with_row_index("_row").sort(order)
     accepted = pl.col("reject_reason").is_null()
+    # Only the documents of an id that two accepted rows share can change: they alone are ranked
+    # (a few hundred rows on Reuters, where sorting all of them was most of this step).
+    repeated = documents.lazy().filter(accepted & pl.col("doc_id").is_not_null()).select(
+        pl.col("doc_id").filter(pl.col("doc_id").is_duplicated()).unique()).collect().to_series()
+    if repeated.is_empty():
+        return documents
+    indexed = documents.with_row_index("_row")
+    shared = pl.col("doc_id").is_in(repeated.implode())
+    order = ["source_path", "source_id"]
+    ranked = indexed.filter(shared).sort(order)
     # Field by field: comparing whole structs panics in polars when a group has no accepted row
     # (a shard whose inputs are all rejected).
     first_path = pl.col("source_path").filter(accepted).first().over("doc_id")
     first_id = pl.col("source_id").filter(accepted).first().over("doc_id")
     moved = pl.col("source_path").ne_missing(first_path) | pl.col("source_id").ne_missing(first_id)
     is_dup = accepted & pl.col("doc_id").is_not_null() & moved
-    return (
-        ranked.with_columns(
-            reject_reason=pl.when(is_dup).then(pl.lit("duplicate")).otherwise("reject_reason"),
-            reject_detail=pl.when(is_dup).then(duplicate_detail(first_path, first_id, pl.col("doc_id")))
-            .otherwise("reject_detail"),
-        )
-        .sort("_row")
-        .drop("_row")
+    marked = ranked.with_columns(
+        reject_reason=pl.when(is_dup).then(pl.lit("duplicate")).otherwise("reject_reason"),
+        reject_detail=pl.when(is_dup).then(duplicate_detail(first_path, first_id, pl.col("doc_id")))
+        .otherwise("reject_detail"),
     )
+    return pl.concat([indexed.filter(~shared.fill_null(False)), marked]).sort("_row").drop("_row")

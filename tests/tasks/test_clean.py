@@ -130,6 +130,18 @@ def test_exact_duplicates_are_rejected_pointing_at_the_first():
     assert out.filter(pl.col("source_path") == "a.txt")["reject_reason"][0] is None
 
 
+def test_only_documents_of_a_shared_id_change_and_the_rest_keep_their_order():
+    other = "A different article about the harbour, which reopened on Monday after a week of repairs by the city."
+    docs = clean({"c.txt": "T\n\n" + BODY, "d.txt": "T\n\n" + other, "e.txt": "", "a.txt": "Other\n\n" + BODY,
+                  "b.txt": "T\n\n" + other, "f.txt": "Title\n\nYet another text, on the weather, which was mild."})
+    out = reject_duplicates(docs)
+    assert out.drop("reject_reason", "reject_detail").equals(docs.drop("reject_reason", "reject_detail"))
+    assert out["reject_reason"].to_list() == ["duplicate", "duplicate", "empty", None, None, None]
+    assert "a.txt" in out["reject_detail"][0] and "b.txt" in out["reject_detail"][1]
+    alone = docs.filter(pl.col("source_path").is_in(["c.txt", "d.txt", "e.txt"]))
+    assert reject_duplicates(alone).equals(alone)
+
+
 def test_language_is_detected():
     assert one("Title\n\n" + BODY)["language"] == "en"
     french = ("Le conseil municipal a voté mardi pour approuver le nouveau budget après un long débat qui a duré "
