@@ -30,9 +30,10 @@ def pipeline_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-# Articles per shard: each shard pays ~0.4 s of fixed cost (polars recompiles the pipeline's
-# regexes: its cache holds 32 per thread), ~10% of a shard this size; twice the size would
-# save little more and hold twice the memory (docs/scale.md).
+# Articles per shard: each shard pays ~0.3 s of fixed cost (polars recompiles the pipeline's
+# regexes: its cache holds 32 per thread), ~5-10% of a shard this size. 15,000 built 100,000
+# articles ~7% faster but left a 19,043-article corpus as shards of 18,000 and 1,043, one
+# worker doing nearly all of it (docs/scale.md).
 DEFAULT_SHARD_SIZE = 10000
 
 # A file of records (JSONL, CSV) holds about one article per line; when its lines were not
