@@ -22,6 +22,7 @@ from tasks.claim_context import qualifier, trend
 from tasks.claim_exclusions import drop_non_claims
 from tasks.claim_objects import with_objects
 from tasks.numbers import SCALE, SCALES, number_value
+from tasks.windows import position_in
 
 QUALIFIER = pl.Enum(["exact", "approximately", "at_least", "more_than", "at_most", "less_than",
                      "nearly"])
@@ -202,11 +203,8 @@ def _extract(sentences: pl.DataFrame, quotes: pl.DataFrame | None, claims_only: 
         value_text=pl.when(pl.col("text").str.contains(pl.col("value_text"), literal=True)).then("value_text")
         .otherwise(pl.col("value_text").str.replace(rx(r"^\S+\s+"), ""))
     ).filter((pl.col("value_text") != "") & pl.col("text").str.contains(pl.col("value_text"), literal=True))
-    # claim numbers restart per document: the row number minus the document's first row
-    first = pl.col("doc_id") != pl.col("doc_id").shift(1)
-    row = pl.int_range(pl.len())
-    idx = row - pl.when(first.fill_null(True)).then(row).otherwise(None).forward_fill()
-    c = c.with_columns(claim_id=pl.col("doc_id") + "-c" + idx.cast(pl.String))
+    # claim numbers restart per document (the rows are sorted by document)
+    c = c.with_columns(claim_id=pl.col("doc_id") + "-c" + position_in("doc_id").cast(pl.String))
     return _attach_quotes(c, quotes)
 
 
