@@ -15,7 +15,7 @@ from tasks import furniture as F
 from tasks.dates import published
 from tasks.header import dateline_place, given_dateline_place, header_lines, header_metadata
 from tasks.language import with_language
-from tasks.normalise import ascii_normalised, normalised_text
+from tasks.normalise import ascii_normalised, collapsed_spaces, normalised_text
 from tasks.windows import group_starts, last_index_in, next_in, position_in, sum_in_runs
 
 PARAGRAPH_SEPARATOR = "\n\n"
@@ -73,12 +73,6 @@ def _line_features(lines: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _collapsed(body: pl.Expr) -> pl.Expr:
-    """`tasks.normalise.collapsed_spaces` of every line of `body`: runs of spaces never cross a line break, so
-    collapsing them in the whole text leaves at most one space to trim on either side of a break."""
-    return body.str.replace_all(r" {2,}", " ").str.replace_all(" ?\n ?", "\n").str.strip_chars(" ")
-
-
 def _line_frame(records: pl.DataFrame) -> pl.DataFrame:
     """One row per non-empty line, in (rec, i) order, with what each line may be.
 
@@ -106,9 +100,9 @@ def _line_frame(records: pl.DataFrame) -> pl.DataFrame:
     # for an empty frame.
     parts = [records.filter(tidy).select(*columns, "body")]
     if not tidy.all():
-        parts.append(records.filter(ascii_only & ~tidy).select(*columns, body=_collapsed(ascii_normalised("body"))))
+        parts.append(records.filter(ascii_only & ~tidy).select(*columns, body=collapsed_spaces(ascii_normalised("body"))))
     if not ascii_only.all():
-        parts.append(records.filter(~ascii_only).select(*columns, body=_collapsed(normalised_text("body"))))
+        parts.append(records.filter(~ascii_only).select(*columns, body=collapsed_spaces(normalised_text("body"))))
     body = pl.concat(parts).sort("rec")
     lines = (
         body.select("rec", "given_title", "given_subtitle", "given_key", line=pl.col("body").str.split("\n"))

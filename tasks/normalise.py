@@ -31,6 +31,11 @@ def ascii_normalised(column: str | pl.Expr) -> pl.Expr:
 
 
 def collapsed_spaces(column: str | pl.Expr) -> pl.Expr:
-    """Runs of spaces become one space and the ends are trimmed (for single lines)."""
+    """On every line of the text, runs of spaces become one space and the line's ends are trimmed.
+
+    Done on the whole text, not line by line (a split and a pass per line cost more): runs of
+    spaces never cross a line break, so once collapsed at most one space is left to trim on
+    either side of a break.
+    """
     expr = pl.col(column) if isinstance(column, str) else column
-    return expr.str.replace_all(r" {2,}", " ").str.strip_chars(" ")
+    return expr.str.replace_all(r" {2,}", " ").str.replace_all(" ?\n ?", "\n").str.strip_chars(" ")
