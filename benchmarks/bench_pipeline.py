@@ -99,7 +99,7 @@ def start_server() -> tuple[subprocess.Popen, str, float]:
     raise RuntimeError("the Prefect server did not start in 150 s")
 
 
-def one_build(raw: str, out: str, shard_size: int, workers: int, runner: str) -> dict:
+def one_build(raw: str, out: str, shard_size: int | None, workers: int, runner: str) -> dict:
     """Runs in a child process: one build through the flow, plus its peak RSS."""
     sys.path.insert(0, str(ROOT))
     if runner == "dask":
@@ -115,7 +115,7 @@ def one_build(raw: str, out: str, shard_size: int, workers: int, runner: str) ->
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return {"wall_s": wall, "flow_s": summary["seconds"], "documents": summary["documents"],
             "rejected": summary["rejected"], "rows": summary["rows"], "peak_rss_mb": rss / 1024,
-            "processes": summary["processes"]}
+            "processes": summary["processes"], "shard_size": summary.get("shard_size")}
 
 
 def stages_and_floor(raw: str) -> dict:
@@ -155,7 +155,8 @@ def child(args: argparse.Namespace) -> None:
 
 def run_child(kind: str, raw: Path, env: dict, args: argparse.Namespace) -> dict:
     command = [sys.executable, __file__, "--child", kind, "--raw", str(raw), "--out", str(WORK / "out"),
-               "--shard-size", str(args.shard_size), "--workers", str(args.workers), "--runner", args.runner]
+               "--workers", str(args.workers), "--runner", args.runner]
+    command += ["--shard-size", str(args.shard_size)] if args.shard_size else []
     done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise RuntimeError(f"{kind} run failed:\n{done.stderr[-3000:]}")
@@ -166,7 +167,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1000,19043")
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--shard-size", type=int, default=10000)
+    parser.add_argument("--shard-size", type=int, help="articles per shard (default: the pipeline's, by corpus size)")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--runner", default="auto", choices=["auto", "thread", "process", "dask"])
     parser.add_argument("--stages", action="store_true", help="also time each stage in one process")
@@ -202,7 +203,7 @@ def main() -> None:
                   f"| {mb / wall:.2f} | {rss:,.0f} | {len(runs)} |")
             result = {"articles": n, "mb": mb, "wall_s": wall, "flow_s": flow_s, "peak_rss_mb": rss,
                       "documents": docs, "rows": runs[0]["rows"], "runs": [r["wall_s"] for r in runs],
-                      "workers": args.workers, "runner": args.runner, "shard_size": args.shard_size,
+                      "workers": args.workers, "runner": args.runner, "shard_size": runs[0].get("shard_size") or args.shard_size,
                       "processes": runs[0]["processes"], "flow_runs": [r["flow_s"] for r in runs]}
             if args.stages:
                 stages = run_child("stages", raw, env, args)

@@ -27,7 +27,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--raw", required=True, help="a folder made by bench_pipeline.py (benchmarks/.work/reuters-N)")
-    parser.add_argument("--shard-size", type=int, default=10000)
+    parser.add_argument("--shard-size", type=int, help="articles per shard (default: the pipeline's, by corpus size)")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("configs", nargs="+", metavar="TREE:RUNNER")
     args = parser.parse_args()
@@ -42,8 +42,8 @@ def main() -> None:
                 tree = str(Path(tree).resolve())
                 out = bench.WORK / f"interleave-out-{Path(tree).name}-{runner}"
                 command = [f"{tree}/.venv/bin/python", f"{tree}/benchmarks/bench_pipeline.py", "--child", "build",
-                           "--raw", raw, "--out", str(out), "--shard-size", str(args.shard_size),
-                           "--workers", str(args.workers), "--runner", runner]
+                           "--raw", raw, "--out", str(out), "--workers", str(args.workers), "--runner", runner]
+                command += ["--shard-size", str(args.shard_size)] if args.shard_size else []
                 load = os.getloadavg()[0]
                 done = subprocess.run(command, env=env, capture_output=True, text=True, cwd=tree)
                 if done.returncode:

@@ -22,7 +22,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.inputs import hash_inputs, list_inputs, split_large_files
 from flows.locking import output_lock
-from flows.plan import DEFAULT_SHARD_SIZE, estimated_articles, pipeline_fingerprint, plan_shards
+from flows.plan import default_shard_size, estimated_articles, pipeline_fingerprint, plan_shards
 from flows.shard import TABLES
 from flows.store import INPUTS_FILE, OutputStore, write_parquet_atomic
 from flows.dask_cluster import local_dask_cluster
@@ -42,6 +42,7 @@ class BuildSummary:
     rows: dict[str, int] = field(default_factory=dict)
     shards: int = 0
     shards_built: int = 0
+    shard_size: int = 0
     processes: int = 0
     changed: bool = True
     seconds: float = 0.0
@@ -53,7 +54,8 @@ class BuildSummary:
         rows = ", ".join(f"{t} {n:,}" for t, n in self.rows.items())
         return (f"{self.inputs:,} inputs ({self.files:,} files) -> {self.documents:,} documents + "
                 f"{self.rejected:,} rejected ({reasons})\nrows: {rows}\n"
-                f"shards: {self.shards} ({self.shards_built} built, {self.shards - self.shards_built} unchanged)"
+                f"shards: {self.shards} ({self.shards_built} built, {self.shards - self.shards_built} unchanged; "
+                f"shard size {self.shard_size:,})"
                 + (f" on {self.processes} worker processes" if self.processes else "") + f" in {self.seconds:.1f} s")
 
 
@@ -156,9 +158,10 @@ def _report_contract_failure(store: OutputStore, error: ContractViolation) -> Pa
 
 
 @flow(name="build_dataset", log_prints=False, task_runner=ThreadPoolTaskRunner(max_workers=2))
-def build_dataset(raw_dir: str = "raw", out_dir: str = "output", shard_size: int = DEFAULT_SHARD_SIZE,
+def build_dataset(raw_dir: str = "raw", out_dir: str = "output", shard_size: int | None = None,
                   progress: bool = False) -> dict:
-    """Build the dataset tables from `raw_dir` into `out_dir`; returns the run summary."""
+    """Build the dataset tables from `raw_dir` into `out_dir`; returns the run summary. Shards hold
+    about `shard_size` articles (default: by the corpus size, `flows.plan.default_shard_size`)."""
     # Imported here, not at the top: Dask workers import this module for the shard tasks and
     # never write the DuckDB file (importing duckdb costs each of them ~0.5 s).
     from flows.bi import write_duckdb
@@ -169,6 +172,8 @@ def build_dataset(raw_dir: str = "raw", out_dir: str = "output", shard_size: int
     with output_lock(store.root):
         previous = store.previous_inputs()
         inputs = hash_inputs(raw, list_inputs(raw), previous)
+        if shard_size is None:
+            shard_size = default_shard_size(estimated_articles(inputs))
         inputs = split_large_files(raw, inputs, max(1, shard_size // 2))
         fingerprint = pipeline_fingerprint()
         shards = plan_shards(inputs, shard_size, fingerprint)
@@ -199,7 +204,7 @@ def build_dataset(raw_dir: str = "raw", out_dir: str = "output", shard_size: int
             shutil.rmtree(staging / COPIES, ignore_errors=True)
             write_parquet_atomic(_inputs_record(inputs, shards), staging / INPUTS_FILE)
             summary = _summarise(staging, inputs, len(shards), len(to_build), time.perf_counter() - started)
-            summary.processes = processes
+            summary.processes, summary.shard_size = processes, shard_size
             store.publish(staging, TABLES)
             write_duckdb(store.root)
         except ContractViolation as error:
@@ -231,7 +236,7 @@ def task_runner(workers: int = 2, runner: str = "auto", address: str | None = No
     raise ValueError(f"unknown runner {runner!r}: use auto, thread, process or dask")
 
 
-def build(raw_dir: str = "raw", out_dir: str = "output", shard_size: int = DEFAULT_SHARD_SIZE, workers: int = 2,
+def build(raw_dir: str = "raw", out_dir: str = "output", shard_size: int | None = None, workers: int = 2,
           runner: str = "auto", address: str | None = None, progress: bool = False) -> dict:
     """Run `build_dataset` with the chosen task runner (what the CLI and benchmarks call)."""
     # A busy output folder is told here, in one line, before Prefect starts (and would log a

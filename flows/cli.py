@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from flows.plan import DEFAULT_SHARD_SIZE
+from flows.plan import LARGE_CORPUS_ARTICLES, LARGE_CORPUS_SHARD_SIZE, SMALL_CORPUS_SHARD_SIZE
 
 # Set before Prefect is imported: no analytics calls (there is no internet here) and quiet logs.
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
@@ -15,6 +15,16 @@ os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 os.environ.setdefault("PREFECT_LOGGING_TO_API_WHEN_MISSING_FLOW", "ignore")
 # The first start of the temporary server migrates its database, which takes longer than the default.
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return value
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -59,8 +69,9 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="build the dataset tables from a raw folder")
     build.add_argument("--raw", default="raw", help="folder of input articles (default: raw)")
     build.add_argument("--out", default="output", help="output folder (default: output)")
-    build.add_argument("--shard-size", type=int, default=DEFAULT_SHARD_SIZE, help=f"articles per shard (default: {DEFAULT_SHARD_SIZE:,})")
-    build.add_argument("--workers", type=int, default=2, help="shards processed in parallel (default: 2)")
+    build.add_argument("--shard-size", type=_positive, help=f"articles per shard (default: {SMALL_CORPUS_SHARD_SIZE:,}, or "
+                       f"{LARGE_CORPUS_SHARD_SIZE:,} for {LARGE_CORPUS_ARTICLES:,} articles or more)")
+    build.add_argument("--workers", type=_positive, default=2, help="shards processed in parallel (default: 2)")
     build.add_argument("--runner", choices=["auto", "thread", "process", "dask"], default="auto",
                        help="how shards run in parallel: auto (default: worker processes for big builds, threads "
                             "otherwise), threads, worker processes, or a Dask cluster")

@@ -30,11 +30,23 @@ def pipeline_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-# Articles per shard: each shard pays ~0.3 s of fixed cost (polars recompiles the pipeline's
-# regexes: its cache holds 32 per thread), ~5-10% of a shard this size. 15,000 built 100,000
-# articles ~7% faster but left a 19,043-article corpus as shards of 18,000 and 1,043, one
-# worker doing nearly all of it (docs/scale.md).
-DEFAULT_SHARD_SIZE = 10000
+# Articles per shard when none is given, by corpus size. Each shard pays ~0.3 s of fixed cost
+# (polars recompiles the pipeline's regexes: its cache holds 32 per thread), so bigger shards cost
+# less per article, but a corpus of a few shards that size balances badly across the workers:
+# 15,000 built 100,000 articles ~7% faster than 10,000, and cut 19,043 articles into 18,000 +
+# 1,043 (docs/scale.md). Two coarse steps, because a change of size re-cuts every shard once.
+SMALL_CORPUS_SHARD_SIZE = 10000
+LARGE_CORPUS_SHARD_SIZE = 15000
+# Six shards of the larger size or more: the last one is at most about a sixth of the work.
+LARGE_CORPUS_ARTICLES = 6 * LARGE_CORPUS_SHARD_SIZE
+
+
+def default_shard_size(articles: int) -> int:
+    """The shard size for a corpus of `articles` (as `estimated_articles` counts them) when the
+    user gives none. It depends on the corpus only, not on the number of workers, so that a
+    build with other `--workers` reuses the same shards."""
+    return LARGE_CORPUS_SHARD_SIZE if articles >= LARGE_CORPUS_ARTICLES else SMALL_CORPUS_SHARD_SIZE
+
 
 # A file of records (JSONL, CSV) holds about one article per line; when its lines were not
 # counted, one per this many bytes.

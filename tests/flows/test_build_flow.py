@@ -73,6 +73,16 @@ def test_only_changed_shards_are_rebuilt_and_removed_inputs_leave(tmp_path):
     assert "0.txt" not in tables(out)["documents"]["source_path"].to_list()
 
 
+def test_without_a_shard_size_the_corpus_size_chooses_it(tmp_path, monkeypatch):
+    raw = write_raw(tmp_path / "raw", {f"{i}.txt": f"Story {i}\n\n{BODY} Number {i}." for i in range(4)})
+    asked = []
+    monkeypatch.setattr("flows.build.default_shard_size", lambda articles: asked.append(articles) or 100)
+    summary = build_dataset(raw_dir=str(raw), out_dir=str(tmp_path / "out"))
+    assert asked == [4] and summary["shards"] == 1
+    summary = build_dataset(raw_dir=str(raw), out_dir=str(tmp_path / "given"), shard_size=1)
+    assert asked == [4] and summary["shards"] == 4
+
+
 def test_results_do_not_depend_on_the_shard_size(tmp_path):
     files = {f"d{i % 3}/{i}.txt": f"Story {i}\n\n{BODY} Number {i % 4}." for i in range(12)}
     raw = write_raw(tmp_path / "raw", files)

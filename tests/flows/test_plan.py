@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import polars as pl
+import pytest
 
 from flows.inputs import hash_inputs, list_inputs, split_large_files
-from flows.plan import estimated_articles, looks_large, plan_shards
+from flows.plan import SMALL_CORPUS_SHARD_SIZE, default_shard_size, estimated_articles, looks_large, plan_shards
 from tests.conftest import write_raw
 
 
@@ -91,3 +92,25 @@ def test_a_folder_too_big_to_walk_in_time_does_not_look_large(tmp_path):
     raw = write_raw(tmp_path / "raw", {f"d{k}/a.txt": "one" for k in range(50)})
     assert looks_large(raw, 50)
     assert not looks_large(raw, 50, seconds=0)
+
+
+def _corpus(files: int, records: int = 1000) -> pl.DataFrame:
+    """Inputs as the planner sees them: `files` JSONL files of `records` lines each."""
+    return pl.DataFrame({"source_path": [f"{k // 100:04d}/part-{k:06d}.jsonl" for k in range(files)],
+                         "byte_start": [0] * files, "byte_end": [None] * files, "size": [records * 1000] * files,
+                         "lines": [records] * files, "sha256": ["0" * 64] * files},
+                        schema_overrides={"byte_start": pl.Int64, "byte_end": pl.Int64})
+
+
+@pytest.mark.parametrize("files", [19, 20, 30, 45, 60, 89, 90, 100, 150, 300, 1000])
+def test_the_default_shard_size_keeps_the_workers_balanced_and_large_corpora_in_fewer_shards(files):
+    inputs = _corpus(files)
+    articles = estimated_articles(inputs)
+    sizes = [estimated_articles(part) for _, part in plan_shards(inputs, default_shard_size(articles), "code")]
+    # no shard holds most of the work, so two workers finish close together...
+    assert max(sizes) <= 0.45 * articles, sizes
+    if articles >= 90_000:
+        assert max(sizes) <= 0.3 * articles, sizes
+    # ...and a large corpus pays the fixed cost per shard fewer times than at the small-corpus size
+    small = plan_shards(inputs, SMALL_CORPUS_SHARD_SIZE, "code")
+    assert len(sizes) < len(small) if articles >= 90_000 else len(sizes) == len(small)
