@@ -186,7 +186,7 @@ def _indirect_row(doc_id: str, hit: tuple, resolver: SpeakerResolver) -> tuple:
     return doc_id, start, end, text, "indirect", sp, sp_start, sp_end, kind, cue, 1
 
 
-def _quote_row(text, spans: list[Span], i: int, p: int, paragraphs, prev, resolver) -> dict | None:
+def _quote_row(text, spans: list[Span], i: int, p: int, paragraphs, prev, resolver) -> tuple | None:
     span = spans[i]
     p_start, kind = paragraphs[0][p], paragraphs[2][p]
     start, end = trimmed(text, span.start, span.end)
