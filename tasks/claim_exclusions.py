@@ -47,6 +47,8 @@ _POST_OUT = (
     rf"|(?i:^\s*(?:[ap]\.?m{B}|o['’]clock|gmt|utc|local\s+time|hrs{B}|hours{B}\s+(?:gmt|local)))"
 )
 _PRE_OUT = (
+    # glued to a word or to "/ # @ & . ," (a currency sign, which may stand there, is none of them)
+    r"[\w/#@&.,]$|"
     rf"(?i)(?:{B}per\s+|{B}(?:{IDENTIFIER_NOUNS})\s*|(?:{B}no\.|{B}number|{B}page|{B}p\.|{B}pp\.|{B}chapter"
     rf"|{B}section|{B}ver\.?)\s*)$"
 )
@@ -120,9 +122,8 @@ def is_not_claim(rx: Callable[[str], str]) -> pl.Expr:
     # A rule that reads the context only where it applies.
     return (
         pl.col("n1_v").is_null() | ~pl.col("n1_v").is_finite()
-        | pre.str.contains(rx(r"[\w/#@&.,]$")) & ~pre.str.contains(rx(r"\s[$£€]$"))
-        | post.str.contains(rx(_POST_OUT))
         | pre.str.contains(rx(_PRE_OUT))
+        | post.str.contains(rx(_POST_OUT))
         | (plain & year_like & ~plural_next)
         | (has_n2 & plain & year_like)
         | _contains_where(digits_only, m + post, rx(r"(?i)^[\d,.]+\s*(?:views?|reads?|min(?:ute)?s?\s+read|comments?)"))
