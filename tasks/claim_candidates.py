@@ -182,6 +182,17 @@ def map_back(c: pl.DataFrame, uniq: pl.DataFrame, key: str) -> pl.DataFrame:
         for name, dtype in uniq.schema.items() if name != key)
 
 
+def on_rows(c: pl.DataFrame, cond: pl.Expr, expr: pl.Expr, dtype: pl.DataType, default=None) -> pl.Series:
+    """`expr` on the rows of `c` where `cond` holds, `default` on the others. A regex costs about
+    250 instructions per row even where it cannot matter, and a when/then runs it on every row;
+    only the columns `expr` reads are filtered."""
+    rows = c.select(*set(expr.meta.root_names()), _row=pl.int_range(pl.len(), dtype=pl.UInt32),
+                    _cond=cond).filter("_cond")
+    out = pl.repeat(default, c.height, dtype=dtype, eager=True)
+    # an empty frame would still compile the expression's regexes
+    return out.scatter(rows["_row"], rows.select(expr).to_series()) if rows.height else out
+
+
 def _take_prefix(c: pl.DataFrame, rx: Callable[[str], str]) -> pl.DataFrame:
     """Moves what belongs to the number from the end of `pre` into the match: a sign, age
     marker, qualifier, `between`/`from`."""

@@ -57,17 +57,30 @@ LEAD_PARTS_RE = (
 )
 
 
-def qualifier(rx: Callable[[str], str]) -> pl.Expr:
-    """Qualifier before the number ("at least"), else after it ("or more", "-plus"), else exact."""
+_AFTER = {
+    "at_least": r"(?i)^\s*(?:or|and)\s+(?:more|over|above)(?-u:\b)",
+    "at_most": r"(?i)^\s*(?:or|and)\s+(?:less|fewer|under|below)(?-u:\b)",
+    "approximately": r"(?i)^\s*or\s+so(?-u:\b)",
+    "more_than": r"(?i)^-?plus(?-u:\b)",
+}
+_ANY_AFTER = "|".join(f"(?:{p})" for p in _AFTER.values())
+
+
+def after_qualifier(rx: Callable[[str], str]) -> tuple[pl.Expr, pl.Expr]:
+    """The qualifier after the number ("or more", "-plus") as a test that there is one, true on
+    few rows, and the rules that tell which: one pass over every row instead of four."""
     post = pl.col("post")
-    after = (
-        pl.when(post.str.contains(rx(r"(?i)^\s*(?:or|and)\s+(?:more|over|above)(?-u:\b)"))).then(pl.lit("at_least"))
-        .when(post.str.contains(rx(r"(?i)^\s*(?:or|and)\s+(?:less|fewer|under|below)(?-u:\b)"))).then(pl.lit("at_most"))
-        .when(post.str.contains(rx(r"(?i)^\s*or\s+so(?-u:\b)"))).then(pl.lit("approximately"))
-        .when(post.str.contains(rx(r"(?i)^-?plus(?-u:\b)"))).then(pl.lit("more_than"))
-    )
+    which = pl.when(False).then(pl.lit(None, pl.String))
+    for name, pattern in _AFTER.items():
+        which = which.when(post.str.contains(rx(pattern))).then(pl.lit(name))
+    return post.str.contains(rx(_ANY_AFTER)), which
+
+
+def qualifier(rx: Callable[[str], str]) -> pl.Expr:
+    """Qualifier before the number ("at least"), else after it (column `_after`, from
+    `after_qualifier`), else exact."""
     key = pl.col("qual").str.to_lowercase().str.replace_all(rx(r"\s+"), " ")
-    return pl.coalesce(key.replace_strict(QUALIFIERS, default=None), after, pl.lit("exact"))
+    return pl.coalesce(key.replace_strict(QUALIFIERS, default=None), pl.col("_after"), pl.lit("exact"))
 
 
 def trend(rx: Callable[[str], str]) -> pl.Expr:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import polars as pl
 
+from tasks.claim_candidates import on_rows
 from tasks.numbers import B
 
 # Words that end the counted object ("165 attacks on US troops" -> "attacks").
@@ -91,9 +92,9 @@ def with_objects(c: pl.DataFrame, rx: Callable[[str], str]) -> pl.DataFrame:
     if wanted.height:  # polars compiles the object regexes even for an empty frame
         objects = objects.scatter(wanted["_row"], _object(wanted, post, rx))
     c = c.with_columns(objects)
-    lead = pl.col("post").str.extract(rx(r"^(\s+|-)"), 1).str.len_chars()
+    # the lead is the whole match (the DFA alone finds it), read only where the span takes it
+    lead = pl.col("post").str.extract(rx(r"^(?:\s+|-)"), 0).str.len_chars()
     # the claim span takes in the object unless it follows "of the" or a percent
     takes = pl.col("object").is_not_null() & (pl.col("kind") != "percent") & ~pl.col("_of_the")
-    return c.with_columns(
-        obj_stop=pl.when(takes).then(lead + pl.col("object").str.len_chars()).otherwise(0).cast(pl.Int32)
-    ).drop("_want", "_of_the")
+    obj_stop = on_rows(c, takes.fill_null(False), (lead + pl.col("object").str.len_chars()).cast(pl.Int32), pl.Int32, 0)
+    return c.with_columns(obj_stop=obj_stop).drop("_want", "_of_the")

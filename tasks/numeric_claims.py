@@ -17,8 +17,8 @@ import polars as pl
 
 from tasks import units as U
 from tasks.ascii_patterns import is_ascii, patterns_for
-from tasks.claim_candidates import CUR, candidates, map_back, with_numbers
-from tasks.claim_context import qualifier, trend
+from tasks.claim_candidates import CUR, candidates, map_back, on_rows, with_numbers
+from tasks.claim_context import after_qualifier, qualifier, trend
 from tasks.claim_exclusions import drop_non_claims
 from tasks.claim_objects import with_objects
 from tasks.numbers import SCALE, SCALES, number_value
@@ -81,17 +81,21 @@ def _parse(c: pl.DataFrame, rx: Callable[[str], str]) -> pl.DataFrame:
     )
     c = map_back(c, units, "unit_raw")
     no_unit = pl.col("n1_cur").is_null() & pl.col("unit_raw").is_null()
+    # The context rules read only the rows they can apply to (a regex pass costs as much on the others).
+    magnitude = on_rows(c, pl.col("unit_raw").is_null(),
+                        pl.col("pre").str.contains(rx(r"(?i)magnitude\s+(?:of\s+|was\s+|is\s+)?$")), pl.Boolean, False)
+    # "which one", "the one you mentioned": a pronoun, not a number
+    pronoun = on_rows(c, (pl.col("n1").str.to_lowercase() == "one") & pl.col("unit_raw").is_null(),
+                      pl.col("pre").str.contains(rx(r"(?i)(?-u:\b)(?:the|this|that|which|any|every|each|no)\s+$")),
+                      pl.Boolean, False)
     return c.with_columns(
         # "5m" without a currency is five metres ("$5m", "10M" are millions); "1500 b" is not
         # 1500 billion, a lone "b" scale needs a currency ("$5b")
         metres=(pl.col("n1_scale") == "m") & no_unit,
         bare_b=pl.col("n1_scale").str.to_lowercase().eq("b") & no_unit,
-        magnitude=pl.col("pre").str.contains(rx(r"(?i)magnitude\s+(?:of\s+|was\s+|is\s+)?$"))
-        & pl.col("unit_raw").is_null(),
+        magnitude=magnitude,
         race=pl.col("n1").str.contains(rx(r"^\d{1,2}:\d{2}:\d{2}")),
-        # "which one", "the one you mentioned": a pronoun, not a number
-        pronoun=(pl.col("n1").str.to_lowercase() == "one") & pl.col("unit_raw").is_null()
-        & pl.col("pre").str.contains(rx(r"(?i)(?-u:\b)(?:the|this|that|which|any|every|each|no)\s+$")),
+        pronoun=pronoun,
     )
 
 
@@ -162,7 +166,8 @@ def _extract(sentences: pl.DataFrame, quotes: pl.DataFrame | None, claims_only: 
     # to 300 mln"), the pair is a change, not a range: the claim is the new value, trend down.
     c = c.with_columns(_v1=pl.when(v2.is_not_null() & (v1 > v2) & (pl.col("n1_v") * sign <= v2))
                        .then(pl.col("n1_v") * sign).otherwise(v1))
-    c = c.with_columns(_inverted=(v2.is_not_null() & (v1 > v2)).fill_null(False), _trend=trend(rx))
+    c = c.with_columns(_inverted=(v2.is_not_null() & (v1 > v2)).fill_null(False), _trend=trend(rx),
+                       _after=on_rows(c, *after_qualifier(rx), pl.String))
     inverted = pl.col("_inverted")
     c = c.with_columns(
         value=pl.when(inverted).then(v2).otherwise(v1),
