@@ -39,23 +39,30 @@ SCHEMA = {
 _CUR_RE = rf"(?i)^(?:{CUR})\s?"
 
 
-def _parts(c: pl.DataFrame, col: str, rx: Callable[[str], str]) -> pl.DataFrame:
-    """Currency prefix, value and scale word of one number of each candidate, computed once per
-    distinct spelling and joined back. Plain digits ("2,500", most of them) skip the parser."""
-    k = _cut(pl.col(col), rx(_CUR_RE))
-    body = pl.col(col).str.slice(k)
-    uniq = c.select(pl.col(col).unique().drop_nulls())
-    plain = pl.col(col).str.contains(rx(r"^[\d,]*\.?\d+$"))
-    fast = uniq.filter(plain).with_columns(
-        pl.col(col).str.replace_all(",", "").cast(pl.Float64, strict=False).alias(f"{col}_v"))
-    slow = uniq.filter(~plain).with_columns(
-        pl.when(k > 0).then(pl.col(col).str.slice(0, k).str.strip_chars().str.to_lowercase()
-                            .str.replace_all(rx(r"\s+"), " "))
-        .replace_strict(U.CURRENCY_PREFIXES, default=None).alias(f"{col}_cur"),
-        number_value(body).alias(f"{col}_v"),
-        body.str.extract(rx(rf"(?i)\d\s?({SCALE})$"), 1).alias(f"{col}_scale"),
+def _parts(c: pl.DataFrame, rx: Callable[[str], str]) -> pl.DataFrame:
+    """Currency prefix, value and scale word of both numbers of each candidate, and whether the
+    first is a race time, computed once per distinct spelling of either and joined back (one
+    table: the parser's regexes are compiled and their automata built once). Plain digits
+    ("2,500", most of them) skip the parser."""
+    n, k, body = pl.col("n"), pl.col("_k"), pl.col("_body")
+    uniq = pl.concat([c.select(n="n1"), c.select(n=pl.col("n2").drop_nulls())]).select(n.unique())
+    uniq = uniq.with_columns(_plain=n.str.contains(rx(r"^[\d,]*\.?\d+$")))
+    fast = uniq.filter("_plain").select(
+        "n", _v=n.str.replace_all(",", "").cast(pl.Float64, strict=False), _race=pl.lit(False))
+    # the prefix length and the body are columns: each is read more than once
+    slow = uniq.filter(~pl.col("_plain")).select("n", _k=_cut(n, rx(_CUR_RE))).with_columns(_body=n.str.slice(k))
+    slow = slow.select(
+        "n",
+        _cur=pl.when(k > 0).then(n.str.slice(0, k).str.strip_chars().str.to_lowercase()
+                                 .str.replace_all(rx(r"\s+"), " "))
+        .replace_strict(U.CURRENCY_PREFIXES, default=None),
+        _v=number_value(body),
+        _scale=body.str.extract(rx(rf"(?i)\d\s?({SCALE})$"), 1),
+        _race=n.str.contains(rx(r"^\d{1,2}:\d{2}:\d{2}")),
     )
-    return map_back(c, pl.concat([fast, slow], how="diagonal"), col)
+    parts = pl.concat([fast, slow], how="diagonal")
+    c = map_back(c, parts.select(n1="n", n1_cur="_cur", n1_v="_v", n1_scale="_scale", race="_race"), "n1")
+    return map_back(c, parts.select(n2="n", n2_cur="_cur", n2_v="_v", n2_scale="_scale"), "n2")
 
 
 def _cut(expr: pl.Expr, pattern: str) -> pl.Expr:
@@ -65,7 +72,7 @@ def _cut(expr: pl.Expr, pattern: str) -> pl.Expr:
 
 
 def _parse(c: pl.DataFrame, rx: Callable[[str], str]) -> pl.DataFrame:
-    c = _parts(_parts(c, "n1", rx), "n2", rx).with_columns(
+    c = _parts(c, rx).with_columns(
         n1_pct=pl.col("p1").is_not_null(), n2_pct=pl.lit(False))
     # The unit columns are computed once per distinct unit as written ("pct", "mln dlrs"), null
     # included, and joined back.
@@ -94,7 +101,6 @@ def _parse(c: pl.DataFrame, rx: Callable[[str], str]) -> pl.DataFrame:
         metres=(pl.col("n1_scale") == "m") & no_unit,
         bare_b=pl.col("n1_scale").str.to_lowercase().eq("b") & no_unit,
         magnitude=magnitude,
-        race=pl.col("n1").str.contains(rx(r"^\d{1,2}:\d{2}:\d{2}")),
         pronoun=pronoun,
     )
 
