@@ -210,10 +210,16 @@ def _extract(sentences: pl.DataFrame, quotes: pl.DataFrame | None, claims_only: 
                        - pl.col("text").str.strip_chars_start().str.len_chars().cast(pl.Int32))
     c = c.with_columns(text=pl.col("text").str.strip_chars_start(),
                        char_start=(pl.col("char_start") + pl.col("cut")).cast(pl.Int32))
+    # A value text the claim text does not hold loses its first word and is tested again; both
+    # read only those rows (few), and the test is not repeated on the others.
+    value_text, in_text = pl.col("value_text"), pl.col("_in_text")
     c = c.filter(pl.col("char_end") > pl.col("char_start")).drop("cut").with_columns(
-        value_text=pl.when(pl.col("text").str.contains(pl.col("value_text"), literal=True)).then("value_text")
-        .otherwise(pl.col("value_text").str.replace(rx(r"^\S+\s+"), ""))
-    ).filter((pl.col("value_text") != "") & pl.col("text").str.contains(pl.col("value_text"), literal=True))
+        _in_text=pl.col("text").str.contains(value_text, literal=True))
+    c = c.with_columns(value_text=pl.when(in_text).then(value_text).otherwise(
+        on_rows(c, ~in_text, value_text.str.replace(rx(r"^\S+\s+"), ""), pl.String)))
+    c = c.with_columns(_in_text=in_text | on_rows(
+        c, ~in_text, pl.col("text").str.contains(value_text, literal=True), pl.Boolean, False))
+    c = c.filter((value_text != "") & in_text).drop("_in_text")
     # claim numbers restart per document (the rows are sorted by document)
     c = c.with_columns(claim_id=pl.col("doc_id") + "-c" + position_in("doc_id").cast(pl.String))
     return _attach_quotes(c, quotes)
