@@ -58,10 +58,10 @@ _SCORE_VERBS = r"(?i)(?-u:\b)(?:won|lost|beat|defeated|drew|score|scored|led|tra
 def _contains_where(cond: pl.Expr, text: pl.Expr, pattern: str) -> pl.Expr:
     """`pl.when(cond).then(text).str.contains(pattern)`. Polars runs a regex on the text a null
     row still holds; an empty string costs (almost) nothing, so the other rows are emptied first."""
-    return pl.when(cond).then(_on_rows(cond, text).str.contains(pattern))
+    return pl.when(cond).then(_text_where(cond, text).str.contains(pattern))
 
 
-def _on_rows(cond: pl.Expr, text: pl.Expr) -> pl.Expr:
+def _text_where(cond: pl.Expr, text: pl.Expr) -> pl.Expr:
     """`text` where `cond` holds, else empty: what a regex then reads on the other rows."""
     return pl.when(cond).then(text).otherwise(pl.lit(""))
 
@@ -89,9 +89,9 @@ def drop_non_claims(c: pl.DataFrame, keep: pl.Expr, rx: Callable[[str], str]) ->
     # the other rows' context is emptied, not run through the regex.
     plain_digits = pl.col("_plain") & pl.col("_digits_only")
     c = c.with_columns(
-        _plural_next=_on_rows(plain_digits, pl.col("post")).str.contains(rx(r"^\s+[a-z]+[^su\s]s(?-u:\b)")),
+        _plural_next=_text_where(plain_digits, pl.col("post")).str.contains(rx(r"^\s+[a-z]+[^su\s]s(?-u:\b)")),
         # the whole match needs only the DFA; the word is the match without its spaces
-        _cap_word=_on_rows(plain_digits, pl.col("pre")).str.extract(rx(r"(?:^|\s)[A-Z][A-Za-z.]*\s+$"), 0)
+        _cap_word=_text_where(plain_digits, pl.col("pre")).str.extract(rx(r"(?:^|\s)[A-Z][A-Za-z.]*\s+$"), 0)
         .str.strip_chars(),
     )
     # The rules for rare cases (a quarter of the rows can meet one) run on those rows only: a
