@@ -313,7 +313,10 @@ def _position_gaps(stage: str, table: str, rows: pl.DataFrame) -> pl.DataFrame:
 
 def _count_mismatches(stage: str, documents: pl.DataFrame, column: str, rows: pl.DataFrame,
                       table: str) -> pl.DataFrame:
-    counts = rows.group_by("doc_id").agg(actual=pl.len().cast(pl.Int32))
+    # A document's rows are adjacent in every stage's output, so summing run lengths hashes one
+    # key per run instead of one per row; counts are the same in any order.
+    runs = rows.select(pl.col("doc_id").rle()).unnest("doc_id")
+    counts = runs.group_by(doc_id="value").agg(actual=pl.col("len").sum().cast(pl.Int32))
     joined = documents.select("doc_id", column).join(counts, on="doc_id", how="left", maintain_order="left").with_columns(
         pl.col("actual").fill_null(0))
     bad = joined.filter(pl.col(column) != pl.col("actual"))
