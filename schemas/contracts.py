@@ -144,6 +144,14 @@ def _check_holds(check, lazy: pl.LazyFrame, key: str, repeats: bool = False) -> 
     return (ok | ok.is_null() if check.ignore_na else ok.fill_null(False)).all()
 
 
+def _follows_from(check, column, frame_checks: set[str]) -> bool:
+    """A column's `str_matches` that a frame check of the model already settles on a passing frame
+    (the field's metadata `str_matches_follows_from` names it): scanning the column for it again
+    tells `_passes` nothing. Pandera still runs it, so a failing frame reports it as before."""
+    settled_by = (column.metadata or {}).get("str_matches_follows_from")
+    return check.name == "str_matches" and settled_by in frame_checks
+
+
 def _passes(model: type[pa.DataFrameModel], frame: pl.DataFrame) -> bool:
     """True when `frame` meets every part of `model` (columns, dtypes, nullability, uniqueness,
     column and frame checks), with all data checks in one query instead of pandera's two or more
@@ -179,7 +187,9 @@ def _passes(model: type[pa.DataFrameModel], frame: pl.DataFrame) -> bool:
                 # counting distinct values says the same three times faster
                 exprs.append(pl.col(name).n_unique() == pl.len() if dtypes[name] == pl.String
                              else pl.col(name).is_duplicated().not_().all())
-        checks = [(check, column.name) for column in columns for check in column.checks]
+        frame_checks = {check.name for check in schema.checks}
+        checks = [(check, column.name) for column in columns for check in column.checks
+                  if not _follows_from(check, column, frame_checks)]
         repeats = {column.name for column in columns if not column.unique}
         for check, key in checks + [(check, "*") for check in schema.checks]:
             holds = _check_holds(check, lazy, key, key in repeats)

@@ -41,6 +41,13 @@ def source_path(**kwargs) -> pa.Field:
     return pa.Field(str_length={"min_value": 1}, **kwargs)
 
 
+# Metadata for a child id that the model's `id_is_doc_and_position` check holds equal to
+# `<doc_id>-<letter><position>`: with doc_id matching DOC_ID_PATTERN and position a count (both
+# checked by the same model), that equality already gives the id its `child_id` pattern, so a
+# passing frame is not scanned for the pattern a second time (see `contracts._follows_from`).
+ID_FOLLOWS_FROM_DOC_AND_POSITION = {"str_matches_follows_from": "id_is_doc_and_position"}
+
+
 def id_is_doc_and_position(id_column: str, letter: str) -> pl.Expr:
     """`<doc_id>-<letter><position>`: the id says where its row stands (a check's expression)."""
     expected = pl.format(f"{{}}-{letter}{{}}", "doc_id", "position")

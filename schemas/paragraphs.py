@@ -11,7 +11,7 @@ from schemas import fields as f
 class ParagraphsSchema(f.Span):
     """One row per paragraph of a document's text: a heading or a block of body text."""
 
-    paragraph_id: pl.String = f.child_id("p")
+    paragraph_id: pl.String = f.child_id("p", metadata=f.ID_FOLLOWS_FROM_DOC_AND_POSITION)
     position: pl.Int32 = f.count()
     kind: f.PARAGRAPH_KIND
     n_sentences: pl.Int32 = f.count()

@@ -11,7 +11,7 @@ from schemas import fields as f
 class SentencesSchema(f.Span):
     """One row per sentence of a document, inside one paragraph."""
 
-    sentence_id: pl.String = f.child_id("s")
+    sentence_id: pl.String = f.child_id("s", metadata=f.ID_FOLLOWS_FROM_DOC_AND_POSITION)
     paragraph_id: pl.String = pa.Field(str_matches=r"^[0-9a-f]{16}-p\d+$")
     position: pl.Int32 = f.count()
 

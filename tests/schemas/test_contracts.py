@@ -76,6 +76,22 @@ def test_paragraphs_and_sentences_contracts(seeds):
     _fails(SentencesSchema, s.with_columns(position=pl.col("position") + 1), "id_is_doc_and_position")
 
 
+def test_child_id_pattern_still_reported(seeds):
+    """The fast pass leaves the paragraph and sentence id patterns to id_is_doc_and_position; a
+    broken id still fails, and pandera still names the pattern."""
+    from schemas.contracts import _pandera_failures, _passes
+
+    upper = pl.col("doc_id").str.to_uppercase()
+    for model, frame, id_column in ((ParagraphsSchema, seeds.paragraphs, "paragraph_id"),
+                                    (SentencesSchema, seeds.sentences, "sentence_id")):
+        for bad in (frame.with_columns(pl.col(id_column) + "x"),
+                    frame.with_columns(pl.col(id_column).str.replace("-", "_")),
+                    frame.with_columns(upper, pl.col(id_column).str.to_uppercase())):
+            assert not _passes(model, bad)
+            failures = _pandera_failures("t", "t", model, bad)
+            assert failures.filter((pl.col("column") == id_column) & (pl.col("check").str.starts_with("str_matches"))).height
+
+
 def test_records_and_rejected_contracts():
     records = parse_records(pl.DataFrame({"source_path": ["a.txt"], "raw": [b"x"], "read_error": [None]},
                                          schema={"source_path": pl.String, "raw": pl.Binary, "read_error": pl.String}))
