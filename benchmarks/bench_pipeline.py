@@ -118,14 +118,13 @@ def one_build(raw: str, out: str, shard_size: int | None, workers: int, runner: 
             "processes": summary["processes"], "shard_size": summary.get("shard_size")}
 
 
-def stages_and_floor(raw: str) -> dict:
-    """Runs in a child process: the same inputs through `build_shard` in one process, timed per
-    stage, and the I/O floor (read the files, write their text as one Parquet table)."""
+def io_floor(raw: str) -> tuple[float, "pl.DataFrame"]:
+    """The I/O floor: seconds to read the raw files and write their text as one Parquet table,
+    and the files read (for the caller to reuse)."""
     sys.path.insert(0, str(ROOT))
     import polars as pl
 
     from flows.inputs import list_inputs, read_files
-    from flows.shard import StageClock, build_shard
     from flows.store import write_parquet_atomic
 
     folder = Path(raw)
@@ -134,7 +133,16 @@ def stages_and_floor(raw: str) -> dict:
     files = read_files(folder, inputs)
     texts = [line for blob in files["raw"] for line in blob.decode("utf-8").splitlines()]
     write_parquet_atomic(pl.DataFrame({"text": texts}), WORK / "floor.parquet")
-    floor = time.perf_counter() - started
+    return time.perf_counter() - started, files
+
+
+def stages_and_floor(raw: str) -> dict:
+    """Runs in a child process: the I/O floor, then the same inputs through `build_shard` in one
+    process, timed per stage."""
+    from flows.shard import StageClock, build_shard
+    from flows.store import write_parquet_atomic
+
+    floor, files = io_floor(raw)
     clock = StageClock()
     started = time.perf_counter()
     tables = build_shard(files, clock)
@@ -148,6 +156,8 @@ def stages_and_floor(raw: str) -> dict:
 def child(args: argparse.Namespace) -> None:
     if args.child == "build":
         result = one_build(args.raw, args.out, args.shard_size, args.workers, args.runner)
+    elif args.child == "floor":
+        result = {"io_floor_s": io_floor(args.raw)[0]}
     else:
         result = stages_and_floor(args.raw)
     print(json.dumps(result))
@@ -171,7 +181,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--runner", default="auto", choices=["auto", "thread", "process", "dask"])
     parser.add_argument("--stages", action="store_true", help="also time each stage in one process")
-    parser.add_argument("--child", choices=["build", "stages"])
+    parser.add_argument("--child", choices=["build", "stages", "floor"])
     parser.add_argument("--raw")
     parser.add_argument("--out")
     parser.add_argument("--json", help="append the results as JSON lines to this file")

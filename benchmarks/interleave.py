@@ -7,8 +7,10 @@ and compare them within each round (BENCHMARKS.md):
         ../old-worktree:auto .:auto .:dask > results.jsonl
 
 Each TREE is a checkout of this repository with its own `.venv` (a git worktree can link this one);
-each build is that tree's `benchmarks/bench_pipeline.py --child build`. One JSON line per build on
-stdout, a summary line on stderr.
+each build is that tree's `benchmarks/bench_pipeline.py --child build`. With `--floor`, each round
+also measures the I/O floor (this tree's `--child floor`: read the raw files, write their text as
+one Parquet table), so that the ratio to the floor compares builds and floor of the same minutes.
+One JSON line per build (and floor) on stdout, a summary line on stderr.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ def main() -> None:
     parser.add_argument("--raw", required=True, help="a folder made by bench_pipeline.py (benchmarks/.work/reuters-N)")
     parser.add_argument("--shard-size", type=int, help="articles per shard (default: the pipeline's, by corpus size)")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--floor", action="store_true", help="measure the I/O floor once per round")
     parser.add_argument("configs", nargs="+", metavar="TREE:RUNNER")
     args = parser.parse_args()
     raw = str(Path(args.raw).resolve())
@@ -37,6 +40,12 @@ def main() -> None:
                PREFECT_LOGGING_LEVEL="WARNING", PREFECT_HOME=str(bench.WORK / "prefect-home"))
     try:
         for round_ in range(args.rounds):
+            if args.floor:
+                command = [sys.executable, str(Path(bench.__file__).resolve()), "--child", "floor", "--raw", raw]
+                done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+                floor = json.loads(done.stdout.strip().splitlines()[-1])
+                print(json.dumps(dict(floor, round=round_, kind="floor")), flush=True)
+                print(f"round {round_} I/O floor {floor['io_floor_s']:.2f} s", file=sys.stderr, flush=True)
             for config in args.configs:
                 tree, runner = config.rsplit(":", 1)
                 tree = str(Path(tree).resolve())
