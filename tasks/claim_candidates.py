@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from collections.abc import Callable
+from functools import lru_cache
 
 import polars as pl
 
@@ -58,6 +59,18 @@ _JUNK_RE = rf"(?i)^(?:{_JUNK})$"
 _GAP_RE = rf"(?i)^(?P<p1>{_PCT})?(?P<sep>{_SEP})$"
 _HAS_NUMBER = (rf"[0-9½¼¾⅓⅔⅛]|(?i){B}(?:{'|'.join(list(UNITS) + list(TENS) + list(FRACTION_WORDS))}"
                rf"|dozens?|hundred|thousand|million|billion){B}")
+
+
+# Built once per process and pattern form: `extract_groups` compiles its pattern when the
+# expression is built, and polars' small regex cache does not keep it from one call to the next.
+@lru_cache(maxsize=None)
+def _gap_groups(pattern: str) -> pl.Expr:
+    return pl.col("post").str.slice(0, pl.col("_gap_len")).str.extract_groups(pattern)
+
+
+@lru_cache(maxsize=None)
+def _lead_groups(pattern: str) -> pl.Expr:
+    return pl.col("lead").str.extract_groups(pattern)
 
 
 def with_numbers(sentences: pl.DataFrame) -> pl.DataFrame:
@@ -130,7 +143,7 @@ def _ranges(c: pl.DataFrame, rx: Callable[[str], str]) -> pl.DataFrame:
     gap_len = (pl.col("start").shift(-1) - pl.col("end")).clip(0, 40)
     c = c.with_columns(_close=(same & (gap_len > 0) & (gap_len < 16)).fill_null(False), _gap_len=gap_len)
     rows = c.select("pre", "post", "m", "_close", "_gap_len", _row=pl.int_range(pl.len(), dtype=pl.UInt32)).filter("_close")
-    rows = rows.with_columns(g=pl.col("post").str.slice(0, pl.col("_gap_len")).str.extract_groups(rx(_GAP_RE)))
+    rows = rows.with_columns(g=_gap_groups(rx(_GAP_RE)))
     # rp and sep are columns: the rule below reads them seven times
     rows = rows.with_columns(
         _rp=pl.when(pl.col("g").struct["sep"].is_not_null()).then(pl.col("pre")).str.extract(rx(r"(?i)(?:^|\W)(between|from)\s+(?:the\s+ages?\s+of\s+)?$"), 1).str.to_lowercase(),
@@ -210,7 +223,7 @@ def _take_prefix(c: pl.DataFrame, rx: Callable[[str], str]) -> pl.DataFrame:
     c = c.with_columns(k=pl.col("lead").str.len_chars().fill_null(0).cast(pl.Int32))
     k = pl.col("k")
     c = c.with_columns(lead=pl.when(k > 0).then(pl.col("lead")))
-    g = pl.col("lead").str.extract_groups(rx(LEAD_PARTS_RE))
+    g = _lead_groups(rx(LEAD_PARTS_RE))
     parts = c.filter(pl.col("k") > 0).select(pl.col("lead").unique()).with_columns(
         age=g.struct["age"], qual=g.struct["qual"], rp=pl.coalesce(g.struct["rp"], g.struct["rp0"]),
         neg_word=g.struct["neg"])

@@ -10,10 +10,11 @@ A clause that holds quoted words is left to the direct/partial extractor (spans 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import polars as pl
 
-from tasks.ascii_patterns import ascii_form
+from tasks.ascii_patterns import ascii_form, is_ascii, patterns_for
 from tasks.attribution import Mention, subject_mention
 from tasks.reporting_verbs import CLAUSE_FORMS, LEMMA
 
@@ -92,26 +93,45 @@ def indirect_candidates(sentences: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _groups(pattern: str, names: list[str], prefix: str) -> list[pl.Expr]:
+# `extract_groups` compiles its pattern when the expression is built (to name the struct's fields),
+# and polars' small regex cache does not keep it from one shard to the next: these expressions are
+# built once per process (the quotes stage of every shard compiled ten patterns again, ~96 M
+# instructions, a third of its fixed cost).
+@lru_cache(maxsize=None)
+def _groups(pattern: str, names: tuple[str, ...], prefix: str) -> tuple[pl.Expr, ...]:
     g = pl.col("text").str.extract_groups(pattern)
-    return [g.struct.field(n).alias(f"{prefix}_{n}") for n in names]
+    return tuple(g.struct.field(n).alias(f"{prefix}_{n}") for n in names)
 
 
-def _tail_rows(rows: pl.DataFrame) -> pl.DataFrame:
+@lru_cache(maxsize=None)
+def _tail_groups(ascii_text: bool) -> dict[str, pl.Expr]:
+    tail, ascii_ = pl.col("tail"), pl.col("_ascii")
+    return {
+        "tail_vs": tail.str.extract_groups(patterns_for(ascii_text)(TAIL_VS_AFTER_COMMA)),
+        # ASCII tails (all of Reuters) take the twin; each pattern runs only on its rows
+        "tail_sv": pl.when(ascii_).then(pl.when(ascii_).then(tail).str.extract_groups(_TAIL_SV_ASCII))
+        .otherwise(pl.when(~ascii_).then(tail).str.extract_groups(TAIL_SV_AFTER_COMMA)),
+    }
+
+
+@lru_cache(maxsize=None)
+def _after_verb_groups(ascii_text: bool) -> tuple[pl.Expr, pl.Expr]:
+    rx = patterns_for(ascii_text)
+    told, rest = pl.col("main_v").is_in(["told", "tells", "telling"]), pl.col("main_rest")
+    return (pl.when(told).then(rest).str.extract_groups(rx(AFTER_TELL)),
+            pl.when(told).then(None).otherwise(rest).str.extract_groups(rx(AFTER_VERB)))
+
+
+def _tail_rows(rows: pl.DataFrame, ascii_text: bool) -> pl.DataFrame:
     """The tail_vs/tail_sv groups of TAIL_VERB_SPEAKER / TAIL_SPEAKER_VERB, matched after the last comma."""
     text, tail = pl.col("text"), pl.col("tail")
     rows = rows.with_columns(tail=text.str.extract(_LAST_COMMA_TAIL, 1))
     rows = rows.with_columns(head=text.str.head(text.str.len_chars() - tail.str.len_chars() - 1))
     rows = rows.with_columns(head_ok=(pl.col("head").str.len_chars() >= 20) & ~pl.col("head").str.contains("\n", literal=True))
     rows = rows.with_columns(_ascii=tail.str.len_bytes() == tail.str.len_chars())
-    for pattern, prefix in ((TAIL_VS_AFTER_COMMA, "tail_vs"), (TAIL_SV_AFTER_COMMA, "tail_sv")):
+    for prefix, groups in _tail_groups(ascii_text).items():
         # one struct column first: field lookups inside when/then would run the regex once per field
-        if pattern is TAIL_SV_AFTER_COMMA:  # ASCII tails (all of Reuters) take the twin; each pattern runs only on its rows
-            ascii_ = pl.col("_ascii")
-            rows = rows.with_columns(g=pl.when(ascii_).then(pl.when(ascii_).then(tail).str.extract_groups(_TAIL_SV_ASCII))
-                                     .otherwise(pl.when(~ascii_).then(tail).str.extract_groups(pattern)))
-        else:
-            rows = rows.with_columns(g=tail.str.extract_groups(pattern))
+        rows = rows.with_columns(g=groups)
         g = pl.col("g")
         ok = pl.col("head_ok") & g.struct.field("pre").is_not_null()
         fields = {"cl": pl.col("head"), "pre": pl.lit(",") + g.struct.field("pre"), "v": g.struct.field("v"), "sp": g.struct.field("sp")}
@@ -143,16 +163,21 @@ def indirect_hits(sentences: pl.DataFrame) -> pl.DataFrame:
     cand = indirect_candidates(sentences)
     if cand.is_empty():
         return pl.DataFrame(schema=HIT_SCHEMA)
+    # ASCII sentences (all of Reuters) take the ASCII forms of the capturing patterns: the same
+    # matches there, and automata that compile several times faster (polars compiles them again in
+    # every shard).
+    ascii_text = is_ascii(cand["text"])
+    rx = patterns_for(ascii_text)
     lemma = dict(LEMMA)
     cue_of = lambda c: pl.col(c).replace_strict(lemma, default=None)  # noqa: E731
     acc = pl.col("text").str.contains("ccording to")
     # the costly patterns run only on the rows that can match them
-    acc_rows = cand.filter(acc).with_columns(*_groups(ACCORDING_HEAD, ["pre", "sp", "cl"], "acc_head"),
-                                             *_groups(ACCORDING_TAIL, ["cl", "pre", "sp"], "acc_tail"),
-                                             *_groups(ACCORDING_MID, ["pre", "sp", "cl"], "mid_acc"))
+    acc_rows = cand.filter(acc).with_columns(*_groups(rx(ACCORDING_HEAD), ("pre", "sp", "cl"), "acc_head"),
+                                             *_groups(rx(ACCORDING_TAIL), ("cl", "pre", "sp"), "acc_tail"),
+                                             *_groups(rx(ACCORDING_MID), ("pre", "sp", "cl"), "mid_acc"))
     paren_rows = cand.filter(pl.col("text").str.contains(PAREN_HINT)).with_columns(
-        *_groups(PAREN_SV, ["pre", "sp", "v", "cl"], "mid_sv"), *_groups(PAREN_VS, ["pre", "v", "sp", "cl"], "mid_vs"))
-    tail_rows = _tail_rows(cand.filter(pl.col("text").str.contains(TAIL_HINT)))
+        *_groups(rx(PAREN_SV), ("pre", "sp", "v", "cl"), "mid_sv"), *_groups(rx(PAREN_VS), ("pre", "v", "sp", "cl"), "mid_vs"))
+    tail_rows = _tail_rows(cand.filter(pl.col("text").str.contains(TAIL_HINT)), ascii_text)
     # the split struct becomes a column first: read twice as an expression, its regex ran once per field
     cand = cand.with_columns(_split=pl.col("text").str.replace(FIRST_VERB, "\x1f$0", n=1).str.split_exact("\x1f", 1))
     split = pl.col("_split")
@@ -166,8 +191,8 @@ def indirect_hits(sentences: pl.DataFrame) -> pl.DataFrame:
     told = pl.col("main_v").is_in(["told", "tells", "telling"])
     # Each pattern only over its own rows (when/then runs both branches on every row), and the struct becomes a column
     # before its fields are read (each field lookup of an expression re-ran the regexes).
-    cand = cand.with_columns(_tell=pl.when(told).then(rest).str.extract_groups(AFTER_TELL),
-                             _verb=pl.when(told).then(None).otherwise(rest).str.extract_groups(AFTER_VERB))
+    tell_groups, verb_groups = _after_verb_groups(ascii_text)
+    cand = cand.with_columns(_tell=tell_groups, _verb=verb_groups)
     cand = cand.with_columns(_after=pl.when(told).then(pl.col("_tell")).otherwise(pl.col("_verb")))
     tail = pl.col("_after")
     subj = pl.col("main_subj").str.strip_chars_end(" ,")
@@ -216,7 +241,7 @@ def indirect_hits(sentences: pl.DataFrame) -> pl.DataFrame:
         .filter(pl.col("cl_trim").str.len_chars() >= 12)
     )
     plain = (pl.col("rule") != "main") | (
-        pl.col("sp").str.contains(_PLAIN_SUBJECT) & ~pl.col("sp").str.contains(_NOISY_TAIL) & ~pl.col("participle")
+        pl.col("sp").str.contains(rx(_PLAIN_SUBJECT)) & ~pl.col("sp").str.contains(_NOISY_TAIL) & ~pl.col("participle")
     )
     hits = hits.with_columns(plain=plain)
     fast = hits.filter("plain").with_columns(sp_start=pl.col("char_start") + pl.col("sp_at"))

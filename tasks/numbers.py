@@ -234,6 +234,11 @@ def number_value(expr: pl.Expr) -> pl.Expr:
     return expr.map_batches(_number_values, return_dtype=pl.Float64)
 
 
+# Built once per process: `extract_groups` compiles its pattern when the expression is built, and
+# polars' small regex cache does not keep it from one call to the next.
+_FRACTION_GROUPS = pl.col("s").str.extract_groups(r"^(?:(\d{1,3})\s+)?(\d{1,3})/(\d{1,3})$")
+
+
 def _number_values(numbers: pl.Series) -> pl.Series:
     # Each part is a column: the parts are reused, and nested in one expression every use
     # evaluated them (and the lower-cased text they read) again.
@@ -243,7 +248,7 @@ def _number_values(numbers: pl.Series) -> pl.Series:
         lead=s.str.extract(r"^(\d[\d,]*(?:\.\d+)?|\.\d+)", 1),
         frac_char=s.str.extract(r"([½¼¾⅓⅔⅛])$", 1).replace_strict(
             FRACTION_CHARS, default=None, return_dtype=pl.Float64),
-        frac=s.str.extract_groups(r"^(?:(\d{1,3})\s+)?(\d{1,3})/(\d{1,3})$"),
+        frac=_FRACTION_GROUPS,
     )
     lead, frac = pl.col("lead"), pl.col("frac")
     f = f.with_columns(
