@@ -12,6 +12,7 @@ import hashlib
 import polars as pl
 
 from tasks import furniture as F
+from tasks.ascii_patterns import patterns_for
 from tasks.dates import published
 from tasks.header import dateline_place, given_dateline_place, header_lines, header_metadata
 from tasks.language import with_language
@@ -35,21 +36,23 @@ CLEAN_SCHEMA: dict[str, pl.DataType] = {
 }
 
 
-def _key(text: pl.Expr) -> pl.Expr:
-    """A comparison key that ignores case, punctuation and spacing (repeated titles differ in those)."""
+def _key(text: pl.Expr, rx: F.Rx = patterns_for(False)) -> pl.Expr:
+    """A comparison key that ignores case, punctuation and spacing (repeated titles differ in those).
+
+    `rx` as in `tasks.furniture`: the ASCII form gives the same key to ASCII text only."""
     # Only runs other than a single space need replacing (a space would become itself): matching
     # every space between words made this the costliest pass of cleaning.
-    return text.str.to_lowercase().str.replace_all(r"[^\w]*[^\w ][^\w]*| {2,}", " ").str.strip_chars()
+    return text.str.to_lowercase().str.replace_all(rx(r"[^\w]*[^\w ][^\w]*| {2,}"), " ").str.strip_chars()
 
 
-def _same_key(key: pl.Expr, where: pl.Expr | bool = True) -> pl.Expr:
+def _same_key(key: pl.Expr, rx: F.Rx, where: pl.Expr | bool = True) -> pl.Expr:
     """`where` and the line's `_key` is `key` (never null when `key` is not). The line's key, the
     costliest pass of cleaning, is only computed where its first word character (`first_char`,
     null when the line has none) is also the first character of `key`."""
     first = pl.col("first_char")
     maybe = where & (first.eq_missing(key.str.slice(0, 1)) | first.is_null())
     # Empty, not null, elsewhere: polars replaces in a column with nulls several times slower.
-    return maybe & (_key(pl.when(maybe).then(pl.col("line")).otherwise(pl.lit(""))) == key).fill_null(False)
+    return maybe & (_key(pl.when(maybe).then(pl.col("line")).otherwise(pl.lit("")), rx) == key).fill_null(False)
 
 
 _LINE_FEATURES = {"furniture": pl.String, "byline": pl.String, "date_line": pl.Boolean, "section_like": pl.Boolean,
@@ -57,24 +60,26 @@ _LINE_FEATURES = {"furniture": pl.String, "byline": pl.String, "date_line": pl.B
                   "repeat_title": pl.Boolean}
 
 
-def _line_features(lines: pl.DataFrame) -> pl.DataFrame:
+def _line_features(lines: pl.DataFrame, rx: F.Rx) -> pl.DataFrame:
     line, words = pl.col("line"), pl.col("nw")
-    byline = pl.when((words <= 8) & ~line.str.contains(r"[.!?]$")).then(F.byline_names(line))
+    byline = pl.when((words <= 8) & ~line.str.contains(r"[.!?]$")).then(F.byline_names(line, rx))
     return lines.select(
         "rec", "i",
-        furniture=F.furniture_kind(line, words),
+        furniture=F.furniture_kind(line, words, rx),
         byline=byline,
-        date_line=F.is_date_line(line, words),
-        section_like=F.is_section_line(line, words),
-        name_like=F.is_name_line(line) & (words <= 5),
-        tail_marker=F.is_tail_marker(line),
-        sign_off=F.is_sign_off(line, words),
-        repeat_title=pl.col("given_key").is_not_null() & _same_key(pl.col("given_key")),
+        date_line=F.is_date_line(line, words, rx),
+        section_like=F.is_section_line(line, words, rx),
+        name_like=F.is_name_line(line, rx) & (words <= 5),
+        tail_marker=F.is_tail_marker(line, rx),
+        sign_off=F.is_sign_off(line, words, rx),
+        # the given title's key keeps the patterns as written: the title may not be ASCII
+        repeat_title=pl.col("given_key").is_not_null() & _same_key(pl.col("given_key"), rx),
     )
 
 
-def _line_frame(records: pl.DataFrame) -> pl.DataFrame:
-    """One row per non-empty line, in (rec, i) order, with what each line may be.
+def _line_frame(records: pl.DataFrame) -> tuple[pl.DataFrame, F.Rx]:
+    """One row per non-empty line, in (rec, i) order, with what each line may be; and the form of
+    the patterns for the lines (ASCII when every body is).
 
     The window expressions downstream rely on that order instead of sorting again.
     """
@@ -104,6 +109,8 @@ def _line_frame(records: pl.DataFrame) -> pl.DataFrame:
     if not ascii_only.all():
         parts.append(records.filter(~ascii_only).select(*columns, body=collapsed_spaces(normalised_text("body"))))
     body = pl.concat(parts).sort("rec")
+    # ASCII bodies stay ASCII once normalised, and so do their lines.
+    rx = patterns_for(bool(ascii_only.all()))
     lines = (
         body.select("rec", "given_title", "given_subtitle", "given_key", line=pl.col("body").str.split("\n"))
         .explode("line")
@@ -114,26 +121,26 @@ def _line_frame(records: pl.DataFrame) -> pl.DataFrame:
                       nw=(pl.col("line").str.count_matches(" ") + 1).cast(pl.Int32),
                       # lower-cased after the extract: lower-casing whole lines was the costlier part;
                       # the whole match's last character, since a capture group runs a slower engine
-                      first_char=pl.col("line").str.extract(r"^[^\w]*\w", 0).str.slice(-1).str.to_lowercase()
+                      first_char=pl.col("line").str.extract(rx(r"^[^\w]*\w"), 0).str.slice(-1).str.to_lowercase()
                       .str.slice(0, 1))
     )
     # Only lines that could be furniture or header go through the full set of rules.
     suspects = lines.filter(F.may_be_furniture(pl.col("line"), pl.col("nw")))
-    features = _line_features(suspects)
+    features = _line_features(suspects, rx)
     defaults = [pl.col(c).fill_null(False) for c, t in _LINE_FEATURES.items() if t == pl.Boolean]
     return (
         lines.join(features, on=["rec", "i"], how="left", maintain_order="left")
         .with_columns(defaults)
         .with_columns(meta=pl.col("furniture").is_not_null() | pl.col("byline").is_not_null() | pl.col("date_line"))
-    )
+    ), rx
 
 
-def _kept_lines(lines: pl.DataFrame) -> pl.DataFrame:
+def _kept_lines(lines: pl.DataFrame, rx: F.Rx) -> pl.DataFrame:
     """Marks `keep` (body text), `duplicate` and the paragraph kind of every line."""
     i = pl.col("i")
     # At most one line per record is its title line; its key is a column before the window takes
     # it (inside the window the key would be computed group by group).
-    lines = lines.with_columns(_title_key=_key(pl.when(i == pl.col("title_i")).then(pl.col("line"))))
+    lines = lines.with_columns(_title_key=_key(pl.when(i == pl.col("title_i")).then(pl.col("line")), rx))
     title_key = pl.coalesce("given_key", pl.col("_title_key").max().over("rec")).fill_null("")
     lines = lines.with_columns(_title_key=title_key)
     long_body = (pl.col("nw") >= _LONG_PARAGRAPH_WORDS) & pl.col("furniture").is_null()
@@ -159,7 +166,7 @@ def _kept_lines(lines: pl.DataFrame) -> pl.DataFrame:
         & ~in_tail
         & ~closing_labels
         # Only a short line can repeat the headline.
-        & ~_same_key(pl.col("_title_key"), where=pl.col("nw") <= 40)
+        & ~_same_key(pl.col("_title_key"), rx, where=pl.col("nw") <= 40)
     )
     marked = lines.with_columns(candidate=candidate)
     # The last line of what is kept may be a wire sign-off ("Reuter").
@@ -207,8 +214,9 @@ def clean_documents(records: pl.DataFrame) -> pl.DataFrame:
     """
     records = records.with_row_index("rec")
     accepted = records.filter(pl.col("reject_reason").is_null())
-    lines = header_lines(_line_frame(accepted))
-    marked, kept = _kept_lines(lines)
+    lines, rx = _line_frame(accepted)
+    lines = header_lines(lines, rx)
+    marked, kept = _kept_lines(lines, rx)
     # Lines are in (rec, i) order, and a group keeps the order of its rows.
     # The lines are gathered as lists and joined afterwards: `str.join` as an aggregation took
     # five times as long (50 -> 10 ms on Reuters).
@@ -241,7 +249,7 @@ def clean_documents(records: pl.DataFrame) -> pl.DataFrame:
             published_date=pl.coalesce(given_date, guessed_date),
             published_at=pl.when(given_date.is_not_null()).then(given_at).otherwise(guessed_at),
             dateline=pl.coalesce(given_dateline_place(pl.col("given_dateline")),
-                                 dateline_place(pl.col("first_paragraph"))),
+                                 dateline_place(pl.col("first_paragraph"), rx)),
             outlet=pl.col("given_outlet"),
             url=pl.col("given_url"),
             n_words=pl.col("n_words").fill_null(0),

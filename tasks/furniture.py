@@ -9,8 +9,11 @@ real pages of the metadata dev set, photo credits, chart legends and the credit 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import polars as pl
 
+from tasks.ascii_patterns import patterns_for
 from tasks.dates import ANY_DATE
 
 WORDS = r"\S+"
@@ -80,23 +83,29 @@ def n_words(text: str | pl.Expr) -> pl.Expr:
 
 
 # The rules below take the line's word count as `words` (`n_words(line)`): the line frame has it
-# already, and counting again in every rule was most of their cost.
-def is_counter_line(line: pl.Expr, words: pl.Expr) -> pl.Expr:
-    return line.str.contains(_COUNTER) & (words <= 14)
+# already, and counting again in every rule was most of their cost. `rx` gives the form of their
+# patterns: `ascii_form` when every line is ASCII (`tasks/ascii_patterns.py`; the same matches
+# there, and automata that compile several times faster, which every shard pays again).
+_AS_WRITTEN = patterns_for(False)
+Rx = Callable[[str], str]
 
 
-def is_widget_line(line: pl.Expr, words: pl.Expr) -> pl.Expr:
-    return line.str.contains(_WIDGET) & (words <= 16)
+def is_counter_line(line: pl.Expr, words: pl.Expr, rx: Rx = _AS_WRITTEN) -> pl.Expr:
+    return line.str.contains(rx(_COUNTER)) & (words <= 14)
 
 
-def is_address_line(line: pl.Expr) -> pl.Expr:
-    return line.str.contains(_ADDRESS)
+def is_widget_line(line: pl.Expr, words: pl.Expr, rx: Rx = _AS_WRITTEN) -> pl.Expr:
+    return line.str.contains(rx(_WIDGET)) & (words <= 16)
 
 
-def is_caption_line(line: pl.Expr, words: pl.Expr) -> pl.Expr:
+def is_address_line(line: pl.Expr, rx: Rx = _AS_WRITTEN) -> pl.Expr:
+    return line.str.contains(rx(_ADDRESS))
+
+
+def is_caption_line(line: pl.Expr, words: pl.Expr, rx: Rx = _AS_WRITTEN) -> pl.Expr:
     return (
-        (line.str.contains(_CAPTION) & (words <= 60))
-        | (line.str.contains(_IMAGE_CREDIT) & (words <= 30))
+        (line.str.contains(rx(_CAPTION)) & (words <= 60))
+        | (line.str.contains(rx(_IMAGE_CREDIT)) & (words <= 30))
         | line.str.contains(_LEGEND)
     )
 
@@ -105,45 +114,45 @@ def is_quote_credit_line(line: pl.Expr, words: pl.Expr) -> pl.Expr:
     return line.str.contains(_QUOTE_CREDIT) & (words <= 16)
 
 
-def is_bio_line(line: pl.Expr, words: pl.Expr) -> pl.Expr:
-    return line.str.contains(_BIO) & (words <= 80)
+def is_bio_line(line: pl.Expr, words: pl.Expr, rx: Rx = _AS_WRITTEN) -> pl.Expr:
+    return line.str.contains(rx(_BIO)) & (words <= 80)
 
 
-def is_tail_marker(line: pl.Expr) -> pl.Expr:
-    return line.str.contains(_TAIL_MARKER)
+def is_tail_marker(line: pl.Expr, rx: Rx = _AS_WRITTEN) -> pl.Expr:
+    return line.str.contains(rx(_TAIL_MARKER))
 
 
-def is_sign_off(line: pl.Expr, words: pl.Expr) -> pl.Expr:
-    return line.str.contains(_SIGN_OFF) & (words <= 12)
+def is_sign_off(line: pl.Expr, words: pl.Expr, rx: Rx = _AS_WRITTEN) -> pl.Expr:
+    return line.str.contains(rx(_SIGN_OFF)) & (words <= 12)
 
 
-def byline_names(line: pl.Expr) -> pl.Expr:
+def byline_names(line: pl.Expr, rx: Rx = _AS_WRITTEN) -> pl.Expr:
     """The names of a byline line ("By Ivan Kesic", "Author Dilan Sirwan"), else null."""
-    return line.str.extract(_BYLINE, 1).str.strip_chars(" |•·,")
+    return line.str.extract(rx(_BYLINE), 1).str.strip_chars(" |•·,")
 
 
-def is_date_line(line: pl.Expr, words: pl.Expr) -> pl.Expr:
+def is_date_line(line: pl.Expr, words: pl.Expr, rx: Rx = _AS_WRITTEN) -> pl.Expr:
     """A short line that is mostly a date (a header's date stamp, not a sentence mentioning one)."""
-    return line.str.contains(ANY_DATE) & (words <= 12) & ~line.str.contains(r"[.!?]['\"”’]?$")
+    return line.str.contains(rx(ANY_DATE)) & (words <= 12) & ~line.str.contains(r"[.!?]['\"”’]?$")
 
 
-def is_section_line(line: pl.Expr, words: pl.Expr) -> pl.Expr:
+def is_section_line(line: pl.Expr, words: pl.Expr, rx: Rx = _AS_WRITTEN) -> pl.Expr:
     """A section name or breadcrumb above a headline: "News", "Security", "News / Iraq / Editor's Choice"."""
     short = (words <= 2) & ~line.str.contains(r"[.!?,:;]$") & line.str.contains(r"^[A-Z]")
-    return short | line.str.contains(_BREADCRUMB)
+    return short | line.str.contains(rx(_BREADCRUMB))
 
 
-def is_name_line(line: pl.Expr) -> pl.Expr:
-    return line.str.contains(_NAME_LINE)
+def is_name_line(line: pl.Expr, rx: Rx = _AS_WRITTEN) -> pl.Expr:
+    return line.str.contains(rx(_NAME_LINE))
 
 
-def furniture_kind(line: pl.Expr, words: pl.Expr) -> pl.Expr:
+def furniture_kind(line: pl.Expr, words: pl.Expr, rx: Rx = _AS_WRITTEN) -> pl.Expr:
     """Why a line is page furniture (null when it is not)."""
     return (
-        pl.when(is_counter_line(line, words)).then(pl.lit("counter"))
-        .when(is_widget_line(line, words)).then(pl.lit("widget"))
-        .when(is_address_line(line)).then(pl.lit("address"))
-        .when(is_caption_line(line, words)).then(pl.lit("caption"))
-        .when(is_bio_line(line, words)).then(pl.lit("bio"))
+        pl.when(is_counter_line(line, words, rx)).then(pl.lit("counter"))
+        .when(is_widget_line(line, words, rx)).then(pl.lit("widget"))
+        .when(is_address_line(line, rx)).then(pl.lit("address"))
+        .when(is_caption_line(line, words, rx)).then(pl.lit("caption"))
+        .when(is_bio_line(line, words, rx)).then(pl.lit("bio"))
         .when(is_quote_credit_line(line, words)).then(pl.lit("quote_credit"))
     )

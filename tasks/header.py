@@ -13,8 +13,11 @@ with the article.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import polars as pl
 
+from tasks.ascii_patterns import patterns_for
 from tasks.windows import cum_sum_in
 
 HEADER_WINDOW = 12
@@ -27,8 +30,10 @@ def _first_i(condition: pl.Expr) -> pl.Expr:
     return pl.when(condition).then(pl.col("i")).min().over("rec")
 
 
-def header_lines(lines: pl.DataFrame) -> pl.DataFrame:
-    """Adds `header_end` (last header line index, null when none), `title_i` and `subtitle_i`."""
+def header_lines(lines: pl.DataFrame, rx: Callable[[str], str] = patterns_for(False)) -> pl.DataFrame:
+    """Adds `header_end` (last header line index, null when none), `title_i` and `subtitle_i`.
+
+    `rx`: the form of the patterns for these lines (`tasks.furniture`)."""
     given_title = pl.col("given_title").is_not_null()
     content = ~pl.col("meta") & ~pl.col("section_like") & ~pl.col("name_like") & ~pl.col("repeat_title")
     # A column of its own: inside the window below, a running sum would be evaluated group by group.
@@ -52,7 +57,7 @@ def header_lines(lines: pl.DataFrame) -> pl.DataFrame:
         (pl.col("nw") <= _TITLE_MAX_WORDS)
         # Headlines do not end with a full stop; a first line that does is already the article.
         & ~first_line.str.contains(r"[^.]\.$")
-        & ~first_line.str.contains(_DATELINE)
+        & ~first_line.str.contains(rx(_DATELINE))
     )
     with_end = lines.with_columns(
         header_meta_end=pl.when(header_meta).then(pl.col("i")).max().over("rec"),
@@ -120,9 +125,9 @@ def header_metadata(lines: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def dateline_place(first_paragraph: pl.Expr) -> pl.Expr:
+def dateline_place(first_paragraph: pl.Expr, rx: Callable[[str], str] = patterns_for(False)) -> pl.Expr:
     """The place of a dateline opening the body ("ERBIL, Kurdistan Region - ...")."""
-    return first_paragraph.str.extract(_DATELINE, 1)
+    return first_paragraph.str.extract(rx(_DATELINE), 1)
 
 
 def given_dateline_place(given: pl.Expr) -> pl.Expr:
