@@ -18,7 +18,8 @@ from scoring import load_articles, sentences_for  # noqa: E402
 
 @pytest.mark.parametrize("pattern,expected", [
     (r"(?i)\d+\s?pct(?-u:\b)", r"(?-u)(?i)\d+\s?pct(?-u:\b)"),
-    (r"(?:https?://)\S+", r"(?-u)(?:https?://)(?u:\S)+"),
+    (r"(?:https?://)\S+", r"(?-u)(?:https?://)(?u:[^\t\n\x0B\f\r ])+"),
+    (r"(?:^|\W)\D", r"(?-u)(?:^|(?u:[^0-9A-Za-z_]))(?u:[^0-9])"),
     (r"^ ([^\x01]*)", r"(?-u)^ ((?u:[^\x01])*)"),
     (r"o['’]clock", r"(?-u)o(?u:['’])clock"),
     (r"[\s(\[:=][-−]$", r"(?-u)[\s(\[:=](?u:[-−])$"),
