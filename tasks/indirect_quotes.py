@@ -86,8 +86,9 @@ def indirect_candidates(sentences: pl.DataFrame) -> pl.DataFrame:
     """doc_id, char_start, text of the sentences that may report speech without quotation marks."""
     if sentences.is_empty():
         return pl.DataFrame(schema={"doc_id": pl.String, "char_start": pl.Int64, "text": pl.String})
+    select = patterns_for(is_ascii(sentences["text"]))(_SELECT)  # see `indirect_hits`
     return (
-        sentences.filter(pl.col("text").str.contains(_SELECT) & ~pl.col("text").str.contains(r'["“”„]'))
+        sentences.filter(pl.col("text").str.contains(select) & ~pl.col("text").str.contains(r'["“”„]'))
         .sort("doc_id", "char_start")
         .select("doc_id", pl.col("char_start").cast(pl.Int64), "text")
     )
@@ -106,12 +107,12 @@ def _groups(pattern: str, names: tuple[str, ...], prefix: str) -> tuple[pl.Expr,
 @lru_cache(maxsize=None)
 def _tail_groups(ascii_text: bool) -> dict[str, pl.Expr]:
     tail, ascii_ = pl.col("tail"), pl.col("_ascii")
-    return {
-        "tail_vs": tail.str.extract_groups(patterns_for(ascii_text)(TAIL_VS_AFTER_COMMA)),
-        # ASCII tails (all of Reuters) take the twin; each pattern runs only on its rows
-        "tail_sv": pl.when(ascii_).then(pl.when(ascii_).then(tail).str.extract_groups(_TAIL_SV_ASCII))
-        .otherwise(pl.when(~ascii_).then(tail).str.extract_groups(TAIL_SV_AFTER_COMMA)),
-    }
+    # ASCII tails (all of Reuters) take the twin; each pattern runs only on its rows. When every
+    # sentence is ASCII the pattern as written is left out: polars compiles it even for no rows.
+    sv = tail.str.extract_groups(_TAIL_SV_ASCII) if ascii_text else (
+        pl.when(ascii_).then(pl.when(ascii_).then(tail).str.extract_groups(_TAIL_SV_ASCII))
+        .otherwise(pl.when(~ascii_).then(tail).str.extract_groups(TAIL_SV_AFTER_COMMA)))
+    return {"tail_vs": tail.str.extract_groups(patterns_for(ascii_text)(TAIL_VS_AFTER_COMMA)), "tail_sv": sv}
 
 
 @lru_cache(maxsize=None)

@@ -18,16 +18,16 @@ from scoring import load_articles, sentences_for  # noqa: E402
 
 @pytest.mark.parametrize("pattern,expected", [
     (r"(?i)\d+\s?pct(?-u:\b)", r"(?-u)(?i)\d+\s?pct(?-u:\b)"),
-    (r"(?:https?://)\S+", r"(?-u)(?:https?://)(?u:[^\t\n\x0B\f\r ])+"),
-    (r"(?:^|\W)\D", r"(?-u)(?:^|(?u:[^0-9A-Za-z_]))(?u:[^0-9])"),
-    (r"^ ([^\x01]*)", r"(?-u)^ ((?u:[^\x01])*)"),
-    (r"o['’]clock", r"(?-u)o(?u:['’])clock"),
-    (r"[\s(\[:=][-−]$", r"(?-u)[\s(\[:=](?u:[-−])$"),
-    (r"^( [^ ]+ .*?)ly", r"(?-u)^( (?u:[^ ])+ (?u:.)*?)ly"),
-    (r"\s[$£€]$", r"(?-u)\s(?u:[$£€])$"),
+    (r"(?:https?://)\S+", r"(?-u)(?:https?://)(?u:[\x00-\x7F&&[^\t\n\x0B\f\r ]])+"),
+    (r"(?:^|\W)\D", r"(?-u)(?:^|(?u:[\x00-\x7F&&[^0-9A-Za-z_]]))(?u:[\x00-\x7F&&[^0-9]])"),
+    (r"^ ([^\x01]*)", r"(?-u)^ ((?u:[\x00-\x7F&&[^\x01]])*)"),
+    (r"o['’]clock", r"(?-u)o(?u:[\x00-\x7F&&['’]])clock"),
+    (r"[\s(\[:=][-−]$", r"(?-u)[\s(\[:=](?u:[\x00-\x7F&&[-−]])$"),
+    (r"^( [^ ]+ .*?)ly", r"(?-u)^( (?u:[\x00-\x7F&&[^ ]])+ (?u:.)*?)ly"),
+    (r"\s[$£€]$", r"(?-u)\s(?u:[\x00-\x7F&&[$£€]])$"),
     (r"[]a]|€", r"(?-u)[]a]|(?u:€)"),
     # a class kept Unicode for its "’" still names only ASCII letters, digits and spaces
-    (r"[\w'’&.-]+\s[^\s,]", r"(?-u)(?u:[0-9A-Za-z_'’&.-])+\s(?u:[^\t\n\x0B\f\r ,])"),
+    (r"[\w'’&.-]+\s[^\s,]", r"(?-u)(?u:[\x00-\x7F&&[0-9A-Za-z_'’&.-]])+\s(?u:[\x00-\x7F&&[^\t\n\x0B\f\r ,]])"),
 ])
 def test_ascii_form_keeps_unicode_only_where_the_crate_needs_it(pattern, expected):
     assert ascii_form(pattern) == expected
