@@ -12,7 +12,7 @@ import hashlib
 import polars as pl
 
 from tasks import furniture as F
-from tasks.ascii_patterns import patterns_for
+from tasks.ascii_patterns import is_ascii, patterns_for
 from tasks.dates import published
 from tasks.header import dateline_place, given_dateline_place, header_lines, header_metadata
 from tasks.language import with_language
@@ -72,7 +72,7 @@ def _line_features(lines: pl.DataFrame, rx: F.Rx) -> pl.DataFrame:
         name_like=F.is_name_line(line, rx) & (words <= 5),
         tail_marker=F.is_tail_marker(line, rx),
         sign_off=F.is_sign_off(line, words, rx),
-        # the given title's key keeps the patterns as written: the title may not be ASCII
+        # the given title's key has the form of its own text (`_line_frame`)
         repeat_title=pl.col("given_key").is_not_null() & _same_key(pl.col("given_key"), rx),
     )
 
@@ -100,7 +100,8 @@ def _line_frame(records: pl.DataFrame) -> tuple[pl.DataFrame, F.Rx]:
         ascii_only=(body.str.len_bytes() == body.str.len_chars()).fill_null(True),
         tidy=~(control | spaced).fill_null(False),
     ).with_columns(tidy=pl.col("ascii_only") & pl.col("tidy")).get_columns()
-    columns = ["rec", "given_title", "given_subtitle", _key(pl.col("given_title")).alias("given_key")]
+    title_rx = patterns_for(is_ascii(records["given_title"]))
+    columns = ["rec", "given_title", "given_subtitle", _key(pl.col("given_title"), title_rx).alias("given_key")]
     # The other passes are skipped when no body needs them: polars compiles their regexes even
     # for an empty frame.
     parts = [records.filter(tidy).select(*columns, "body")]

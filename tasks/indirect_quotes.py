@@ -10,6 +10,7 @@ A clause that holds quoted words is left to the direct/partial extractor (spans 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 import polars as pl
@@ -126,7 +127,7 @@ def _after_verb_groups(ascii_text: bool) -> tuple[pl.Expr, pl.Expr]:
 def _tail_rows(rows: pl.DataFrame, ascii_text: bool) -> pl.DataFrame:
     """The tail_vs/tail_sv groups of TAIL_VERB_SPEAKER / TAIL_SPEAKER_VERB, matched after the last comma."""
     text, tail = pl.col("text"), pl.col("tail")
-    rows = rows.with_columns(tail=text.str.extract(_LAST_COMMA_TAIL, 1))
+    rows = rows.with_columns(tail=text.str.extract(patterns_for(ascii_text)(_LAST_COMMA_TAIL), 1))
     rows = rows.with_columns(head=text.str.head(text.str.len_chars() - tail.str.len_chars() - 1))
     rows = rows.with_columns(head_ok=(pl.col("head").str.len_chars() >= 20) & ~pl.col("head").str.contains("\n", literal=True))
     rows = rows.with_columns(_ascii=tail.str.len_bytes() == tail.str.len_chars())
@@ -140,7 +141,8 @@ def _tail_rows(rows: pl.DataFrame, ascii_text: bool) -> pl.DataFrame:
     return rows.drop("tail", "head", "head_ok", "g", "_ascii")
 
 
-def _rule(prefix: str, cue: pl.Expr, speaker_ok: pl.Expr | None = None) -> tuple[pl.Expr, dict[str, pl.Expr]]:
+def _rule(prefix: str, cue: pl.Expr, rx: Callable[[str], str],
+          speaker_ok: pl.Expr | None = None) -> tuple[pl.Expr, dict[str, pl.Expr]]:
     """The matched flag and hit columns of one pattern whose speaker is captured in the sentence."""
     cl, pre, sp = pl.col(f"{prefix}_cl"), pl.col(f"{prefix}_pre"), pl.col(f"{prefix}_sp")
     matched = cl.is_not_null() if speaker_ok is None else cl.is_not_null() & speaker_ok
@@ -148,9 +150,9 @@ def _rule(prefix: str, cue: pl.Expr, speaker_ok: pl.Expr | None = None) -> tuple
     sp_at = (leading + pre.str.len_chars()) if prefix != "acc_head" else pre.str.len_chars()
     cl_at = 0 if prefix != "acc_head" else pl.col("text").str.len_chars() - cl.str.len_chars()
     if prefix.startswith("mid"):  # the clause follows the parenthetical, precedes it, or is the whole sentence
-        whole = cl.str.contains(_CONTINUES_SUBJECT) & ~cl.str.contains(_OPENS_CLAUSE)
-        head = pl.col("text").str.slice(0, pre.str.replace(_PAREN_TAIL, "").str.len_chars())
-        before = cl.str.contains(_CONJUNCTION)
+        whole = cl.str.contains(rx(_CONTINUES_SUBJECT)) & ~cl.str.contains(rx(_OPENS_CLAUSE))
+        head = pl.col("text").str.slice(0, pre.str.replace(rx(_PAREN_TAIL), "").str.len_chars())
+        before = cl.str.contains(rx(_CONJUNCTION))
         cl_at = pl.when(whole | before).then(0).otherwise(pl.col("text").str.len_chars() - cl.str.len_chars())
         cl = pl.when(whole).then(pl.col("text")).when(before).then(head).otherwise(cl)
     sp_clean = sp.str.strip_chars(" ,")
@@ -164,9 +166,9 @@ def indirect_hits(sentences: pl.DataFrame) -> pl.DataFrame:
     cand = indirect_candidates(sentences)
     if cand.is_empty():
         return pl.DataFrame(schema=HIT_SCHEMA)
-    # ASCII sentences (all of Reuters) take the ASCII forms of the capturing patterns: the same
-    # matches there, and automata that compile several times faster (polars compiles them again in
-    # every shard).
+    # ASCII sentences (all of Reuters) take the ASCII forms of the patterns: the same matches
+    # there, and automata that compile several times faster (polars compiles them again in every
+    # shard).
     ascii_text = is_ascii(cand["text"])
     rx = patterns_for(ascii_text)
     lemma = dict(LEMMA)
@@ -176,14 +178,14 @@ def indirect_hits(sentences: pl.DataFrame) -> pl.DataFrame:
     acc_rows = cand.filter(acc).with_columns(*_groups(rx(ACCORDING_HEAD), ("pre", "sp", "cl"), "acc_head"),
                                              *_groups(rx(ACCORDING_TAIL), ("cl", "pre", "sp"), "acc_tail"),
                                              *_groups(rx(ACCORDING_MID), ("pre", "sp", "cl"), "mid_acc"))
-    paren_rows = cand.filter(pl.col("text").str.contains(PAREN_HINT)).with_columns(
+    paren_rows = cand.filter(pl.col("text").str.contains(rx(PAREN_HINT))).with_columns(
         *_groups(rx(PAREN_SV), ("pre", "sp", "v", "cl"), "mid_sv"), *_groups(rx(PAREN_VS), ("pre", "v", "sp", "cl"), "mid_vs"))
-    tail_rows = _tail_rows(cand.filter(pl.col("text").str.contains(TAIL_HINT)), ascii_text)
+    tail_rows = _tail_rows(cand.filter(pl.col("text").str.contains(rx(TAIL_HINT))), ascii_text)
     # the split struct becomes a column first: read twice as an expression, its regex ran once per field
-    cand = cand.with_columns(_split=pl.col("text").str.replace(FIRST_VERB, "\x1f$0", n=1).str.split_exact("\x1f", 1))
+    cand = cand.with_columns(_split=pl.col("text").str.replace(rx(FIRST_VERB), "\x1f$0", n=1).str.split_exact("\x1f", 1))
     split = pl.col("_split")
     cand = cand.with_columns(split.struct.field("field_0").alias("main_subj"), split.struct.field("field_1").alias("after")).drop("_split")
-    cand = cand.with_columns(main_v=pl.col("after").str.extract(VERB_AT_START, 0))
+    cand = cand.with_columns(main_v=pl.col("after").str.extract(rx(VERB_AT_START), 0))
     cand = cand.with_columns(main_rest=pl.col("after").str.slice(pl.col("main_v").str.len_chars()))
     key = ["doc_id", "char_start"]
     cand = cand.join(acc_rows.drop("text"), on=key, how="left").join(tail_rows.drop("text"), on=key, how="left")
@@ -203,16 +205,16 @@ def indirect_hits(sentences: pl.DataFrame) -> pl.DataFrame:
     main_ok = (
         pl.col("main_cl").is_not_null() & (pl.col("main_subj").str.len_chars() <= 200) & (subj.str.strip_chars() != "")
         & pl.when(participle).then(pl.col("main_subj").str.strip_chars_end().str.ends_with(","))
-        .otherwise(~pl.col("main_subj").str.contains(r"\b(?:if|whether|when|because|after|before)\s*$"))
+        .otherwise(~pl.col("main_subj").str.contains(rx(r"\b(?:if|whether|when|because|after|before)\s*$")))
     )
     rules = [
-        _rule("acc_head", pl.lit("according to")),
-        _rule("acc_tail", pl.lit("according to")),
-        _rule("tail_vs", cue_of("tail_vs_v"), pl.col("tail_vs_sp").str.contains(_SPEAKER_OK) & ~pl.col("tail_vs_sp").str.contains(_CLAUSE_WORDS)),
-        _rule("tail_sv", cue_of("tail_sv_v"), pl.col("tail_sv_sp").str.contains(_SPEAKER_OK)),
-        _rule("mid_acc", pl.lit("according to")),
-        *(_rule(p, cue_of(f"{p}_v"), pl.col(f"{p}_sp").str.contains(_SPEAKER_OK) & ~pl.col(f"{p}_sp").str.contains(_CLAUSE_WORDS)
-                & ~pl.col(f"{p}_pre").str.contains(_IN_RELATIVE))
+        _rule("acc_head", pl.lit("according to"), rx),
+        _rule("acc_tail", pl.lit("according to"), rx),
+        _rule("tail_vs", cue_of("tail_vs_v"), rx, pl.col("tail_vs_sp").str.contains(rx(_SPEAKER_OK)) & ~pl.col("tail_vs_sp").str.contains(rx(_CLAUSE_WORDS))),
+        _rule("tail_sv", cue_of("tail_sv_v"), rx, pl.col("tail_sv_sp").str.contains(rx(_SPEAKER_OK))),
+        _rule("mid_acc", pl.lit("according to"), rx),
+        *(_rule(p, cue_of(f"{p}_v"), rx, pl.col(f"{p}_sp").str.contains(rx(_SPEAKER_OK)) & ~pl.col(f"{p}_sp").str.contains(rx(_CLAUSE_WORDS))
+                & ~pl.col(f"{p}_pre").str.contains(rx(_IN_RELATIVE)))
           for p in ("mid_sv", "mid_vs")),
     ]
     main = {"cl_at": pl.col("text").str.len_chars() - pl.col("main_cl").str.len_chars(), "cl": pl.col("main_cl"),
@@ -242,7 +244,7 @@ def indirect_hits(sentences: pl.DataFrame) -> pl.DataFrame:
         .filter(pl.col("cl_trim").str.len_chars() >= 12)
     )
     plain = (pl.col("rule") != "main") | (
-        pl.col("sp").str.contains(rx(_PLAIN_SUBJECT)) & ~pl.col("sp").str.contains(_NOISY_TAIL) & ~pl.col("participle")
+        pl.col("sp").str.contains(rx(_PLAIN_SUBJECT)) & ~pl.col("sp").str.contains(rx(_NOISY_TAIL)) & ~pl.col("participle")
     )
     hits = hits.with_columns(plain=plain)
     fast = hits.filter("plain").with_columns(sp_start=pl.col("char_start") + pl.col("sp_at"))
