@@ -130,11 +130,12 @@ def dateline_place(first_paragraph: pl.Expr, rx: Callable[[str], str] = patterns
     return first_paragraph.str.extract(rx(_DATELINE), 1)
 
 
-def given_dateline_place(given: pl.Expr) -> pl.Expr:
-    """A supplied dateline ("SALVADOR, Feb 26 -") reduced to its place."""
+def given_dateline_place(given: pl.Expr, rx: Callable[[str], str] = patterns_for(False)) -> pl.Expr:
+    """A supplied dateline ("SALVADOR, Feb 26 -") reduced to its place; `rx` the form of the
+    patterns for the datelines (`tasks.furniture`)."""
     return (
-        given.str.replace(r"\s*[-–—]+\s*$", "")
-        .str.replace(r"(?i),?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d{1,2}$", "")
-        .str.replace(r"\s*\([^)]*\)$", "")
+        given.str.replace(rx(r"\s*[-–—]+\s*$"), "")
+        .str.replace(rx(r"(?i),?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d{1,2}$"), "")
+        .str.replace(rx(r"\s*\([^)]*\)$"), "")
         .str.strip_chars(" ,")
     )
