@@ -56,7 +56,12 @@ _SEP = r"\s*[-–—]\s*|\s+(?:to|and)\s+"
 RACE_TIME = r"\d{1,2}:\d{2}:\d{2}(?:\.\d{1,3})?(?-u:\b)"
 FIND_RE = rf"(?i){RACE_TIME}|{_JUNK}|{_NUMX}"
 _JUNK_RE = rf"(?i)^(?:{_JUNK})$"
-_GAP_RE = rf"(?i)^(?P<p1>{_PCT})?(?P<sep>{_SEP})$"
+# The gap between a range's two numbers: the lower end's percent sign (`p1`) or other unit as
+# written (`u1`: " mg", " per kg", " °C", " mln dlrs": a letter or a degree sign first, then no
+# digits and no clause punctuation), the separator, and the upper end's sign ("from -18 to -34").
+# No unit is tried first: " to -" is a separator and a sign, not the unit " to" and a dash.
+_GAP_RE = (rf"(?i)^(?:(?P<p1>{_PCT})|(?P<u1>[\s-]?(?:[^\W\d_]|[°%])[^\d,;:!?()\[\]\"“”]*?))??"
+           rf"(?P<sep>{_SEP})(?P<neg2>[-−])?$")
 _HAS_NUMBER = (rf"[0-9½¼¾⅓⅔⅛]|(?i){B}(?:{'|'.join(list(UNITS) + list(TENS) + list(FRACTION_WORDS))}"
                rf"|dozens?|hundred|thousand|million|billion){B}")
 
@@ -65,7 +70,7 @@ _HAS_NUMBER = (rf"[0-9½¼¾⅓⅔⅛]|(?i){B}(?:{'|'.join(list(UNITS) + list(TE
 # expression is built, and polars' small regex cache does not keep it from one call to the next.
 @lru_cache(maxsize=None)
 def _gap_groups(pattern: str) -> pl.Expr:
-    return pl.col("post").str.slice(0, pl.col("_gap_len")).str.extract_groups(pattern)
+    return pl.col("gap").str.extract_groups(pattern)
 
 
 @lru_cache(maxsize=None)
@@ -136,31 +141,53 @@ def _drop_junk(c: pl.DataFrame, rx: Callable[[str], str]) -> pl.DataFrame:
 
 def _ranges(c: pl.DataFrame, rx: Callable[[str], str]) -> pl.DataFrame:
     """Joins two numbers into one range candidate when the text between them is a separator
-    (`-`, `to`, `and`, optionally after a percent sign) and the range is well formed: `between X
-    and Y`, `from X to Y`, `X-Y`, or `X to Y` when X carries no `%` (`rose 5 pct to 7 mln dlrs`
-    is two claims). `n1`/`n2` are the two numbers, `p1` the first one's percent sign."""
-    # Only the rows whose next number is close enough are read (one in six on Reuters), and
+    (`-`, `to`, `and`), optionally after the lower end's percent sign or unit, and the range is
+    well formed: `between X and Y`, `from X to Y`, `X-Y`, or `X to Y` when X carries no unit
+    (`rose 5 pct to 7 mln dlrs` is two claims). A unit on the lower end must be the upper end's,
+    as written (`between 44 mg and 50 mg`, `from $350 per kg to $680 per kg`; not `between 5 mg
+    and 7 km`), and so must a currency before both (`$5 to $7`, not `$5 to £7`). `n1`/`n2` are the
+    two numbers, `p1` the first one's percent sign, `u1` its other unit as written, `neg2` the
+    second one's sign (`from -18 °C to -34 °C`)."""
+    # Only the rows whose next number is close enough are read (three in eight on Reuters; the
+    # gap holds the lower end's unit, " billion markka to "), and
     # only the joined rows are rewritten: a when/then over all rows builds every branch.
     same = pl.col("sentence_id").shift(-1) == pl.col("sentence_id")
     gap_len = (pl.col("start").shift(-1) - pl.col("end")).clip(0, 40)
-    c = c.with_columns(_close=(same & (gap_len > 0) & (gap_len < 16)).fill_null(False), _gap_len=gap_len)
+    c = c.with_columns(_close=(same & (gap_len > 0) & (gap_len < 24)).fill_null(False), _gap_len=gap_len)
     rows = c.select("pre", "post", "m", "_close", "_gap_len", _row=pl.int_range(pl.len(), dtype=pl.UInt32)).filter("_close")
+    rows = rows.with_columns(gap=pl.col("post").str.slice(0, pl.col("_gap_len")))
     rows = rows.with_columns(g=_gap_groups(rx(_GAP_RE)))
-    # rp and sep are columns: the rule below reads them seven times
+    # rp and sep are columns: the rule below reads them seven times. The lower end's sign is still
+    # in `pre` ("from -18"): `_take_prefix` moves it into the number afterwards.
     rows = rows.with_columns(
-        _rp=pl.when(pl.col("g").struct["sep"].is_not_null()).then(pl.col("pre")).str.extract(rx(r"(?i)(?:^|\W)(between|from)\s+(?:the\s+ages?\s+of\s+)?$"), 1).str.to_lowercase(),
+        _rp=pl.when(pl.col("g").struct["sep"].is_not_null()).then(pl.col("pre")).str.extract(rx(r"(?i)(?:^|\W)(between|from)\s+(?:the\s+ages?\s+of\s+)?[-−]?$"), 1).str.to_lowercase(),
         _sep=pl.col("g").struct["sep"].str.strip_chars().str.to_lowercase())
     rp, sep = pl.col("_rp"), pl.col("_sep")
-    p1 = pl.col("g").struct["p1"]
+    p1, u1 = pl.col("g").struct["p1"], pl.col("g").struct["u1"]
     # "from 1985 to 119.3 billion yuan": a year is where a change starts, never a range's lower end.
     year_first = pl.col("m").str.contains(rx(r"^(?:19|20)\d\d$"))
     valid = (
         ~year_first & (
             (rp == "between") & (sep == "and")
             | (rp == "from") & (sep == "to")
-            | rp.is_null() & (sep.str.contains(rx("^[-–—]$")) | (sep == "to") & p1.is_null()))
+            | rp.is_null() & (sep.str.contains(rx("^[-–—]$")) | (sep == "to") & p1.is_null() & u1.is_null()))
+        # a sign comes after a word only: "1,000 dlrs--750 dlrs" is a dash, not -750
+        & (pl.col("g").struct["neg2"].is_null() | (sep == "to") | (sep == "and"))
     ).fill_null(False)
-    rows = rows.select("_row", merge=valid, p1=p1, sep=pl.col("g").struct["sep"])
+    rows = rows.filter(valid).select("_row", "m", "gap", p1=p1, u1=u1, neg2=pl.col("g").struct["neg2"].is_not_null())
+    # Both ends' units and currencies agree, read on the well-formed pairs only (few): the upper
+    # end's text starts with the lower end's unit, and ends there (" m" is not " mg").
+    nxt = c.select(n_m="m", n_post="post")[rows["_row"] + 1]
+    rows = pl.concat([rows, nxt], how="horizontal")
+    u1, n_post = pl.col("u1"), pl.col("n_post")
+    same_unit = u1.is_null() | n_post.str.starts_with(u1) & ~n_post.str.slice(u1.str.len_chars(), 1).str.contains(rx(r"^\w"))
+
+    def cur(e: pl.Expr) -> pl.Expr:
+        return (e.str.extract(rx(rf"(?i)^({CUR})"), 1).str.to_lowercase().str.replace_all(rx(r"\s+"), " ")
+                .replace_strict(U.CURRENCY_PREFIXES, default=None))
+    cur1, cur2 = cur(pl.col("m")), cur(pl.col("n_m"))
+    same_cur = cur1.is_null() | cur2.is_null() | (cur1 == cur2)
+    rows = rows.select("_row", "p1", "u1", "neg2", "gap", merge=(same_unit & same_cur).fill_null(False))
     merge = pl.repeat(False, c.height, dtype=pl.Boolean, eager=True).scatter(rows["_row"], rows["merge"])
     c = c.drop("_close", "_gap_len").with_columns(merge=merge).with_columns(
         merge=pl.col("merge") & ~(pl.col("merge").shift(1) & pl.col("sentence_id").shift(1).eq(pl.col("sentence_id"))).fill_null(False))
@@ -173,7 +200,9 @@ def _ranges(c: pl.DataFrame, rx: Callable[[str], str]) -> pl.DataFrame:
         n1=m,
         n2=pl.repeat(None, c.height, dtype=pl.String, eager=True).scatter(at, nxt["m"]),
         p1=pl.repeat(None, c.height, dtype=pl.String, eager=True).scatter(at, parts["p1"]),
-        m=m.clone().scatter(at, m.gather(at) + parts["p1"].fill_null("") + parts["sep"] + nxt["m"]),
+        u1=pl.repeat(None, c.height, dtype=pl.String, eager=True).scatter(at, parts["u1"]),
+        neg2=pl.repeat(False, c.height, dtype=pl.Boolean, eager=True).scatter(at, parts["neg2"]),
+        m=m.clone().scatter(at, m.gather(at) + parts["gap"] + nxt["m"]),
         end=c["end"].clone().scatter(at, nxt["end"]),
         post=c["post"].clone().scatter(at, nxt["post"]),
     ).filter(~pl.col("merge").shift(1).fill_null(False)).drop("merge")

@@ -132,8 +132,11 @@ def is_not_claim(rx: Callable[[str], str]) -> pl.Expr:
            & ~cap_word.str.contains(rx(rf"(?i)^(?:{MONTHS})\.?$")))
         # "nearly half" is a claim, a bare "half" ("the second half", "half-time") is not
         | (n1_lower == "half") & pl.col("qual").is_null()
-        # A range whose top is below its bottom is a score or a fixture ("won 3-1"), not a range.
-        | (pl.col("n2_v").is_not_null() & (pl.col("n2_v") < pl.col("n1_v")) & pl.col("n2_scale").is_null())
+        # A range whose top is below its bottom is a score or a fixture ("won 3-1"), not a range. A
+        # score has no negative second number ("from -34 to -18") and no unit on its first one
+        # ("fell from 7 dlrs to 5 dlrs", "from 7% to 5%" are changes).
+        | (pl.col("n2_v").is_not_null() & (pl.col("n2_v") < pl.col("n1_v")) & pl.col("n2_scale").is_null()
+           & ~pl.col("neg2") & pl.col("u1").is_null() & pl.col("p1").is_null())
         | pl.col("_rare_hit")
     ).fill_null(False)
 

@@ -159,7 +159,8 @@ def _extract(sentences: pl.DataFrame, quotes: pl.DataFrame | None, claims_only: 
     sign = pl.when(pl.col("neg")).then(-1.0).otherwise(1.0)
     scale_fix = pl.when(pl.col("metres")).then(1e-6).when(pl.col("bare_b")).then(1e-9).otherwise(1.0)
     v1, v2 = pl.col("_v1"), pl.col("_v2")
-    c = c.with_columns(_v1=pl.col("n1_v") * scale_fix * pl.col("u_mult") * sign, _v2=pl.col("n2_v") * pl.col("u_mult"),
+    sign2 = pl.when(pl.col("neg2")).then(-1.0).otherwise(1.0)
+    c = c.with_columns(_v1=pl.col("n1_v") * scale_fix * pl.col("u_mult") * sign, _v2=pl.col("n2_v") * pl.col("u_mult") * sign2,
                        _sign=sign)
     sign = pl.col("_sign")
     # "between 1 and 2 million": the lower end borrows the upper end's scale.
@@ -168,16 +169,18 @@ def _extract(sentences: pl.DataFrame, quotes: pl.DataFrame | None, claims_only: 
         v1 * pl.col("n2_scale").str.to_lowercase().replace_strict(
             SCALES, default=1.0, return_dtype=pl.Float64)).otherwise(v1))
     # A unit after the range ("380,000 to 12.11 mln") scales the upper end; the lower end keeps its
-    # own size when scaling it would put it above the upper one. Still inverted ("fell from 400 mln
+    # own size when scaling it would make it the larger one. Still inverted ("fell from 400 mln
     # to 300 mln"), the pair is a change, not a range: the claim is the new value, trend down.
-    c = c.with_columns(_v1=pl.when(v2.is_not_null() & (v1 > v2) & (pl.col("n1_v") * sign <= v2))
+    # Two negative ends are a range in either order ("from -18 °C to -34 °C" is -34 to -18):
+    # `value` is the lower end, `value_max` the upper.
+    c = c.with_columns(_v1=pl.when(v2.is_not_null() & (v1.abs() > v2.abs()) & (pl.col("n1_v") <= v2.abs()))
                        .then(pl.col("n1_v") * sign).otherwise(v1))
-    c = c.with_columns(_inverted=(v2.is_not_null() & (v1 > v2)).fill_null(False), _trend=trend(rx),
-                       _after=on_rows(c, *after_qualifier(rx), pl.String))
+    c = c.with_columns(_inverted=(v2.is_not_null() & (v1 > v2) & ((v1 >= 0) | (v2 >= 0))).fill_null(False),
+                       _trend=trend(rx), _after=on_rows(c, *after_qualifier(rx), pl.String))
     inverted = pl.col("_inverted")
     c = c.with_columns(
-        value=pl.when(inverted).then(v2).otherwise(v1),
-        value_max=pl.when(~inverted).then(v2),
+        value=pl.when(inverted).then(v2).otherwise(pl.min_horizontal(v1, v2)),
+        value_max=pl.when(~inverted & v2.is_not_null()).then(pl.max_horizontal(v1, v2)),
         unit=unit, kind=kind, qualifier=qualifier(rx),
         trend=pl.when(inverted & pl.col("_trend").is_null()).then(pl.lit("down")).otherwise("_trend"),
         value_text=pl.when(pl.col("qual").is_not_null() | pl.col("age").is_not_null())
