@@ -179,14 +179,16 @@ def _ranges(c: pl.DataFrame, rx: Callable[[str], str]) -> pl.DataFrame:
     # end's text starts with the lower end's unit, and ends there (" m" is not " mg").
     nxt = c.select(n_m="m", n_post="post")[rows["_row"] + 1]
     rows = pl.concat([rows, nxt], how="horizontal")
-    u1, n_post = pl.col("u1"), pl.col("n_post")
+    u1, n_post, p1 = pl.col("u1"), pl.col("n_post"), pl.col("p1")
     same_unit = u1.is_null() | n_post.str.starts_with(u1) & ~n_post.str.slice(u1.str.len_chars(), 1).str.contains(rx(r"^\w"))
+    # after a percent, the upper end has a percent or no unit ("from 5 pct to 7 mln dlrs" is two)
+    same_unit = same_unit & (p1.is_null() | n_post.str.contains(rx(rf"(?i)^{_PCT}")) | ~n_post.str.contains(rx(UNIT_RE)))
 
     def cur(e: pl.Expr) -> pl.Expr:
         return (e.str.extract(rx(rf"(?i)^({CUR})"), 1).str.to_lowercase().str.replace_all(rx(r"\s+"), " ")
                 .replace_strict(U.CURRENCY_PREFIXES, default=None))
     cur1, cur2 = cur(pl.col("m")), cur(pl.col("n_m"))
-    same_cur = cur1.is_null() | cur2.is_null() | (cur1 == cur2)
+    same_cur = (cur1.is_null() & p1.is_null()) | cur2.is_null() | (cur1 == cur2)
     rows = rows.select("_row", "p1", "u1", "neg2", "gap", merge=(same_unit & same_cur).fill_null(False))
     merge = pl.repeat(False, c.height, dtype=pl.Boolean, eager=True).scatter(rows["_row"], rows["merge"])
     c = c.drop("_close", "_gap_len").with_columns(merge=merge).with_columns(

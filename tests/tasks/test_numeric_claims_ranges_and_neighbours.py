@@ -74,6 +74,8 @@ def test_a_unit_on_both_ends_is_one_range(text, value, value_max, unit):
     ("The dose was between 5 mg and 7 km.", [(5, None, "mg"), (7, None, "km")]),
     ("It rose 5 pct to 7 mln dlrs.", [(5, None, "%"), (7e6, None, "USD")]),
     ("It cost from $5 to £7 each.", [(5, None, "USD"), (7, None, "GBP")]),
+    ("It rose from 5 pct to 7 mln dlrs.", [(5, None, "%"), (7e6, None, "USD")]),
+    ("Rates were between 5% and $7 each.", [(5, None, "%"), (7, None, "USD")]),
     # a unit on the lower end only: two claims
     ("The dose was between 5 mg and 7 of them.", [(5, None, "mg"), (7, None, None)]),
     # bare "X u to Y u" after a change verb is a change and a level, not a range
