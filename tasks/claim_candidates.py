@@ -168,7 +168,8 @@ def _ranges(c: pl.DataFrame, rx: Callable[[str], str]) -> pl.DataFrame:
     year_first = pl.col("m").str.contains(rx(r"^(?:19|20)\d\d$"))
     valid = (
         ~year_first & (
-            (rp == "between") & (sep == "and")
+            # "between 300 to 350 mln stg" is written too, and is a range as well
+            (rp == "between") & ((sep == "and") | (sep == "to"))
             | (rp == "from") & (sep == "to")
             | rp.is_null() & (sep.str.contains(rx("^[-–—]$")) | (sep == "to") & p1.is_null() & u1.is_null()))
         # a sign comes after a word only: "1,000 dlrs--750 dlrs" is a dash, not -750

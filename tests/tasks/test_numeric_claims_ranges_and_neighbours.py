@@ -58,6 +58,9 @@ def _ranges(text: str):
     ("They travelled between 5 kilometres and 7 kilometres.", 5, 7, "km"),
     ("It costs between 5 cents and 7 cents.", 0.05, 0.07, "USD"),
     ("It cost between US$5 and $7 each.", 5, 7, "USD"),
+    # "between ... to" is written too (Reuters, Recognizers-Text)
+    ("They will pay between 100 mln dlrs to 150 mln dlrs.", 100e6, 150e6, "USD"),
+    ("It would raise between 300 to 350 mln stg.", 300e6, 350e6, "GBP"),
     # two negative ends: `value` is the lower end whichever is written first
     ("Temperatures ranged from -18 °C to -34 °C overnight.", -34, -18, "°C"),
     ("Temperatures ranged from -18 to -34 °C overnight.", -34, -18, "°C"),
