@@ -176,6 +176,10 @@ def _ranges(c: pl.DataFrame, rx: Callable[[str], str]) -> pl.DataFrame:
         & (pl.col("g").struct["neg2"].is_null() | (sep == "to") | (sep == "and"))
     ).fill_null(False)
     rows = rows.filter(valid).select("_row", "m", "gap", p1=p1, u1=u1, neg2=pl.col("g").struct["neg2"].is_not_null())
+    if rows.height == 0:  # polars compiles the patterns below even for an empty frame
+        return c.drop("_close", "_gap_len").with_columns(
+            n1="m", n2=pl.lit(None, pl.String), p1=pl.lit(None, pl.String), u1=pl.lit(None, pl.String),
+            neg2=pl.lit(False))
     # Both ends' units and currencies agree, read on the well-formed pairs only (few): the upper
     # end's text starts with the lower end's unit, and ends there (" m" is not " mg").
     nxt = c.select(n_m="m", n_post="post")[rows["_row"] + 1]
