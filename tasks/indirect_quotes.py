@@ -66,6 +66,65 @@ PAREN_HINT = rf",[^,]*(?-u:\b)(?:{CLAUSE_FORMS})(?-u:\b)[^,]*,\s"
 TAIL_HINT = rf",[^,]*(?-u:\b)(?:{CLAUSE_FORMS})(?-u:\b)[^,]*$"
 AFTER_TELL = rf"^(?P<pre>\s+{_OBJECT}\s+{_WHEN}){_CLAUSE}"
 AFTER_VERB = rf"^(?P<pre>\s+{_WHEN}){_CLAUSE}"
+# A reported clause without "that" needs a finite verb near its start: other verbs than say/tell
+# also take a noun-phrase object ("announced his resignation", "declared a state of emergency", "stated
+# her intention to ..."), which is not speech. The head of the clause is cut at the first comma,
+# bracket or subordinating word ("declared an emergency so he could ...", "the outbreak, which causes").
+_CLAUSE_CUT = (r"(?:[,;:(]|\s(?:so|because|as|while|when|after|before|until|unless|since|although|though|but|"
+               r"which|who|whose|whom|where|if|to)\s).*$")
+# "announced the debate between X and Y, which was slated for ..., has been cancelled": a relative clause (or an
+# "including ..." aside) between commas is dropped before the cut
+_RELATIVE = r",\s+(?:which|who|whose|whom|including)\s[^,]*,"
+_FINITE_WORD = (r"(?:(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|must|"
+                r"did|does|do|wo|ca)(?:n['’]t)?|went|made|won|took|gave|got|came|knew|thought|found|left|lost|"
+                r"began|saw|told|became|held|kept|ran|sent|spent|built|brought|bought|paid|met|sold|led|fell|rose|grew|"
+                r"hit|set|put|cut|felt|meant|stood|wrote|spoke|broke|chose|fought|sought|caught|taught|struck|"
+                r"shot|ate|drew|flew|forgot|hid|wore|tore|threw|understood)")
+# A present-tense verb ends in -s like a plural noun: counted only before an object pronoun or a determiner
+# ("the commission's scope allows it to ...", "the company expects a loss", "indicates 82%") or after he/she/it,
+# not before "to"/"for" ("new measures to").
+_PRESENT_S = (r"[a-z]+[^s\s]s\s+(?:(?:it|them|him|her|us|the|a|an|no|its|their|his|our)(?:\s|$)|[0-9])"
+              r"|(?:he|she|it)\s+[a-z]+[^s\s]s(?:[\s.]|$)")  # or after a pronoun subject ("it runs flights")
+# An -ed word before "by" is a participle ("incidents perpetrated by church authorities"), not the clause's verb.
+_PAST_ED = r"[a-z]+ed(?:\.|\s*$|\s+(?:[^b]|b[^y]|by\S))"
+_FINITE_NEAR = rf"^(?:[^\s,;:]+\s+){{0,11}}?(?:{_FINITE_WORD}(?:[\s.]|$)|{_PAST_ED}|{_PRESENT_S})"
+# A clause opening with a lower-case word is the riskier guess ("maintains control of the board and has ...",
+# "warned neighbouring states not to ..."): its verb must be an auxiliary or a past form before any "and"/"or".
+_LOWER_CUT = r"\s(?:and|or)\s.*$"
+_FINITE_STRICT = rf"^(?:[^\s,;:]+\s+){{0,11}}?(?:{_FINITE_WORD}(?:[\s.]|$)|{_PAST_ED})"
+_IS_FINITE = rf"^(?:{_FINITE_WORD}|[a-z]+ed)$"
+# "said citizenship in ... can only be resolved", "told reporters today psychiatric assessments will ...": a bare
+# clause may open with a lower-case noun, adjective or gerund (then the finite verb is required). Words
+# that open an adverbial or object instead are not clause openers.
+_DAY = r"(?:(?:yesterday|today|tonight)(?:\s+(?:morning|afternoon|evening|night))?\s+(?:that,?\s+)?)?"
+AFTER_TELL_LOWER = rf"^(?P<pre>\s+{_OBJECT}\s+{_DAY})(?P<w>[a-z][a-z'’-]+)\s"
+AFTER_VERB_LOWER = rf"^(?P<pre>\s+{_DAY})(?P<w>[a-z][a-z'’-]+)\s"
+_NOT_CLAUSE_OPENERS = [
+    "in", "on", "at", "to", "for", "with", "by", "from", "about", "of", "during", "after", "before", "via", "as",
+    "over", "under", "into", "onto", "upon", "through", "against", "without", "within", "between", "among", "since",
+    "until", "while", "when", "if", "whether", "because", "although", "though", "and", "or", "but", "so", "not",
+    "also", "then", "there", "here", "only", "just", "yes", "no", "nothing", "something", "anything", "everything",
+    "how", "what", "why", "where", "who", "whom", "which", "earlier", "later", "last", "next", "late", "early",
+    "again", "further", "instead", "otherwise", "too", "very", "up", "down", "out", "off", "back", "away", "goodbye",
+    "hello", "thanks", "sorry", "little", "much", "nobody", "none", "whatever", "both", "either", "neither",
+    "each", "every", "any", "such", "me", "you", "us", "him", "her", "them", "it", "itself", "himself",
+    "herself", "themselves", "recently", "once", "now", "still", "already", "yet", "ago", "ahead", "along",
+    "around", "near", "across", "behind", "beyond", "per", "like", "unlike", "including", "regarding", "concerning",
+    "following", "despite", "amid", "toward", "towards",
+]
+# A verb form right after a determiner, preposition or possessive is a noun or an adjective ("The states that held
+# elections", "Amongst reported incidents", "Lawson's comments followed"), not the sentence's verb; and speech that is
+# negated or withheld ("did not say", "Just don't tell anyone", "declined to say") reports nothing; "value-added" is
+# one word.
+_DETERMINER_END = (r"(?:^|\s)(?:the|The|a|A|an|An|his|His|her|Her|their|Their|its|Its|our|Our|my|My|your|Your|these|These|"
+                   r"those|Those)\s*$"
+                   r"|(?:^|\s)(?:not|never|[a-z]+n['’]t|declined to|refused to)\s*$|\w-$")
+# after a preposition only a past participle is an adjective ("by saying", "to say" report speech)
+_PREPOSITION_END = r"(?:^|\s)(?:of|in|on|for|with|from|about|at|among|amongst|Among|Amongst|In|Of|On|For|With|From)\s*$"
+# after a possessive only the forms that are also nouns ("Lawson's comments followed"; "Moody's said" is a name)
+_POSSESSIVE_END = r"\w['’]s\s*$"
+_NOUN_FORMS = ["claims", "notes", "comments", "remarks", "states", "tweets", "replies", "stresses", "warning"]
+_SAY_TELL = ["said", "says", "say", "saying", "told", "tells", "tell", "telling"]
 # "X, in a statement, said the kwacha would float": after an inverted "said" a clause, not a speaker
 _CLAUSE_WORDS = r"(?-u:\b)(?:would|will|could|should|may|might|must|can|is|are|was|were|has|have|had)(?-u:\b)"
 _SPEAKER_OK = r"^(?:[A-Z]|(?:he|she|they|it|the|a|an)\b)"
@@ -122,6 +181,16 @@ def _after_verb_groups(ascii_text: bool) -> tuple[pl.Expr, pl.Expr]:
     told, rest = pl.col("main_v").is_in(["told", "tells", "telling"]), pl.col("main_rest")
     return (pl.when(told).then(rest).str.extract_groups(rx(AFTER_TELL)),
             pl.when(told).then(None).otherwise(rest).str.extract_groups(rx(AFTER_VERB)))
+
+
+@lru_cache(maxsize=None)
+def _after_lower_groups(ascii_text: bool) -> tuple[pl.Expr, pl.Expr]:
+    rx = patterns_for(ascii_text)
+    told, rest = pl.col("main_v").is_in(["told", "tells", "telling"]), pl.col("main_rest")
+    # only over the rows where the clause patterns found no opener
+    none = pl.col("_after").struct.field("pre").is_null()
+    return (pl.when(told & none).then(rest).str.extract_groups(rx(AFTER_TELL_LOWER)),
+            pl.when(~told & none).then(rest).str.extract_groups(rx(AFTER_VERB_LOWER)))
 
 
 def _tail_rows(rows: pl.DataFrame, ascii_text: bool) -> pl.DataFrame:
@@ -197,13 +266,34 @@ def indirect_hits(sentences: pl.DataFrame) -> pl.DataFrame:
     tell_groups, verb_groups = _after_verb_groups(ascii_text)
     cand = cand.with_columns(_tell=tell_groups, _verb=verb_groups)
     cand = cand.with_columns(_after=pl.when(told).then(pl.col("_tell")).otherwise(pl.col("_verb")))
-    tail = pl.col("_after")
+    tell_lower, verb_lower = _after_lower_groups(ascii_text)
+    cand = cand.with_columns(_tl=tell_lower, _vl=verb_lower)
+    cand = cand.with_columns(_lower=pl.when(told).then(pl.col("_tl")).otherwise(pl.col("_vl"))).drop("_tl", "_vl")
+    tail, low = pl.col("_after"), pl.col("_lower")
     subj = pl.col("main_subj").str.strip_chars_end(" ,")
     participle = pl.col("main_v").str.ends_with("ing")
-    lead = tail.struct.field("pre").str.len_chars() + tail.struct.field("that").str.len_chars().fill_null(0)
-    cand = cand.with_columns(main_cl=pl.when(tail.struct.field("pre").is_not_null()).then(rest.str.slice(lead)))
+    has_after = tail.struct.field("pre").is_not_null()
+    word = low.struct.field("w")
+    # a clause that would open with its own finite verb has no subject ("which Politico reported left experts ...")
+    use_lower = (~has_after & word.is_not_null() & ~word.is_in(_NOT_CLAUSE_OPENERS) & ~word.str.ends_with("ly")
+                 & ~word.str.contains(rx(_IS_FINITE)))
+    lead = pl.when(has_after).then(tail.struct.field("pre").str.len_chars() + tail.struct.field("that").str.len_chars().fill_null(0)
+                                   ).otherwise(low.struct.field("pre").str.len_chars())
+    cand = cand.with_columns(main_cl=pl.when(has_after | use_lower).then(rest.str.slice(lead)),
+                             _needs_finite=use_lower | (has_after & tail.struct.field("that").is_null() & ~pl.col("main_v").is_in(_SAY_TELL)))
+    # the finite-verb test only over the clauses that need it
+    # (a column first: used in both branches below, the expression would run twice)
+    cand = cand.with_columns(_head=pl.when(pl.col("_needs_finite")).then(pl.col("main_cl"))
+                             .str.replace_all(rx(_RELATIVE), "").str.replace(rx(_CLAUSE_CUT), ""))
+    head = pl.col("_head")
+    strict = pl.when(use_lower).then(head).str.replace(rx(_LOWER_CUT), "").str.contains(rx(_FINITE_STRICT))
+    finite = pl.when(use_lower).then(strict).otherwise(head.str.contains(rx(_FINITE_NEAR)))
+    cand = cand.with_columns(_finite_ok=~pl.col("_needs_finite") | finite.fill_null(False))
     main_ok = (
         pl.col("main_cl").is_not_null() & (pl.col("main_subj").str.len_chars() <= 200) & (subj.str.strip_chars() != "")
+        & pl.col("_finite_ok") & ~pl.col("main_subj").str.contains(rx(_DETERMINER_END))
+        & ~(pl.col("main_v").is_in(_NOUN_FORMS) & pl.col("main_subj").str.contains(rx(_POSSESSIVE_END)))
+        & ~(pl.col("main_v").str.ends_with("ed") & pl.col("main_subj").str.contains(rx(_PREPOSITION_END)))
         & pl.when(participle).then(pl.col("main_subj").str.strip_chars_end().str.ends_with(","))
         .otherwise(~pl.col("main_subj").str.contains(rx(r"\b(?:if|whether|when|because|after|before)\s*$")))
     )

@@ -1,0 +1,82 @@
+"""Indirect quotes: a reported clause is a clause, not a noun-phrase object (round 7 rules of docs/quotes.md)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import polars as pl
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "devsets"))
+from quotes_scoring import frames_from_texts  # noqa: E402
+
+from tasks.quotes import extract_quotes  # noqa: E402
+
+
+def indirect(*paragraphs: str) -> list[tuple]:
+    documents, paras, sentences = frames_from_texts({"0123456789abcdef": "\n\n".join(paragraphs)})
+    q = extract_quotes(documents, paras, sentences).filter(pl.col("quote_type") == "indirect")
+    return list(q.select("text", "speaker", "cue").iter_rows())
+
+
+def test_noun_phrase_object_of_a_reporting_verb_is_not_a_quote():
+    assert indirect("Governor Lena Strand announced her resignation effective next Friday, June 4.") == []
+    assert indirect("The mayor declared a state of emergency so crews could begin clearing the roads.") == []
+    assert indirect("The senator has stated her intention to run again, but had not yet chosen a date.") == []
+    assert indirect("The agency confirmed a case of measles in a child from the northern district.") == []
+    assert indirect("The health board declared the outbreak, which causes a mild fever, to be an epidemic.") == []
+    assert indirect("A storm claimed the lives of four members of the Coastal Rescue Units (CRU) amid high seas.") == []
+
+
+def test_bare_clause_after_other_verbs_needs_a_finite_verb():
+    assert indirect("The Harbour Gazette announced the ferry service would end in March.") == [
+        ("the ferry service would end in March", "The Harbour Gazette", "announce")]
+    assert indirect("Governor Lena Strand declared flags would be flown at half-mast on Monday.") == [
+        ("flags would be flown at half-mast on Monday", "Governor Lena Strand", "declare")]
+    # a present-tense verb before an object or a number
+    assert indirect("The Valley Courier noted the council's plan allows it to borrow more.") == [
+        ("the council's plan allows it to borrow more", "The Valley Courier", "note")]
+    assert indirect("The annual report notes the survey indicates 82% of residents own a car.") == [
+        ("the survey indicates 82% of residents own a car", "The annual report", "note")]
+    # "that" and "said" keep their clause as before
+    assert indirect("The board announced that its chairman would step down.")[0][0] == "its chairman would step down"
+    assert indirect("Mayor Ingrid Solberg said the bridge repairs on Route 9.")[0][0] == "the bridge repairs on Route 9"
+
+
+def test_bare_clause_may_open_with_a_lower_case_word():
+    assert indirect("A 2015 federal court decision said citizenship in the territories can only be granted by Congress.") == [
+        ("citizenship in the territories can only be granted by Congress", "A 2015 federal court decision", "say")]
+    assert indirect("Prosecutor Anna Berg told reporters today psychiatric assessments will be carried out.") == [
+        ("psychiatric assessments will be carried out", "Prosecutor Anna Berg", "tell")]
+    assert indirect("On Thursday, Judge Paul Weiss wrote denying the islanders citizenship violated the constitution.") == [
+        ("denying the islanders citizenship violated the constitution", "Judge Paul Weiss", "write")]
+
+
+def test_lower_case_opener_that_is_no_clause():
+    # an adverbial, an adverb or a verb with no subject after the reporting verb
+    assert indirect("The minister said in a statement on Tuesday.") == []
+    assert indirect("Jonas Berg said goodbye to his family at the airport.") == []
+    assert indirect("The union, which the newspaper reported left several members unpaid, met on Monday.") == []
+    assert indirect("Councillor Ada Finch spoke publicly about the plan that was approved.") == []
+
+
+def test_verb_form_after_a_determiner_or_preposition_is_no_verb():
+    assert indirect("The states that held elections were Ohio, Utah and Maine.") == []
+    assert indirect("Amongst reported incidents of fraud, two officials were convicted last year.") == []
+
+
+def test_possessive_before_a_noun_form_but_not_before_said():
+    assert indirect("Lawson's comments followed another frantic day in the London markets.") == []
+    # (the speaker is cleaned to "Moody" elsewhere, as before)
+    assert [(t, c) for t, _, c in indirect("Moody's said it affirmed the ratings of the bank's main unit.")] == [
+        ("it affirmed the ratings of the bank's main unit", "say")]
+
+
+def test_negated_or_withheld_speech_is_not_reported():
+    assert indirect("The minister did not say the new tax would be raised next year.") == []
+    assert indirect("The company declined to say the plant would close.") == []
+    assert indirect("In three other states closed down the roads to traffic.") == []
+    # an infinitive still reports
+    assert [(t, c) for t, _, c in indirect("Markets took the rumours seriously enough for dealers to say it added to the nervousness.")] == [
+        ("it added to the nervousness", "say")]
+    assert indirect("Buyers avoid the 14 pct value-added tax imposed here on gold coins.") == []
