@@ -72,9 +72,10 @@ AFTER_VERB = rf"^(?P<pre>\s+{_WHEN}){_CLAUSE}"
 # bracket or subordinating word ("declared an emergency so he could ...", "the outbreak, which causes").
 _CLAUSE_CUT = (r"(?:[,;:(]|\s(?:so|because|as|while|when|after|before|until|unless|since|although|though|but|"
                r"which|who|whose|whom|where|if|to)\s).*$")
-# "announced the debate between X and Y, which was slated for ..., has been cancelled": a relative clause (or an
-# "including ..." aside) between commas is dropped before the cut
-_RELATIVE = r",\s+(?:which|who|whose|whom|including)\s[^,]*,"
+# "announced the debate between X and Y, which was slated for ..., has been cancelled": a relative clause, an
+# "including ..." / "to be ..." aside or an appositive ("reported X, the caretaker prime minister, recommended") between
+# commas is dropped before the cut
+_RELATIVE = r",\s+(?:which|who|whose|whom|including|the|a|an|to be)\s[^,]*,"
 _FINITE_WORD = (r"(?:(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|must|"
                 r"did|does|do|wo|ca)(?:n['’]t)?|went|made|won|took|gave|got|came|knew|thought|found|left|lost|"
                 r"began|saw|told|became|held|kept|ran|sent|spent|built|brought|bought|paid|met|sold|led|fell|rose|grew|"
@@ -86,13 +87,15 @@ _FINITE_WORD = (r"(?:(?:is|are|was|were|has|have|had|will|would|could|can|should
 _PRESENT_S = (r"[a-z]+[^s\s]s\s+(?:(?:it|them|him|her|us|the|a|an|no|its|their|his|our)(?:\s|$)|[0-9])"
               r"|(?:he|she|it)\s+[a-z]+[^s\s]s(?:[\s.]|$)")  # or after a pronoun subject ("it runs flights")
 # An -ed word before "by" is a participle ("incidents perpetrated by church authorities"), not the clause's verb.
-_PAST_ED = r"[a-z]+ed(?:\.|\s*$|\s+(?:[^b]|b[^y]|by\S))"
+# An -ed word is a past form unless it is a noun like need, speed, hundred (-eed, short, -dred).
+_ED_WORD = r"(?:[a-z]{2,}[^er\s]ed|[a-z]+[^d\s]red|[a-z]*ied|agreed|disagreed|freed|guaranteed|decreed|fled|used|owed|fed)"
+_PAST_ED = rf"{_ED_WORD}(?:\.|\s*$|\s+(?:[^b]|b[^y]|by\S))"
 _FINITE_NEAR = rf"^(?:[^\s,;:]+\s+){{0,11}}?(?:{_FINITE_WORD}(?:[\s.]|$)|{_PAST_ED}|{_PRESENT_S})"
 # A clause opening with a lower-case word is the riskier guess ("maintains control of the board and has ...",
 # "warned neighbouring states not to ..."): its verb must be an auxiliary or a past form before any "and"/"or".
 _LOWER_CUT = r"\s(?:and|or)\s.*$"
 _FINITE_STRICT = rf"^(?:[^\s,;:]+\s+){{0,11}}?(?:{_FINITE_WORD}(?:[\s.]|$)|{_PAST_ED})"
-_IS_FINITE = rf"^(?:{_FINITE_WORD}|[a-z]+ed)$"
+_IS_FINITE = rf"^(?:{_FINITE_WORD}|{_ED_WORD})$"
 # "said citizenship in ... can only be resolved", "told reporters today psychiatric assessments will ...": a bare
 # clause may open with a lower-case noun, adjective or gerund (then the finite verb is required). Words
 # that open an adverbial or object instead are not clause openers.

@@ -80,3 +80,18 @@ def test_negated_or_withheld_speech_is_not_reported():
     assert [(t, c) for t, _, c in indirect("Markets took the rumours seriously enough for dealers to say it added to the nervousness.")] == [
         ("it added to the nervousness", "say")]
     assert indirect("Buyers avoid the 14 pct value-added tax imposed here on gold coins.") == []
+
+
+def test_noun_ending_in_ed_is_no_finite_verb():
+    assert indirect("Artist Lena Holm emphasized the need for boundaries at the weekend.") == []
+    assert indirect("The firm announced two hundred job cuts at its plant in Leeds.") == []
+    assert indirect("The board announced it ordered new trains for the line.")[0][0] == "it ordered new trains for the line"
+    assert indirect("The embassy confirmed two pilgrims from Myanmar also died.")[0][0] == "two pilgrims from Myanmar also died"
+
+
+
+def test_aside_between_commas_is_skipped_by_the_finite_verb_test():
+    assert indirect("The station reported Adam Ruiz, the acting mayor, recommended the bridge close.")[0][0] == (
+        "Adam Ruiz, the acting mayor, recommended the bridge close")
+    assert indirect("The council announced the new district, to be called Northgate, would govern itself.")[0][0] == (
+        "the new district, to be called Northgate, would govern itself")
