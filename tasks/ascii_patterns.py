@@ -80,10 +80,14 @@ def is_ascii(text: pl.Series) -> bool:
     return text.str.len_bytes().sum() == text.str.len_chars().sum()
 
 
+# The form a batch's patterns take (`patterns_for`): helpers that build patterns take one as `rx`.
+Rx = Callable[[str], str]
+
+
 def _as_written(pattern: str) -> str:
     return pattern
 
 
-def patterns_for(ascii_text: bool) -> Callable[[str], str]:
+def patterns_for(ascii_text: bool) -> Rx:
     """The form of each pattern to run on a batch: `ascii_form` when all its text is ASCII."""
     return ascii_form if ascii_text else _as_written

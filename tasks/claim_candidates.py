@@ -17,14 +17,12 @@ How it works, all as polars expressions over the whole batch of sentences:
 from __future__ import annotations
 
 import re
-
-from collections.abc import Callable
 from functools import lru_cache
 
 import polars as pl
 
 from tasks import units as U
-from tasks.ascii_patterns import is_ascii, patterns_for
+from tasks.ascii_patterns import Rx, is_ascii, patterns_for
 from tasks.claim_context import LEAD_PARTS_RE, LEAD_RE
 from tasks.numbers import B, FRACTION_WORDS, NUMBER, TENS, UNITS
 
@@ -131,7 +129,7 @@ def _find(frame: pl.DataFrame, pattern: str, ascii_text: bool) -> pl.DataFrame:
     )
 
 
-def _drop_junk(c: pl.DataFrame, rx: Callable[[str], str]) -> pl.DataFrame:
+def _drop_junk(c: pl.DataFrame, rx: Rx) -> pl.DataFrame:
     """Drops the non-claims `FIND_RE` consumed whole (URLs, clock times, dates); tested once per
     distinct match, since matches repeat a lot ("5 pct", "1986")."""
     uniq = c.select(pl.col("m").unique())
@@ -139,7 +137,7 @@ def _drop_junk(c: pl.DataFrame, rx: Callable[[str], str]) -> pl.DataFrame:
     return c.filter(~pl.col("m").is_in(junk.implode()))
 
 
-def _ranges(c: pl.DataFrame, rx: Callable[[str], str]) -> pl.DataFrame:
+def _ranges(c: pl.DataFrame, rx: Rx) -> pl.DataFrame:
     """Joins two numbers into one range candidate when the text between them is a separator
     (`-`, `to`, `and`), optionally after the lower end's percent sign or unit, and the range is
     well formed: `between X and Y`, `from X to Y`, `X-Y`, or `X to Y` when X carries no unit
@@ -244,7 +242,7 @@ def on_rows(c: pl.DataFrame, cond: pl.Expr, expr: pl.Expr, dtype: pl.DataType, d
     return out.scatter(rows["_row"], rows.select(expr).to_series()) if rows.height else out
 
 
-def _take_prefix(c: pl.DataFrame, rx: Callable[[str], str]) -> pl.DataFrame:
+def _take_prefix(c: pl.DataFrame, rx: Rx) -> pl.DataFrame:
     """Moves what belongs to the number from the end of `pre` into the match: a sign, age
     marker, qualifier, `between`/`from`."""
     c = c.with_columns(neg=pl.col("pre").str.contains(rx(r"(?:^|[\s(\[:=])[-−]$")))
@@ -275,7 +273,7 @@ def _take_prefix(c: pl.DataFrame, rx: Callable[[str], str]) -> pl.DataFrame:
     ).drop("lead", "k", "neg_word", "sign_char")
 
 
-def _take_unit(c: pl.DataFrame, rx: Callable[[str], str]) -> pl.DataFrame:
+def _take_unit(c: pl.DataFrame, rx: Rx) -> pl.DataFrame:
     # The unit is the whole match (never empty), which needs only the DFA; its length is a column
     # first: an expression used three times is evaluated three times.
     c = c.with_columns(unit_raw=pl.col("post").str.extract(rx(UNIT_RE), 0))

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import re
 
-from collections.abc import Callable
-
 import polars as pl
 
+from tasks.ascii_patterns import Rx
 from tasks.numbers import B
 
 QUALIFIERS = {
@@ -66,7 +65,7 @@ _AFTER = {
 _ANY_AFTER = "|".join(f"(?:{p})" for p in _AFTER.values())
 
 
-def after_qualifier(rx: Callable[[str], str]) -> tuple[pl.Expr, pl.Expr]:
+def after_qualifier(rx: Rx) -> tuple[pl.Expr, pl.Expr]:
     """The qualifier after the number ("or more", "-plus") as a test that there is one, true on
     few rows, and the rules that tell which: one pass over every row instead of four."""
     post = pl.col("post")
@@ -76,14 +75,14 @@ def after_qualifier(rx: Callable[[str], str]) -> tuple[pl.Expr, pl.Expr]:
     return post.str.contains(rx(_ANY_AFTER)), which
 
 
-def qualifier(rx: Callable[[str], str]) -> pl.Expr:
+def qualifier(rx: Rx) -> pl.Expr:
     """Qualifier before the number ("at least"), else after it (column `_after`, from
     `after_qualifier`), else exact."""
     key = pl.col("qual").str.to_lowercase().str.replace_all(rx(r"\s+"), " ")
     return pl.coalesce(key.replace_strict(QUALIFIERS, default=None), pl.col("_after"), pl.lit("exact"))
 
 
-def trend(rx: Callable[[str], str]) -> pl.Expr:
+def trend(rx: Rx) -> pl.Expr:
     """A change verb right before the number or a change noun right after it; `rose to 5%` is a
     level, not a change."""
     pre, post = pl.col("pre"), pl.col("post")

@@ -4,10 +4,9 @@ candidate and the text just before (`pre`) and after (`post`) it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import polars as pl
 
+from tasks.ascii_patterns import Rx
 from tasks.claim_candidates import map_back
 from tasks.numbers import B, FRACTION_WORDS
 
@@ -66,7 +65,7 @@ def _text_where(cond: pl.Expr, text: pl.Expr) -> pl.Expr:
     return pl.when(cond).then(text).otherwise(pl.lit(""))
 
 
-def drop_non_claims(c: pl.DataFrame, keep: pl.Expr, rx: Callable[[str], str]) -> pl.DataFrame:
+def drop_non_claims(c: pl.DataFrame, keep: pl.Expr, rx: Rx) -> pl.DataFrame:
     """Rows of `c` where `keep` holds and that are claims. What the rules read more than once is
     a column first: nested in one expression, a shared part is evaluated again for every use."""
     # What depends on the number as written alone is computed once per distinct spelling (a
@@ -112,7 +111,7 @@ def drop_non_claims(c: pl.DataFrame, keep: pl.Expr, rx: Callable[[str], str]) ->
                   "_plural_next", "_small_int", "_has_n2", "_cap_word", "_fraction").filter(claims)
 
 
-def is_not_claim(rx: Callable[[str], str]) -> pl.Expr:
+def is_not_claim(rx: Rx) -> pl.Expr:
     """True for a candidate the claims table leaves out (reads the columns `drop_non_claims`
     adds)."""
     pre, post, m = pl.col("pre"), pl.col("post"), pl.col("m")
@@ -141,7 +140,7 @@ def is_not_claim(rx: Callable[[str], str]) -> pl.Expr:
     ).fill_null(False)
 
 
-def _rare_rule_hit(rx: Callable[[str], str]) -> pl.Expr:
+def _rare_rule_hit(rx: Rx) -> pl.Expr:
     """The rules of `is_not_claim` that apply to few rows: a day next to a month, idioms with
     "one", fractions, event names, scores. True, or null/false when none applies."""
     pre, post, m = pl.col("pre"), pl.col("post"), pl.col("m")

@@ -3,10 +3,9 @@ personnel" -> "U.S. personnel"), or after "of the" ("four of the deceased" -> "d
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import polars as pl
 
+from tasks.ascii_patterns import Rx
 from tasks.claim_candidates import on_rows
 from tasks.numbers import B
 
@@ -32,7 +31,7 @@ _STOP_RE = (
 )
 
 
-def _object(c: pl.DataFrame, post: pl.Expr, rx: Callable[[str], str]) -> pl.Series:
+def _object(c: pl.DataFrame, post: pl.Expr, rx: Rx) -> pl.Series:
     """Noun phrase at the start of `post`: up to five words, ending at the first function word,
     number word or participle after its head ("four people killed" -> "people").
 
@@ -69,7 +68,7 @@ def _object(c: pl.DataFrame, post: pl.Expr, rx: Callable[[str], str]) -> pl.Seri
     return raws.join(c, on="raw", how="left", nulls_equal=True, maintain_order="left")["obj"]
 
 
-def with_objects(c: pl.DataFrame, rx: Callable[[str], str]) -> pl.DataFrame:
+def with_objects(c: pl.DataFrame, rx: Rx) -> pl.DataFrame:
     """Adds `object` and `obj_stop` (characters of `post` the claim span takes in) for counts,
     ages and percents ("76% of voters") followed by a word."""
     want = pl.col("kind").is_in(["count", "age", "percent"]) & pl.col("post").str.contains(rx(r"^(?:\s+|-)[A-Za-z]"))

@@ -12,7 +12,7 @@ import hashlib
 import polars as pl
 
 from tasks import furniture as F
-from tasks.ascii_patterns import is_ascii, patterns_for
+from tasks.ascii_patterns import Rx, is_ascii, patterns_for
 from tasks.dates import published
 from tasks.header import dateline_place, given_dateline_place, header_lines, header_metadata
 from tasks.language import with_language
@@ -36,7 +36,7 @@ CLEAN_SCHEMA: dict[str, pl.DataType] = {
 }
 
 
-def _key(text: pl.Expr, rx: F.Rx = patterns_for(False)) -> pl.Expr:
+def _key(text: pl.Expr, rx: Rx = patterns_for(False)) -> pl.Expr:
     """A comparison key that ignores case, punctuation and spacing (repeated titles differ in those).
 
     `rx` as in `tasks.furniture`: the ASCII form gives the same key to ASCII text only."""
@@ -45,7 +45,7 @@ def _key(text: pl.Expr, rx: F.Rx = patterns_for(False)) -> pl.Expr:
     return text.str.to_lowercase().str.replace_all(rx(r"[^\w]*[^\w ][^\w]*| {2,}"), " ").str.strip_chars()
 
 
-def _same_key(key: pl.Expr, rx: F.Rx, where: pl.Expr | bool = True) -> pl.Expr:
+def _same_key(key: pl.Expr, rx: Rx, where: pl.Expr | bool = True) -> pl.Expr:
     """`where` and the line's `_key` is `key` (never null when `key` is not). The line's key, the
     costliest pass of cleaning, is only computed where its first word character (`first_char`,
     null when the line has none) is also the first character of `key`."""
@@ -60,7 +60,7 @@ _LINE_FEATURES = {"furniture": pl.String, "byline": pl.String, "date_line": pl.B
                   "repeat_title": pl.Boolean}
 
 
-def _line_features(lines: pl.DataFrame, rx: F.Rx) -> pl.DataFrame:
+def _line_features(lines: pl.DataFrame, rx: Rx) -> pl.DataFrame:
     line, words = pl.col("line"), pl.col("nw")
     byline = pl.when((words <= 8) & ~line.str.contains(r"[.!?]$")).then(F.byline_names(line, rx))
     return lines.select(
@@ -77,7 +77,7 @@ def _line_features(lines: pl.DataFrame, rx: F.Rx) -> pl.DataFrame:
     )
 
 
-def _line_frame(records: pl.DataFrame) -> tuple[pl.DataFrame, F.Rx]:
+def _line_frame(records: pl.DataFrame) -> tuple[pl.DataFrame, Rx]:
     """One row per non-empty line, in (rec, i) order, with what each line may be; and the form of
     the patterns for the lines (ASCII when every body is).
 
@@ -136,7 +136,7 @@ def _line_frame(records: pl.DataFrame) -> tuple[pl.DataFrame, F.Rx]:
     ), rx
 
 
-def _kept_lines(lines: pl.DataFrame, rx: F.Rx) -> pl.DataFrame:
+def _kept_lines(lines: pl.DataFrame, rx: Rx) -> pl.DataFrame:
     """Marks `keep` (body text), `duplicate` and the paragraph kind of every line."""
     i = pl.col("i")
     # At most one line per record is its title line; its key is a column before the window takes

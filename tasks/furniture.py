@@ -9,11 +9,9 @@ real pages of the metadata dev set, photo credits, chart legends and the credit 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import polars as pl
 
-from tasks.ascii_patterns import patterns_for
+from tasks.ascii_patterns import Rx, patterns_for
 from tasks.dates import ANY_DATE
 
 WORDS = r"\S+"
@@ -87,7 +85,6 @@ def n_words(text: str | pl.Expr) -> pl.Expr:
 # patterns: `ascii_form` when every line is ASCII (`tasks/ascii_patterns.py`; the same matches
 # there, and automata that compile several times faster, which every shard pays again).
 _AS_WRITTEN = patterns_for(False)
-Rx = Callable[[str], str]
 
 
 def is_counter_line(line: pl.Expr, words: pl.Expr, rx: Rx = _AS_WRITTEN) -> pl.Expr:

@@ -13,11 +13,9 @@ with the article.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import polars as pl
 
-from tasks.ascii_patterns import patterns_for
+from tasks.ascii_patterns import Rx, patterns_for
 from tasks.windows import cum_sum_in
 
 HEADER_WINDOW = 12
@@ -30,7 +28,7 @@ def _first_i(condition: pl.Expr) -> pl.Expr:
     return pl.when(condition).then(pl.col("i")).min().over("rec")
 
 
-def header_lines(lines: pl.DataFrame, rx: Callable[[str], str] = patterns_for(False)) -> pl.DataFrame:
+def header_lines(lines: pl.DataFrame, rx: Rx = patterns_for(False)) -> pl.DataFrame:
     """Adds `header_end` (last header line index, null when none), `title_i` and `subtitle_i`.
 
     `rx`: the form of the patterns for these lines (`tasks.furniture`)."""
@@ -125,12 +123,12 @@ def header_metadata(lines: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def dateline_place(first_paragraph: pl.Expr, rx: Callable[[str], str] = patterns_for(False)) -> pl.Expr:
+def dateline_place(first_paragraph: pl.Expr, rx: Rx = patterns_for(False)) -> pl.Expr:
     """The place of a dateline opening the body ("ERBIL, Kurdistan Region - ...")."""
     return first_paragraph.str.extract(rx(_DATELINE), 1)
 
 
-def given_dateline_place(given: pl.Expr, rx: Callable[[str], str] = patterns_for(False)) -> pl.Expr:
+def given_dateline_place(given: pl.Expr, rx: Rx = patterns_for(False)) -> pl.Expr:
     """A supplied dateline ("SALVADOR, Feb 26 -") reduced to its place; `rx` the form of the
     patterns for the datelines (`tasks.furniture`)."""
     return (

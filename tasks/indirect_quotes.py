@@ -10,12 +10,11 @@ A clause that holds quoted words is left to the direct/partial extractor (spans 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import lru_cache
 
 import polars as pl
 
-from tasks.ascii_patterns import ascii_form, is_ascii, patterns_for
+from tasks.ascii_patterns import Rx, ascii_form, is_ascii, patterns_for
 from tasks.attribution import Mention, subject_mention
 from tasks.reporting_verbs import CLAUSE_FORMS, LEMMA
 
@@ -213,7 +212,7 @@ def _tail_rows(rows: pl.DataFrame, ascii_text: bool) -> pl.DataFrame:
     return rows.drop("tail", "head", "head_ok", "g", "_ascii")
 
 
-def _rule(prefix: str, cue: pl.Expr, rx: Callable[[str], str],
+def _rule(prefix: str, cue: pl.Expr, rx: Rx,
           speaker_ok: pl.Expr | None = None) -> tuple[pl.Expr, dict[str, pl.Expr]]:
     """The matched flag and hit columns of one pattern whose speaker is captured in the sentence."""
     cl, pre, sp = pl.col(f"{prefix}_cl"), pl.col(f"{prefix}_pre"), pl.col(f"{prefix}_sp")

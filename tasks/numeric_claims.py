@@ -11,12 +11,10 @@ How it works, all as polars expressions over the whole batch:
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import polars as pl
 
 from tasks import units as U
-from tasks.ascii_patterns import is_ascii, patterns_for
+from tasks.ascii_patterns import Rx, is_ascii, patterns_for
 from tasks.claim_candidates import CUR, candidates, map_back, on_rows, with_numbers
 from tasks.claim_context import after_qualifier, qualifier, trend
 from tasks.claim_exclusions import drop_non_claims
@@ -39,7 +37,7 @@ SCHEMA = {
 _CUR_RE = rf"(?i)^(?:{CUR})\s?"
 
 
-def _parts(c: pl.DataFrame, rx: Callable[[str], str]) -> pl.DataFrame:
+def _parts(c: pl.DataFrame, rx: Rx) -> pl.DataFrame:
     """Currency prefix, value and scale word of both numbers of each candidate, and whether the
     first is a race time, computed once per distinct spelling of either and joined back (one
     table: the parser's regexes are compiled and their automata built once). Plain digits
@@ -71,7 +69,7 @@ def _cut(expr: pl.Expr, pattern: str) -> pl.Expr:
     return (expr.str.len_chars() - expr.str.replace(pattern, "").str.len_chars()).cast(pl.Int32)
 
 
-def _parse(c: pl.DataFrame, rx: Callable[[str], str]) -> pl.DataFrame:
+def _parse(c: pl.DataFrame, rx: Rx) -> pl.DataFrame:
     c = _parts(c, rx).with_columns(
         n1_pct=pl.col("p1").is_not_null(), n2_pct=pl.lit(False))
     # The unit columns are computed once per distinct unit as written ("pct", "mln dlrs"), null
