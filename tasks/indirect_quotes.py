@@ -177,10 +177,14 @@ def _tail_groups(ascii_text: bool) -> dict[str, pl.Expr]:
     return {"tail_vs": tail.str.extract_groups(patterns_for(ascii_text)(TAIL_VS_AFTER_COMMA)), "tail_sv": sv}
 
 
+# the reporting verb takes an object before its clause ("told reporters ..."): AFTER_TELL, not AFTER_VERB
+_TOLD = pl.col("main_v").is_in(["told", "tells", "telling"])
+
+
 @lru_cache(maxsize=None)
 def _after_verb_groups(ascii_text: bool) -> tuple[pl.Expr, pl.Expr]:
     rx = patterns_for(ascii_text)
-    told, rest = pl.col("main_v").is_in(["told", "tells", "telling"]), pl.col("main_rest")
+    told, rest = _TOLD, pl.col("main_rest")
     return (pl.when(told).then(rest).str.extract_groups(rx(AFTER_TELL)),
             pl.when(told).then(None).otherwise(rest).str.extract_groups(rx(AFTER_VERB)))
 
@@ -188,7 +192,7 @@ def _after_verb_groups(ascii_text: bool) -> tuple[pl.Expr, pl.Expr]:
 @lru_cache(maxsize=None)
 def _after_lower_groups(ascii_text: bool) -> tuple[pl.Expr, pl.Expr]:
     rx = patterns_for(ascii_text)
-    told, rest = pl.col("main_v").is_in(["told", "tells", "telling"]), pl.col("main_rest")
+    told, rest = _TOLD, pl.col("main_rest")
     # only over the rows where the clause patterns found no opener
     none = pl.col("_after").struct.field("pre").is_null()
     return (pl.when(told & none).then(rest).str.extract_groups(rx(AFTER_TELL_LOWER)),
@@ -262,7 +266,7 @@ def indirect_hits(sentences: pl.DataFrame) -> pl.DataFrame:
     cand = cand.join(acc_rows.drop("text"), on=key, how="left").join(tail_rows.drop("text"), on=key, how="left")
     cand = cand.join(paren_rows.drop("text"), on=key, how="left")
     rest = pl.col("main_rest")
-    told = pl.col("main_v").is_in(["told", "tells", "telling"])
+    told = _TOLD
     # Each pattern only over its own rows (when/then runs both branches on every row), and the struct becomes a column
     # before its fields are read (each field lookup of an expression re-ran the regexes).
     tell_groups, verb_groups = _after_verb_groups(ascii_text)
