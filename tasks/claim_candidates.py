@@ -30,6 +30,14 @@ CUR = "|".join(
     re.escape(c) if not c[0].isalpha() else rf"{B}{re.escape(c)}"
     for c in sorted(U.CURRENCY_PREFIXES, key=len, reverse=True)
 )
+
+
+def currency_code(prefix: pl.Expr, rx: Rx) -> pl.Expr:
+    """The currency a prefix as written names (`US$`, `U.S. $`, `Rs.` -> USD, USD, INR), else null."""
+    return (prefix.str.strip_chars().str.to_lowercase().str.replace_all(rx(r"\s+"), " ")
+            .replace_strict(U.CURRENCY_PREFIXES, default=None))
+
+
 _PCT = r"(?:%|\s?(?:per\s+cent|percent|pct)" + B + ")"
 _NUMX = rf"(?:(?:{CUR})\s?)?{NUMBER}"
 _LONG_UNITS = [k for k in U.unit_table() if len(k) > 1]
@@ -187,10 +195,7 @@ def _ranges(c: pl.DataFrame, rx: Rx) -> pl.DataFrame:
     # after a percent, the upper end has a percent or no unit ("from 5 pct to 7 mln dlrs" is two)
     same_unit = same_unit & (p1.is_null() | n_post.str.contains(rx(rf"(?i)^{_PCT}")) | ~n_post.str.contains(rx(UNIT_RE)))
 
-    def cur(e: pl.Expr) -> pl.Expr:
-        return (e.str.extract(rx(rf"(?i)^({CUR})"), 1).str.to_lowercase().str.replace_all(rx(r"\s+"), " ")
-                .replace_strict(U.CURRENCY_PREFIXES, default=None))
-    cur1, cur2 = cur(pl.col("m")), cur(pl.col("n_m"))
+    cur1, cur2 = (currency_code(pl.col(n).str.extract(rx(rf"(?i)^({CUR})"), 1), rx) for n in ("m", "n_m"))
     same_cur = (cur1.is_null() & p1.is_null()) | cur2.is_null() | (cur1 == cur2)
     rows = rows.select("_row", "p1", "u1", "neg2", "gap", merge=(same_unit & same_cur).fill_null(False))
     merge = pl.repeat(False, c.height, dtype=pl.Boolean, eager=True).scatter(rows["_row"], rows["merge"])

@@ -15,7 +15,7 @@ import polars as pl
 
 from tasks import units as U
 from tasks.ascii_patterns import Rx, is_ascii, patterns_for
-from tasks.claim_candidates import CUR, candidates, map_back, on_rows, with_numbers
+from tasks.claim_candidates import CUR, candidates, currency_code, map_back, on_rows, with_numbers
 from tasks.claim_context import after_qualifier, qualifier, trend
 from tasks.claim_exclusions import drop_non_claims
 from tasks.claim_objects import with_objects
@@ -51,9 +51,7 @@ def _parts(c: pl.DataFrame, rx: Rx) -> pl.DataFrame:
     slow = uniq.filter(~pl.col("_plain")).select("n", _k=_cut(n, rx(_CUR_RE))).with_columns(_body=n.str.slice(k))
     slow = slow.select(
         "n",
-        _cur=pl.when(k > 0).then(n.str.slice(0, k).str.strip_chars().str.to_lowercase()
-                                 .str.replace_all(rx(r"\s+"), " "))
-        .replace_strict(U.CURRENCY_PREFIXES, default=None),
+        _cur=currency_code(pl.when(k > 0).then(n.str.slice(0, k)), rx),
         _v=number_value(body),
         _scale=body.str.extract(rx(rf"(?i)\d\s?({SCALE})$"), 1),
         _race=n.str.contains(rx(r"^\d{1,2}:\d{2}:\d{2}")),
