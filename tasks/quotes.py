@@ -154,14 +154,17 @@ def _document_rows(doc_id: str, text: str, marked: bool, paragraphs, hits, rows:
     pronouns resolve to the nearest earlier speaker. `hits` are the document's indirect hits as
     tuples (see HIT_FIELDS); rows are appended in the ROW_COLUMNS layout."""
     spans = find_quote_spans(text) if marked else []
+    resolver = SpeakerResolver(text)
+    if not spans:  # indirect hits only, already in reading order (most visited documents)
+        for hit in hits:
+            rows.append(_indirect_row(doc_id, hit, resolver))
+        return
     events = [(sp.open_mark, "q", i) for i, sp in enumerate(spans)]
     if hits:
-        overlaps = _overlap_test(spans) if spans else None
-        events += [(h[0], "i", h) for h in hits if not spans or not overlaps(h[0], h[1])]
-        if spans:
-            events.sort(key=lambda e: e[0])
+        overlaps = _overlap_test(spans)
+        events += [(h[0], "i", h) for h in hits if not overlaps(h[0], h[1])]
+        events.sort(key=lambda e: e[0])
     starts = paragraphs[0]
-    resolver = SpeakerResolver(text)
     prev: tuple | None = None  # (paragraph, speaker, kind) of the last direct/partial quote
     for at, what, item in events:
         if what == "i":
