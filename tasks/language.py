@@ -22,6 +22,7 @@ _FUNCTION_WORDS = {
 # A language wins when its function words are at least this share of all words and more than any
 # other's. Prose sits at 0.25-0.45 for its own language and under 0.08 for the others.
 _MIN_SHARE = 0.10
+_SPACED_EN = [f" {word} " for word in _FUNCTION_WORDS["en"].split("|")]
 _NON_LATIN = r"[\p{Cyrillic}\p{Arabic}\p{Hebrew}\p{Greek}\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}\p{Devanagari}]"
 
 
@@ -96,7 +97,10 @@ def with_language(frame: pl.DataFrame, text: str = "text", whole_words: pl.Expr 
     # A function word between two spaces is a match of the English pattern too, so this counts no
     # more than it does and a row over the threshold here is over it there. Matching the words
     # between word boundaries is the slow pass (most places start a candidate); it is left for the rest.
-    surely = sample.str.count_matches(f" (?:{_FUNCTION_WORDS['en']}) ") / words
+    # Aho-Corasick counts the same matches as the regex " (?:the|and|...) " (at most one word fits
+    # at a place, and both resume after a match's closing space), a third faster, with no lazy DFA
+    # to build again in every shard.
+    surely = sample.str.find_many(_SPACED_EN, overlapping=False).list.len() / words
     marked = marked.with_columns(_en=surely >= _MIN_SHARE)
     unsure = marked.filter(~pl.col("_en")).with_columns(_en=_share(sample, words, "en") >= _MIN_SHARE)
     english = pl.concat([marked.filter("_en"), unsure.filter("_en")]).with_columns(language=pl.lit("en"))
