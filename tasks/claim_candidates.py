@@ -97,14 +97,14 @@ def candidates(frame: pl.DataFrame, ascii_text: bool) -> pl.DataFrame:
     qualifier, sign and unit. `ascii_text`: all of `frame`'s text is ASCII, and the patterns run
     in their ASCII forms (`tasks/ascii_patterns.py`)."""
     rx = patterns_for(ascii_text)
-    c = _find(frame, rx(FIND_RE), ascii_text)
-    return _take_unit(_take_prefix(_ranges(_drop_junk(c, rx), rx), rx), rx)
+    c = _find(frame, rx, ascii_text)
+    return _take_unit(_take_prefix(_ranges(c, rx), rx), rx)
 
 
-def _find(frame: pl.DataFrame, pattern: str, ascii_text: bool) -> pl.DataFrame:
-    """Every match of `pattern` in `text` with code-point offsets in its sentence and up to 40/60
-    characters of context around it. The pattern has no capture groups, so the scan needs only
-    the DFA."""
+def _find(frame: pl.DataFrame, rx: Rx, ascii_text: bool) -> pl.DataFrame:
+    """Every match of `FIND_RE` in `text` but the non-claims it consumes whole (`_is_junk`), with
+    code-point offsets in its sentence and up to 40/60 characters of context around it. The
+    pattern has no capture groups, so the scan needs only the DFA."""
     # Offsets without list.eval (slow per list): segments of all rows are laid end to end, a
     # global running sum of their lengths minus the length of the texts before gives the
     # offset inside each text. Odd segments are the matches. Only the segments and the row
@@ -113,16 +113,21 @@ def _find(frame: pl.DataFrame, pattern: str, ascii_text: bool) -> pl.DataFrame:
     if frame["text"].str.contains("\x00", literal=True).any():  # the mark must not be in the text
         marked = marked.str.replace_all("\x00", " ", literal=True)
     n_seg = pl.col("seg").list.len()
+    # in ASCII text a length in characters is the length in bytes, which needs no walk
+    length = (lambda e: e.str.len_bytes()) if ascii_text else (lambda e: e.str.len_chars())  # noqa: E731
     pieces = (
-        frame.select(seg=marked.str.replace_all(pattern, "\x00${0}\x00").str.split("\x00"),
-                     _row=pl.int_range(pl.len(), dtype=pl.UInt32), _len=pl.col("text").str.len_chars())
-        .filter(n_seg > 1)
+        frame.select(seg=marked.str.replace_all(rx(FIND_RE), "\x00${0}\x00").str.split("\x00"),
+                     _row=pl.int_range(pl.len(), dtype=pl.UInt32), _len=length(pl.col("text")))
+        # no filter for the texts without a match (one in forty): it copied every list
         .with_columns(before=pl.col("_len").cum_sum() - pl.col("_len"), first=n_seg.cum_sum() - n_seg)
         .explode("seg")
-        .with_columns(_seg_len=pl.col("seg").str.len_chars())
+        .with_columns(_seg_len=length(pl.col("seg")))
         .with_columns(end=pl.col("_seg_len").cum_sum() - pl.col("before"), i=pl.int_range(pl.len()) - pl.col("first"))
         .filter(pl.col("i") % 2 == 1)
     )
+    # The junk goes before the rows are gathered and their context cut: filtering these three
+    # columns is cheaper than filtering the candidates with their context strings.
+    pieces = pieces.select("_row", "seg", "end", "_seg_len").filter(~pl.col("seg").is_in(_is_junk(pieces["seg"], rx).implode()))
     rows = frame.select("sentence_id", "doc_id", "paragraph_id", "sent_start", "text")[pieces["_row"]]
     start = pl.col("end").cast(pl.Int64) - pl.col("_seg_len")
     # A character offset is found by walking the string from its start; in ASCII text it is the
@@ -137,12 +142,11 @@ def _find(frame: pl.DataFrame, pattern: str, ascii_text: bool) -> pl.DataFrame:
     )
 
 
-def _drop_junk(c: pl.DataFrame, rx: Rx) -> pl.DataFrame:
-    """Drops the non-claims `FIND_RE` consumed whole (URLs, clock times, dates); tested once per
-    distinct match, since matches repeat a lot ("5 pct", "1986")."""
-    uniq = c.select(pl.col("m").unique())
-    junk = uniq.filter(pl.col("m").str.contains(rx(_JUNK_RE)) & ~pl.col("m").str.contains(rx(f"^{RACE_TIME}$")))["m"]
-    return c.filter(~pl.col("m").is_in(junk.implode()))
+def _is_junk(matches: pl.Series, rx: Rx) -> pl.Series:
+    """The non-claims among `matches` that `FIND_RE` consumed whole (URLs, clock times, dates);
+    tested once per distinct match, since matches repeat a lot ("5 pct", "1986")."""
+    uniq = matches.unique().to_frame("m")
+    return uniq.filter(pl.col("m").str.contains(rx(_JUNK_RE)) & ~pl.col("m").str.contains(rx(f"^{RACE_TIME}$")))["m"]
 
 
 def _ranges(c: pl.DataFrame, rx: Rx) -> pl.DataFrame:
@@ -162,7 +166,9 @@ def _ranges(c: pl.DataFrame, rx: Rx) -> pl.DataFrame:
     c = c.with_columns(_close=(same & (gap_len > 0) & (gap_len < 24)).fill_null(False), _gap_len=gap_len)
     rows = c.select("pre", "post", "m", "_close", "_gap_len", _row=pl.int_range(pl.len(), dtype=pl.UInt32)).filter("_close")
     rows = rows.with_columns(gap=pl.col("post").str.slice(0, pl.col("_gap_len")))
-    rows = rows.with_columns(g=_gap_groups(rx(_GAP_RE)))
+    # A gap that is no separator makes no range: the DFA drops those rows (most of them) before
+    # the capture engine, ten times slower, reads the parts of the others.
+    rows = rows.filter(pl.col("gap").str.contains(rx(_GAP_RE))).with_columns(g=_gap_groups(rx(_GAP_RE)))
     # rp and sep are columns: the rule below reads them seven times. The lower end's sign is still
     # in `pre` ("from -18"): `_take_prefix` moves it into the number afterwards.
     rows = rows.with_columns(
@@ -250,17 +256,21 @@ def on_rows(c: pl.DataFrame, cond: pl.Expr, expr: pl.Expr, dtype: pl.DataType, d
 def _take_prefix(c: pl.DataFrame, rx: Rx) -> pl.DataFrame:
     """Moves what belongs to the number from the end of `pre` into the match: a sign, age
     marker, qualifier, `between`/`from`."""
-    c = c.with_columns(neg=pl.col("pre").str.contains(rx(r"(?:^|[\s(\[:=])[-−]$")))
-    sign = pl.col("neg")
-    # Cut by a length that is 0 on the other rows: a when/then would cut every row and then
-    # merge the two columns.
-    c = c.with_columns(
-        sign_char=pl.when(sign).then(pl.col("pre").str.slice(-1)),
-        pre=pl.col("pre").str.slice(0, pl.col("pre").str.len_chars() - sign.cast(pl.Int32)),
-        start=pl.col("start") - sign.cast(pl.Int32))
+    # the sign test reads the rows that end with a dash only (a suffix test costs next to nothing)
+    dash = pl.col("pre").str.ends_with("-") | pl.col("pre").str.ends_with("−")
+    c = c.with_columns(neg=on_rows(c, dash, pl.col("pre").str.contains(rx(r"(?:^|[\s(\[:=])[-−]$")), pl.Boolean, False))
+    # The strings are cut and joined on the rows with a sign (few) or a lead (one in ten) only,
+    # and scattered back: over every row, each cut and join copied all the context strings.
+    signed = _rows_where(c["neg"])
+    pre, sign_char = c["pre"], pl.repeat(None, c.height, dtype=pl.String, eager=True)
+    if signed.len():
+        cut = pre.gather(signed)
+        pre = pre.clone().scatter(signed, cut.str.slice(0, cut.str.len_chars() - 1))
+        sign_char = sign_char.scatter(signed, cut.str.slice(-1))
     # The whole match of a capture-free pattern needs only the DFA, and is the lead itself: no
     # replace copies the context to measure it, no slice cuts it out again.
-    c = c.with_columns(lead=pl.col("pre").str.extract(rx(LEAD_RE), 0))
+    c = c.with_columns(pre=pre, sign_char=sign_char, start=pl.col("start") - pl.col("neg").cast(pl.Int32)).with_columns(
+        lead=pl.col("pre").str.extract(rx(LEAD_RE), 0))
     c = c.with_columns(k=pl.col("lead").str.len_chars().fill_null(0).cast(pl.Int32))
     k = pl.col("k")
     c = c.with_columns(lead=pl.when(k > 0).then(pl.col("lead")))
@@ -270,24 +280,31 @@ def _take_prefix(c: pl.DataFrame, rx: Rx) -> pl.DataFrame:
         neg_word=g.struct["neg"])
     # Mapped back onto the rows with a lead only (one in ten); the others get nulls.
     c = map_back(c, parts, "lead")
+    at = _rows_where(c["neg"] | (c["k"] > 0))
+    if at.len():
+        rows = c.select("lead", "sign_char", "m", "pre", "k")[at].select(
+            m=pl.concat_str(pl.col("lead").fill_null(""), pl.col("sign_char").fill_null(""), "m"),
+            pre=pl.col("pre").str.slice(0, pl.col("pre").str.len_chars() - pl.col("k")))
+        c = c.with_columns(m=c["m"].clone().scatter(at, rows["m"]), pre=c["pre"].clone().scatter(at, rows["pre"]))
     return c.with_columns(
         neg=pl.col("neg") | pl.col("neg_word").is_not_null(),
         start=(pl.col("start") - pl.col("k")).cast(pl.Int32),
-        m=pl.concat_str(pl.col("lead").fill_null(""), pl.col("sign_char").fill_null(""), pl.col("m")),
-        pre=pl.col("pre").str.slice(0, pl.col("pre").str.len_chars() - pl.col("k")),
     ).drop("lead", "k", "neg_word", "sign_char")
 
 
+def _rows_where(cond: pl.Series) -> pl.Series:
+    """Row numbers (UInt32) where `cond` is true."""
+    return cond.arg_true().cast(pl.UInt32)
+
+
 def _take_unit(c: pl.DataFrame, rx: Rx) -> pl.DataFrame:
-    # The unit is the whole match (never empty), which needs only the DFA; its length is a column
-    # first: an expression used three times is evaluated three times.
+    # The unit is the whole match (never empty), which needs only the DFA. It is appended to the
+    # match and cut from the context on its rows only (under half), and scattered back.
     c = c.with_columns(unit_raw=pl.col("post").str.extract(rx(UNIT_RE), 0))
-    unit = pl.col("unit_raw")
-    c = c.with_columns(k=unit.str.len_chars().fill_null(0).cast(pl.Int32))
-    k = pl.col("k")
-    # Appended and cut by what is empty or 0 on the other rows: a when/then would do both on
-    # every row and then merge the columns.
-    return c.with_columns(
-        m=pl.concat_str(pl.col("m"), unit.fill_null("")),
-        end=(pl.col("end") + k).cast(pl.Int32),
-        post=pl.col("post").str.slice(k)).drop("k")
+    at = _rows_where(c["unit_raw"].is_not_null())
+    if at.len() == 0:
+        return c
+    rows = c.select("m", "post", "end", "unit_raw")[at].with_columns(k=pl.col("unit_raw").str.len_chars().cast(pl.Int32))
+    rows = rows.select(m=pl.col("m") + pl.col("unit_raw"), post=pl.col("post").str.slice(pl.col("k")),
+                       end=(pl.col("end") + pl.col("k")).cast(pl.Int32))
+    return c.with_columns(**{name: c[name].clone().scatter(at, rows[name]) for name in ("m", "post", "end")})

@@ -7,7 +7,7 @@ from __future__ import annotations
 import polars as pl
 
 from tasks.ascii_patterns import Rx
-from tasks.claim_candidates import map_back
+from tasks.claim_candidates import on_rows
 from tasks.numbers import B, FRACTION_WORDS
 
 _DENOMS = "|".join(sorted(FRACTION_WORDS, key=len, reverse=True))
@@ -51,6 +51,7 @@ _PRE_OUT = (
     rf"(?i)(?:{B}per\s+|{B}(?:{IDENTIFIER_NOUNS})\s*|(?:{B}no\.|{B}number|{B}page|{B}p\.|{B}pp\.|{B}chapter"
     rf"|{B}section|{B}ver\.?)\s*)$"
 )
+_PAGE_META = r"\s*(?:views?|reads?|min(?:ute)?s?\s+read|comments?)"
 _SCORE_VERBS = r"(?i)(?-u:\b)(?:won|lost|beat|defeated|drew|score|scored|led|trailed)\s+(?:by\s+)?(?:a\s+)?$"
 
 
@@ -65,20 +66,25 @@ def _text_where(cond: pl.Expr, text: pl.Expr) -> pl.Expr:
     return pl.when(cond).then(text).otherwise(pl.lit(""))
 
 
-def drop_non_claims(c: pl.DataFrame, keep: pl.Expr, rx: Rx) -> pl.DataFrame:
-    """Rows of `c` where `keep` holds and that are claims. What the rules read more than once is
-    a column first: nested in one expression, a shared part is evaluated again for every use."""
-    # What depends on the number as written alone is computed once per distinct spelling (a
-    # sixth of the rows) and joined back.
-    n1 = pl.col("n1")  # a match never starts or ends with a space
-    spellings = c.select(n1.unique()).with_columns(_n1_lower=n1.str.to_lowercase())
-    spellings = spellings.with_columns(
+def spelling_flags(spellings: pl.DataFrame, n: str, rx: Rx) -> pl.DataFrame:
+    """`spellings` (distinct numbers as written, in column `n`) with the columns the rules read
+    that depend on the number as written alone. `numeric_claims._parts` adds them to its table
+    of distinct spellings, so they are joined back with the values, not in a join of their own."""
+    n1 = pl.col(n)  # a match never starts or ends with a space
+    spellings = spellings.with_columns(_n1_lower=n1.str.to_lowercase())
+    return spellings.with_columns(
         _four_digits=n1.str.contains(rx(r"^\d{4}$")),
         _digits_only=n1.str.contains(rx(r"^[\d.,]+$")),
         _two_digits=n1.str.contains(rx(r"^\d{1,2}$")),
         _fraction=pl.col("_n1_lower").str.contains(rx(rf"^(?:an?[\s-]+(?:{_DENOMS})|\S+[\s-]+quarters?)$")),
     )
-    c = map_back(c, spellings, "n1").with_columns(
+
+
+def drop_non_claims(c: pl.DataFrame, keep: pl.Expr, rx: Rx) -> pl.DataFrame:
+    """Rows of `c` where `keep` holds and that are claims (`c` holds the `spelling_flags` of
+    `n1`). What the rules read more than once is a column first: nested in one expression, a
+    shared part is evaluated again for every use."""
+    c = c.with_columns(
         _plain=pl.col("n1_cur").is_null() & pl.col("unit_raw").is_null() & ~pl.col("n1_pct"),
         _year_like=pl.col("_four_digits") & pl.col("n1_v").is_between(1000, 2100),
         _small_int=pl.col("n1_v").is_between(1, 31) & pl.col("_two_digits"),
@@ -93,6 +99,14 @@ def drop_non_claims(c: pl.DataFrame, keep: pl.Expr, rx: Rx) -> pl.DataFrame:
         _cap_word=_text_where(plain_digits, pl.col("pre")).str.extract(rx(r"(?:^|\s)[A-Z][A-Za-z.]*\s+$"), 0)
         .str.strip_chars(),
     )
+    # Page metadata ("8865 views", "2 min read"): the match may hold the unit ("2 min"), so the
+    # pattern reads the match and the text after it; where the match is the bare number, the
+    # text after it alone says the same (the number is all digits), without joining the two
+    # strings of every row.
+    bare = pl.col("m") == pl.col("n1")
+    c = c.with_columns(_page_meta=_text_where(pl.col("_digits_only") & bare, pl.col("post")).str.contains(rx(rf"(?i)^[\d,.]*{_PAGE_META}"))
+                       | on_rows(c, pl.col("_digits_only") & ~bare, (pl.col("m") + pl.col("post")).str.contains(rx(rf"(?i)^[\d,.]+{_PAGE_META}")),
+                                 pl.Boolean, False))
     # The rules for rare cases (a quarter of the rows can meet one) run on those rows only: a
     # when/then that masks the context copies every row of it first.
     measure = (pl.col("u_kind") == "measure").fill_null(False) | pl.col("metres")
@@ -108,7 +122,7 @@ def drop_non_claims(c: pl.DataFrame, keep: pl.Expr, rx: Rx) -> pl.DataFrame:
     # The rules' columns are dropped before the filter, which would gather them too.
     claims = c.with_columns(_rare_hit=hit).select(keep & ~is_not_claim(rx)).to_series()
     return c.drop("_n1_lower", "_four_digits", "_two_digits", "_plain", "_year_like", "_digits_only",
-                  "_plural_next", "_small_int", "_has_n2", "_cap_word", "_fraction").filter(claims)
+                  "_plural_next", "_small_int", "_has_n2", "_cap_word", "_fraction", "_page_meta").filter(claims)
 
 
 def is_not_claim(rx: Rx) -> pl.Expr:
@@ -125,7 +139,7 @@ def is_not_claim(rx: Rx) -> pl.Expr:
         | post.str.contains(rx(_POST_OUT))
         | (plain & year_like & ~plural_next)
         | (has_n2 & plain & year_like)
-        | _contains_where(digits_only, m + post, rx(r"(?i)^[\d,.]+\s*(?:views?|reads?|min(?:ute)?s?\s+read|comments?)"))
+        | pl.col("_page_meta")
         | (plain & digits_only & ~plural_next & pl.col("qual").is_null() & pl.col("age").is_null()
            & cap_word.is_not_null() & ~cap_word.str.to_lowercase().is_in(list(CAPS_OK))
            & ~cap_word.str.contains(rx(rf"(?i)^(?:{MONTHS})\.?$")))

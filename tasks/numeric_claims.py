@@ -17,7 +17,7 @@ from tasks import units as U
 from tasks.ascii_patterns import Rx, is_ascii, patterns_for
 from tasks.claim_candidates import CUR, candidates, currency_code, map_back, on_rows, with_numbers
 from tasks.claim_context import after_qualifier, qualifier, trend
-from tasks.claim_exclusions import drop_non_claims
+from tasks.claim_exclusions import drop_non_claims, spelling_flags
 from tasks.claim_objects import with_objects
 from tasks.numbers import SCALE, SCALES, number_value
 from tasks.windows import position_in
@@ -57,7 +57,9 @@ def _parts(c: pl.DataFrame, rx: Rx) -> pl.DataFrame:
         _race=n.str.contains(rx(r"^\d{1,2}:\d{2}:\d{2}")),
     )
     parts = pl.concat([fast, slow], how="diagonal")
-    c = map_back(c, parts.select(n1="n", n1_cur="_cur", n1_v="_v", n1_scale="_scale", race="_race"), "n1")
+    # the claim filter's flags of the number as written ride along with the first number's join
+    n1_parts = spelling_flags(parts.select(n1="n", n1_cur="_cur", n1_v="_v", n1_scale="_scale", race="_race"), "n1", rx)
+    c = map_back(c, n1_parts, "n1")
     return map_back(c, parts.select(n2="n", n2_cur="_cur", n2_v="_v", n2_scale="_scale"), "n2")
 
 
@@ -82,13 +84,13 @@ def _parse(c: pl.DataFrame, rx: Rx) -> pl.DataFrame:
         u_mult=key.replace_strict({k: v[2] for k, v in table.items()}, default=1.0,
                                   return_dtype=pl.Float64),
     )
-    c = map_back(c, units, "unit_raw")
+    c = map_back(c, units.drop("key"), "unit_raw")  # the key is read here only
     no_unit = pl.col("n1_cur").is_null() & pl.col("unit_raw").is_null()
     # The context rules read only the rows they can apply to (a regex pass costs as much on the others).
     magnitude = on_rows(c, pl.col("unit_raw").is_null(),
                         pl.col("pre").str.contains(rx(r"(?i)magnitude\s+(?:of\s+|was\s+|is\s+)?$")), pl.Boolean, False)
     # "which one", "the one you mentioned": a pronoun, not a number
-    pronoun = on_rows(c, (pl.col("n1").str.to_lowercase() == "one") & pl.col("unit_raw").is_null(),
+    pronoun = on_rows(c, (pl.col("_n1_lower") == "one") & pl.col("unit_raw").is_null(),
                       pl.col("pre").str.contains(rx(r"(?i)(?-u:\b)(?:the|this|that|which|any|every|each|no)\s+$")),
                       pl.Boolean, False)
     return c.with_columns(
@@ -172,17 +174,20 @@ def _extract(sentences: pl.DataFrame, quotes: pl.DataFrame | None, claims_only: 
     c = c.with_columns(_v1=pl.when(v2.is_not_null() & (v1.abs() > v2.abs()) & (pl.col("n1_v") <= v2.abs()))
                        .then(pl.col("n1_v") * sign).otherwise(v1))
     c = c.with_columns(_inverted=(v2.is_not_null() & (v1 > v2) & ((v1 >= 0) | (v2 >= 0))).fill_null(False),
-                       _trend=trend(rx), _after=on_rows(c, *after_qualifier(rx), pl.String))
+                       _trend=on_rows(c, *trend(rx), pl.String), _after=on_rows(c, *after_qualifier(rx), pl.String))
     inverted = pl.col("_inverted")
+    # the value text differs from the match on the rows with a qualifier or age marker only (one
+    # in ten): a when/then would cut and test every row's match
+    lead = pl.col("qual").is_not_null() | pl.col("age").is_not_null()
+    value_text = on_rows(c, lead, pl.col("m").str.slice(pl.col("qual").str.len_chars().fill_null(0)).str.strip_chars_start()
+                         .str.replace(rx(r"(?i)^(?:(?:between|from)\s+the\s+)?(?:aged|age\s+of|ages(?:\s+of)?)\s+"), ""),
+                         pl.String)
     c = c.with_columns(
         value=pl.when(inverted).then(v2).otherwise(pl.min_horizontal(v1, v2)),
         value_max=pl.when(~inverted & v2.is_not_null()).then(pl.max_horizontal(v1, v2)),
         unit=unit, kind=kind, qualifier=qualifier(rx),
         trend=pl.when(inverted & pl.col("_trend").is_null()).then(pl.lit("down")).otherwise("_trend"),
-        value_text=pl.when(pl.col("qual").is_not_null() | pl.col("age").is_not_null())
-        .then(pl.col("m").str.slice(pl.col("qual").str.len_chars().fill_null(0)).str.strip_chars_start()
-              .str.replace(rx(r"(?i)^(?:(?:between|from)\s+the\s+)?(?:aged|age\s+of|ages(?:\s+of)?)\s+"), ""))
-        .otherwise("m"),
+        value_text=pl.when(lead).then(value_text).otherwise("m"),
     )
     c = with_objects(c, rx).select(
         "doc_id", "paragraph_id", "sentence_id", "sent_start", "start", "end", "obj_stop", "m",
@@ -197,18 +202,25 @@ def _extract(sentences: pl.DataFrame, quotes: pl.DataFrame | None, claims_only: 
     nxt = pl.when(same_doc).then(pl.col("char_start").shift(-1))
     c = c.with_columns(char_end=pl.when(nxt.is_not_null() & (pl.col("char_end") > nxt))
                        .then(pl.col("sent_start") + pl.col("end")).otherwise(pl.col("char_end")))
-    c = c.with_columns(
-        text=pl.col("m") + pl.col("post").str.slice(0, pl.col("char_end") - pl.col("sent_start") - pl.col("end")),
-    )
+    # the claim text is the match and, on the rows that take one in (two in five), its object
+    taken = pl.col("char_end") - pl.col("sent_start") - pl.col("end")
+    text = on_rows(c, taken > 0, pl.col("m") + pl.col("post").str.slice(0, taken), pl.String)
+    c = c.with_columns(text=pl.when(taken > 0).then(text).otherwise(pl.col("m")))
     # A currency word between two numbers ("6.0612 YEN 145.15 STG") is the unit of the first and
     # the prefix of the second: the second claim starts where the first ends.
     prev_end = pl.when(pl.col("doc_id").shift(1) == pl.col("doc_id")).then(pl.col("char_end").shift(1))
     cut = (prev_end - pl.col("char_start")).clip(lower_bound=0).fill_null(0).cast(pl.Int32)
-    c = c.with_columns(cut=cut).with_columns(text=pl.col("text").str.slice(pl.col("cut")))
-    c = c.with_columns(cut=pl.col("cut") + pl.col("text").str.len_chars()
-                       - pl.col("text").str.strip_chars_start().str.len_chars().cast(pl.Int32))
-    c = c.with_columns(text=pl.col("text").str.strip_chars_start(),
-                       char_start=(pl.col("char_start") + pl.col("cut")).cast(pl.Int32))
+    c = c.with_columns(cut=cut)
+    # Only a cut text can start with a space (a match starts with its number, sign or lead
+    # word), so the cut and the strip run on the cut rows only (few), scattered back.
+    at = c["cut"].gt(0).arg_true().cast(pl.UInt32)
+    if at.len():
+        text = pl.col("text")
+        rows = c.select("text", "cut")[at].with_columns(text=text.str.slice(pl.col("cut")))
+        rows = rows.select(text=text.str.strip_chars_start(),
+                           cut=pl.col("cut") + text.str.len_chars() - text.str.strip_chars_start().str.len_chars().cast(pl.Int32))
+        c = c.with_columns(text=c["text"].clone().scatter(at, rows["text"]), cut=c["cut"].clone().scatter(at, rows["cut"]))
+    c = c.with_columns(char_start=(pl.col("char_start") + pl.col("cut")).cast(pl.Int32))
     # A value text the claim text does not hold loses its first word and is tested again; both
     # read only those rows (few), and the test is not repeated on the others.
     value_text, in_text = pl.col("value_text"), pl.col("_in_text")
@@ -227,15 +239,16 @@ def _extract(sentences: pl.DataFrame, quotes: pl.DataFrame | None, claims_only: 
 def _attach_quotes(c: pl.DataFrame, quotes: pl.DataFrame | None) -> pl.DataFrame:
     if quotes is None or quotes.height == 0:
         return c.with_columns(quote_id=pl.lit(None, pl.String))
-    q = quotes.select("quote_id", "doc_id", q_start="char_start", q_end="char_end")
-    # claims are told apart by row number (an integer key groups faster than the id string)
+    # Claims and quotes are told apart by row numbers (integers join and group faster than the id
+    # strings); the quotes are sorted by id, so the first quote holding a claim is the least row.
+    q = quotes.select("quote_id", "doc_id", q_start="char_start", q_end="char_end").sort("quote_id")
     hits = (
         c.select("doc_id", "char_start", "char_end", _row=pl.int_range(pl.len(), dtype=pl.UInt32))
-        .join(q, on="doc_id")
+        .join(q.select("doc_id", "q_start", "q_end", _q=pl.int_range(pl.len(), dtype=pl.UInt32)), on="doc_id")
         .filter((pl.col("char_start") >= pl.col("q_start")) & (pl.col("char_end") <= pl.col("q_end")))
-        .group_by("_row").agg(pl.col("quote_id").sort().first())
+        .group_by("_row").agg(pl.col("_q").min())
     )
-    quote_id = pl.repeat(None, c.height, dtype=pl.String, eager=True).scatter(hits["_row"], hits["quote_id"])
+    quote_id = pl.repeat(None, c.height, dtype=pl.String, eager=True).scatter(hits["_row"], q["quote_id"].gather(hits["_q"]))
     return c.with_columns(quote_id.alias("quote_id"))
 
 
