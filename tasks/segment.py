@@ -113,11 +113,14 @@ def _in_document_order(pieces: pl.DataFrame) -> pl.DataFrame:
 
 def segment_sentences(paragraphs: pl.DataFrame) -> pl.DataFrame:
     """One row per sentence, in document order, with offsets into `documents.text`."""
+    dotted = pl.col("text").str.contains(_DOT, literal=True)
     pieces = (
-        paragraphs.select("doc_id", "paragraph_id", pos="position", para_start="char_start",
+        paragraphs.select("doc_id", "paragraph_id", pos="position", para_start="char_start", dotted=dotted,
                           # Only a paragraph that holds a one-dot leader of its own needs slicing for
                           # its sentences' text; slicing every paragraph is quadratic in its length.
-                          para=pl.when(pl.col("text").str.contains(_DOT, literal=True)).then("text"),
+                          # The others are emptied, not nulled: `str.slice` also runs over the strings
+                          # that `pl.when(...).then(...)` keeps under its nulls.
+                          para=pl.when(dotted).then("text").otherwise(pl.lit("")),
                           piece=_sentence_marked(pl.col("text")).str.split("\x00"))
         .explode("piece")
         .with_columns(size=pl.col("piece").str.len_chars().cast(pl.Int32))
@@ -138,8 +141,8 @@ def segment_sentences(paragraphs: pl.DataFrame) -> pl.DataFrame:
         position="position",
         char_start=(pl.col("para_start") + pl.col("local_start")).cast(pl.Int32),
         char_end=(pl.col("para_start") + pl.col("local_end")).cast(pl.Int32),
-        text=pl.coalesce(pl.col("para").str.slice(pl.col("local_start"), pl.col("local_end") - pl.col("local_start")),
-                         pl.col("piece").str.replace_all(_DOT, ".", literal=True).str.strip_chars()),
+        text=pl.when("dotted").then(pl.col("para").str.slice(pl.col("local_start"), pl.col("local_end") - pl.col("local_start")))
+        .otherwise(pl.col("piece").str.replace_all(_DOT, ".", literal=True).str.strip_chars()),
     )
 
 
