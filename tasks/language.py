@@ -83,16 +83,19 @@ def with_language(frame: pl.DataFrame, text: str = "text", whole_words: pl.Expr 
     word and paragraph counts); it stands in for the count where the sample is the whole text.
     """
     sample, words = pl.col("_sample"), pl.col("_words")
-    marked = frame.with_row_index("_row").with_columns(
-        _sample=pl.col(text).str.slice(0, _SAMPLE_CHARS).str.to_lowercase()
+    # The rows are scored in a frame of their own: filtering, concatenating and sorting the
+    # caller's frame (its text and list columns) cost more than a frame of samples and counts.
+    marked = frame.select(_text=pl.col(text), **({} if whole_words is None else {"_whole_words": whole_words}))
+    marked = marked.with_row_index("_row").with_columns(
+        _sample=pl.col("_text").str.slice(0, _SAMPLE_CHARS).str.to_lowercase()
     )
     if whole_words is None:
         marked = marked.with_columns(_words=_words(sample))
     else:
         # No more bytes than the sample's characters: the sample is the whole text. The other
         # samples alone are counted (an empty string counts nothing, cheaply).
-        whole = pl.col(text).str.len_bytes() <= _SAMPLE_CHARS
-        marked = marked.with_columns(_words=pl.when(whole).then(whole_words.cast(pl.UInt32))
+        whole = pl.col("_text").str.len_bytes() <= _SAMPLE_CHARS
+        marked = marked.with_columns(_words=pl.when(whole).then(pl.col("_whole_words").cast(pl.UInt32))
                                      .otherwise(_words(pl.when(whole).then(pl.lit("")).otherwise(sample))))
     # A function word between two spaces is a match of the English pattern too, so this counts no
     # more than it does and a row over the threshold here is over it there. Matching the words
@@ -103,6 +106,6 @@ def with_language(frame: pl.DataFrame, text: str = "text", whole_words: pl.Expr 
     surely = sample.str.find_many(_SPACED_EN, overlapping=False).list.len() / words
     marked = marked.with_columns(_en=surely >= _MIN_SHARE)
     unsure = marked.filter(~pl.col("_en")).with_columns(_en=_share(sample, words, "en") >= _MIN_SHARE)
-    english = pl.concat([marked.filter("_en"), unsure.filter("_en")]).with_columns(language=pl.lit("en"))
-    others = _other_language(unsure.filter(~pl.col("_en")))
-    return pl.concat([english, others]).sort("_row").drop("_row", "_en", "_sample", "_words")
+    english = pl.concat([marked.filter("_en"), unsure.filter("_en")]).select("_row", language=pl.lit("en"))
+    others = _other_language(unsure.filter(~pl.col("_en"))).select("_row", "language")
+    return frame.with_columns(pl.concat([english, others]).sort("_row")["language"])
