@@ -239,16 +239,15 @@ def _extract(sentences: pl.DataFrame, quotes: pl.DataFrame | None, claims_only: 
 def _attach_quotes(c: pl.DataFrame, quotes: pl.DataFrame | None) -> pl.DataFrame:
     if quotes is None or quotes.height == 0:
         return c.with_columns(quote_id=pl.lit(None, pl.String))
-    # Claims and quotes are told apart by row numbers (integers join and group faster than the id
-    # strings); the quotes are sorted by id, so the first quote holding a claim is the least row.
-    q = quotes.select("quote_id", "doc_id", q_start="char_start", q_end="char_end").sort("quote_id")
+    q = quotes.select("quote_id", "doc_id", q_start="char_start", q_end="char_end")
+    # claims are told apart by row number (an integer key groups faster than the id string)
     hits = (
         c.select("doc_id", "char_start", "char_end", _row=pl.int_range(pl.len(), dtype=pl.UInt32))
-        .join(q.select("doc_id", "q_start", "q_end", _q=pl.int_range(pl.len(), dtype=pl.UInt32)), on="doc_id")
+        .join(q, on="doc_id")
         .filter((pl.col("char_start") >= pl.col("q_start")) & (pl.col("char_end") <= pl.col("q_end")))
-        .group_by("_row").agg(pl.col("_q").min())
+        .group_by("_row").agg(pl.col("quote_id").sort().first())
     )
-    quote_id = pl.repeat(None, c.height, dtype=pl.String, eager=True).scatter(hits["_row"], q["quote_id"].gather(hits["_q"]))
+    quote_id = pl.repeat(None, c.height, dtype=pl.String, eager=True).scatter(hits["_row"], hits["quote_id"])
     return c.with_columns(quote_id.alias("quote_id"))
 
 
