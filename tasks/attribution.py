@@ -255,13 +255,16 @@ class Attribution:
 _LOWER_NEXT = re.compile(r"^[\s,]*[a-z]")
 
 
+_AFTER_PATTERNS = ((AFTER_ACCORDING, "according to"), (AFTER_VERB_SPEAKER, None), (AFTER_SPEAKER_VERB, None))
+
+
 def attribution_after(suffix: str, base: int, quoted: str) -> Attribution | None:
     """'"...," X said' / '"...," said X' / '"...", according to X'. A quote that ends its own
     sentence with a period cannot be attributed by what follows."""
     end = quoted.rstrip("'’ ")[-1:]
     if end == "." or (end in "?!" and not _LOWER_NEXT.match(suffix)):
         return None
-    for regex, lemma in ((AFTER_ACCORDING, "according to"), (AFTER_VERB_SPEAKER, None), (AFTER_SPEAKER_VERB, None)):
+    for regex, lemma in _AFTER_PATTERNS:
         m = regex.match(suffix)
         if m:
             sp = _clean_np(m.group("sp"))

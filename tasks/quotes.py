@@ -79,7 +79,10 @@ def _naming_cue(prefix: str) -> bool:
     tail = (tail[:-1].rstrip() if tail.endswith(",") else tail)[-12:]
     if tail.isascii() and not tail.lower().endswith(_NAMING_LAST_WORDS):
         return False
-    return bool(_NAMING_CUE.search(prefix))
+    # a match is one or two words and then only spaces and a comma: it starts within the last three
+    # whitespace-separated tokens (the search still sees the text before them for `\b`)
+    head = prefix.rsplit(None, 3)
+    return bool(_NAMING_CUE.search(prefix, len(head[0]) if len(head) == 4 else 0))
 
 
 def _empty() -> pl.DataFrame:

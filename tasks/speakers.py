@@ -123,6 +123,11 @@ def _route(text: str) -> tuple[str | None, tuple[str, int] | None, bool, str | N
     return None, None, statement, role.group("role") if role else None
 
 
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
+# the speaker kinds a pronoun class may stand for, latest speaker first
+_WANTED_KINDS = {"person": ("person", "source"), "plural": ("organization", "source", "person"), "thing": ("organization", "document")}
+
+
 class SpeakerResolver:
     """Per-document memory of speakers, so pronouns, surnames, roles and "the statement" resolve to
     the most specific earlier mention."""
@@ -174,7 +179,7 @@ class SpeakerResolver:
         reader has in mind), agreeing in gender; else the last speaker that agrees; else the nearest
         name. they/it: the last organisation, source or document speaker."""
         cls = PRONOUNS[pronoun]
-        gender = {"he": "m", "she": "f"}.get(pronoun)
+        gender = _PRONOUN_GENDER.get(pronoun)
         if cls == "person" and pronoun != "i":
             # names are looked up lazily: each costs a document scan the first time, and the answer is often the first
             people, since = self._recent_people(at)
@@ -191,7 +196,7 @@ class SpeakerResolver:
             first = next((name for name in chain(met, people) if self._agrees(name, gender)), None)
             if first is not None:
                 return Mention(first, None, None), "person"
-        wanted = {"person": ("person", "source"), "plural": ("organization", "source", "person"), "thing": ("organization", "document")}[cls]
+        wanted = _WANTED_KINDS[cls]
         for speaker, kind in reversed(self.history[-6:]):
             if kind in wanted and (kind != "person" or self._agrees(speaker, gender)):
                 return Mention(speaker, None, None), kind
