@@ -36,7 +36,8 @@ TAIL_SPEAKER_VERB = rf"^(?P<cl>.{{20,}}?)(?P<pre>,\s+)(?P<sp>{_TOKEN}(?:\s+{_TOK
 # The same two patterns from the comma on: nothing they allow after `pre`'s comma is a comma, so that comma is the
 # sentence's last and `cl` is all before it (at least 20 characters, no line break for `.`). The captures then run
 # over the short tail instead of the whole sentence (0.16 -> 0.06 s on Reuters).
-_LAST_COMMA_TAIL = r",([^,]*)$"
+# (the last comma and its tail as the whole match: a capture group made the engine report captures, 2x slower)
+_LAST_COMMA = r",[^,]*$"
 TAIL_VS_AFTER_COMMA = rf"^(?P<pre>\s+(?P<v>said|added|says|wrote|told)\s+)(?P<sp>{_TOKEN}(?:\s+{_TOKEN}){{0,8}}?)\.?$"
 TAIL_SV_AFTER_COMMA = rf"^(?P<pre>\s+)(?P<sp>{_TOKEN}(?:\s+{_TOKEN}){{0,6}}?){_ADV}\s+(?P<v>{CLAUSE_FORMS})(?:\s+[^,.]{{0,30}})?\.?$"
 
@@ -136,6 +137,7 @@ _NOISY_TAIL = r"(?:ly|ed|also|has|have|had|then|later|would|will|could|was|is|no
 # \b(?:...)\b spelled with \W: the same test for words that start and end with a letter, without the
 # word-boundary assertions that push polars' regex off its fast engine (0.07 -> 0.04 s on 136k sentences).
 _SELECT = rf"(?:^|\W)(?:{CLAUSE_FORMS}|[Aa]ccording to)(?:\W|$)"
+_SELECT_ACCORDING = r"(?:^|\W)[Aa]ccording to(?:\W|$)"  # the rest of `_SELECT` is `FIRST_VERB` on ASCII text
 _PRONOUN_LEAD = re.compile(r"^(He|She|They|It|We|I)\s+[a-z]")
 _PICKED = {"cl_at": pl.Int64, "cl": pl.String, "cue": pl.String, "sp": pl.String, "sp_at": pl.Int64}
 _LEMMA = pl.DataFrame({"v": list(LEMMA), "cue": list(LEMMA.values())})
@@ -146,14 +148,26 @@ HIT_SCHEMA = {"doc_id": pl.String, "char_start": pl.Int64, "char_end": pl.Int64,
 
 def indirect_candidates(sentences: pl.DataFrame) -> pl.DataFrame:
     """doc_id, char_start, text of the sentences that may report speech without quotation marks."""
+    return _candidates(sentences)[0].select("doc_id", "char_start", "text")
+
+
+def _candidates(sentences: pl.DataFrame) -> tuple[pl.DataFrame, bool]:
+    """The candidates with `_at`, their first reporting verb's offset, and whether it was found (all-ASCII text)."""
     if sentences.is_empty():
-        return pl.DataFrame(schema={"doc_id": pl.String, "char_start": pl.Int64, "text": pl.String})
-    select = patterns_for(is_ascii(sentences["text"]))(_SELECT)  # see `indirect_hits`
-    return (
-        sentences.filter(pl.col("text").str.contains(select) & ~pl.col("text").str.contains(r'["“”„]'))
-        .sort("doc_id", "char_start")
-        .select("doc_id", pl.col("char_start").cast(pl.Int64), "text")
-    )
+        return pl.DataFrame(schema={"doc_id": pl.String, "char_start": pl.Int64, "text": pl.String, "_at": pl.UInt32}), False
+    text = pl.col("text")
+    if is_ascii(sentences["text"]):
+        # `_SELECT` is "a reporting verb or `according to`": the first verb is searched for once, over all
+        # sentences, and selects them as well (its offset is a character offset on ASCII text). The
+        # quotation-mark test runs over the selected rows only, a byte search on ASCII text.
+        found = sentences.with_columns(_at=text.str.find(ascii_form(FIRST_VERB)))
+        chosen = found.filter(pl.col("_at").is_not_null() | text.str.contains(ascii_form(_SELECT_ACCORDING)))
+        chosen, found_at = chosen.filter(~text.str.contains('"', literal=True)), True
+    else:
+        chosen = sentences.filter(text.str.contains(_SELECT)).filter(~text.str.contains(r'["“”„]'))
+        chosen, found_at = chosen.with_columns(_at=pl.lit(None, dtype=pl.UInt32)), False
+    out = chosen.sort("doc_id", "char_start").select("doc_id", pl.col("char_start").cast(pl.Int64), "text", "_at")
+    return out, found_at
 
 
 # `extract_groups` compiles its pattern when the expression is built (to name the struct's fields),
@@ -175,6 +189,12 @@ def _tail_groups(ascii_text: bool) -> dict[str, pl.Expr]:
         pl.when(ascii_).then(pl.when(ascii_).then(tail).str.extract_groups(_TAIL_SV_ASCII))
         .otherwise(pl.when(~ascii_).then(tail).str.extract_groups(TAIL_SV_AFTER_COMMA)))
     return {"tail_vs": tail.str.extract_groups(patterns_for(ascii_text)(TAIL_VS_AFTER_COMMA)), "tail_sv": sv}
+
+
+def _only(rows: pl.Expr, text: pl.Expr) -> pl.Expr:
+    """`text` where `rows` holds, "" elsewhere: `pl.when(rows).then(text)` keeps the other strings under its
+    nulls, and `str.contains`, `str.replace(_all)` and `str.slice` still run over them (not `extract(_groups)`)."""
+    return pl.when(rows).then(text).otherwise(pl.lit(""))
 
 
 # the reporting verb takes an object before its clause ("told reporters ..."): AFTER_TELL, not AFTER_VERB
@@ -199,11 +219,23 @@ def _after_lower_groups(ascii_text: bool) -> tuple[pl.Expr, pl.Expr]:
             pl.when(~told & none).then(rest).str.extract_groups(rx(AFTER_VERB_LOWER)))
 
 
+def _first_verb_split(cand: pl.DataFrame, found_at: bool) -> pl.DataFrame:
+    """`cand` with main_subj, the text before its first reporting verb (all without one), and after, the rest."""
+    text = pl.col("text")
+    if found_at and not cand["text"].str.contains("\x1f", literal=True).any():
+        # two slices at the verb's offset, where the replace-and-split below had the regex engine report captures
+        return cand.with_columns(main_subj=pl.coalesce(text.str.head("_at"), text), after=text.str.slice("_at"))
+    # the split struct becomes a column first: read twice as an expression, its regex ran once per field
+    ascii_text = is_ascii(cand["text"])
+    cand = cand.with_columns(_split=text.str.replace(patterns_for(ascii_text)(FIRST_VERB), "\x1f$0", n=1).str.split_exact("\x1f", 1))
+    return cand.with_columns(main_subj=pl.col("_split").struct.field("field_0"), after=pl.col("_split").struct.field("field_1")).drop("_split")
+
+
 def _tail_rows(rows: pl.DataFrame, ascii_text: bool) -> pl.DataFrame:
     """The tail_vs/tail_sv groups of TAIL_VERB_SPEAKER / TAIL_SPEAKER_VERB, matched after the last comma."""
     text, tail = pl.col("text"), pl.col("tail")
-    rows = rows.with_columns(tail=text.str.extract(patterns_for(ascii_text)(_LAST_COMMA_TAIL), 1))
-    rows = rows.with_columns(head=text.str.head(text.str.len_chars() - tail.str.len_chars() - 1))
+    rows = rows.with_columns(_last=text.str.extract(patterns_for(ascii_text)(_LAST_COMMA), 0))
+    rows = rows.with_columns(tail=pl.col("_last").str.slice(1), head=text.str.head(text.str.len_chars() - pl.col("_last").str.len_chars()))
     rows = rows.with_columns(head_ok=(pl.col("head").str.len_chars() >= 20) & ~pl.col("head").str.contains("\n", literal=True))
     rows = rows.with_columns(_ascii=tail.str.len_bytes() == tail.str.len_chars())
     for prefix, groups in _tail_groups(ascii_text).items():
@@ -213,7 +245,7 @@ def _tail_rows(rows: pl.DataFrame, ascii_text: bool) -> pl.DataFrame:
         ok = pl.col("head_ok") & g.struct.field("pre").is_not_null()
         fields = {"cl": pl.col("head"), "pre": pl.lit(",") + g.struct.field("pre"), "v": g.struct.field("v"), "sp": g.struct.field("sp")}
         rows = rows.with_columns(pl.when(ok).then(e).alias(f"{prefix}_{n}") for n, e in fields.items())
-    return rows.drop("tail", "head", "head_ok", "g", "_ascii")
+    return rows.drop("_last", "tail", "head", "head_ok", "g", "_ascii")
 
 
 def _rule(prefix: str, cue: pl.Expr, rx: Rx,
@@ -238,9 +270,10 @@ def _rule(prefix: str, cue: pl.Expr, rx: Rx,
 def indirect_hits(sentences: pl.DataFrame) -> pl.DataFrame:
     """One row per indirect quote: doc_id, clause offsets/text, cue lemma and the raw speaker mention
     (sp, sp_start, sp_end), still to be resolved against the document."""
-    cand = indirect_candidates(sentences)
-    if cand.is_empty():
+    with_at, found_at = _candidates(sentences)
+    if with_at.is_empty():
         return pl.DataFrame(schema=HIT_SCHEMA)
+    cand = with_at.drop("_at")
     # ASCII sentences (all of Reuters) take the ASCII forms of the patterns: the same matches
     # there, and automata that compile several times faster (polars compiles them again in every
     # shard).
@@ -256,10 +289,7 @@ def indirect_hits(sentences: pl.DataFrame) -> pl.DataFrame:
     paren_rows = cand.filter(pl.col("text").str.contains(rx(PAREN_HINT))).with_columns(
         *_groups(rx(PAREN_SV), ("pre", "sp", "v", "cl"), "mid_sv"), *_groups(rx(PAREN_VS), ("pre", "v", "sp", "cl"), "mid_vs"))
     tail_rows = _tail_rows(cand.filter(pl.col("text").str.contains(rx(TAIL_HINT))), ascii_text)
-    # the split struct becomes a column first: read twice as an expression, its regex ran once per field
-    cand = cand.with_columns(_split=pl.col("text").str.replace(rx(FIRST_VERB), "\x1f$0", n=1).str.split_exact("\x1f", 1))
-    split = pl.col("_split")
-    cand = cand.with_columns(split.struct.field("field_0").alias("main_subj"), split.struct.field("field_1").alias("after")).drop("_split")
+    cand = _first_verb_split(with_at, found_at).drop("_at")
     cand = cand.with_columns(main_v=pl.col("after").str.extract(rx(VERB_AT_START), 0))
     cand = cand.with_columns(main_rest=pl.col("after").str.slice(pl.col("main_v").str.len_chars()))
     key = ["doc_id", "char_start"]
@@ -285,23 +315,29 @@ def indirect_hits(sentences: pl.DataFrame) -> pl.DataFrame:
                  & ~word.str.contains(rx(_IS_FINITE)))
     lead = pl.when(has_after).then(tail.struct.field("pre").str.len_chars() + tail.struct.field("that").str.len_chars().fill_null(0)
                                    ).otherwise(low.struct.field("pre").str.len_chars())
+    # a column first: read four times below, the expression would run four times
+    cand, use_lower = cand.with_columns(_use_lower=use_lower), pl.col("_use_lower")
     cand = cand.with_columns(main_cl=pl.when(has_after | use_lower).then(rest.str.slice(lead)),
                              _needs_finite=use_lower | (has_after & tail.struct.field("that").is_null() & ~pl.col("main_v").is_in(_SAY_TELL)))
-    # the finite-verb test only over the clauses that need it
+    # the finite-verb test only over the clauses that need it (a tenth of the candidates)
     # (a column first: used in both branches below, the expression would run twice)
-    cand = cand.with_columns(_head=pl.when(pl.col("_needs_finite")).then(pl.col("main_cl"))
-                             .str.replace_all(rx(_RELATIVE), "").str.replace(rx(_CLAUSE_CUT), ""))
+    needs = pl.col("_needs_finite")
+    cand = cand.with_columns(_head=pl.when(needs).then(
+        _only(needs, pl.col("main_cl")).str.replace_all(rx(_RELATIVE), "").str.replace(rx(_CLAUSE_CUT), "")))
     head = pl.col("_head")
-    strict = pl.when(use_lower).then(head).str.replace(rx(_LOWER_CUT), "").str.contains(rx(_FINITE_STRICT))
-    finite = pl.when(use_lower).then(strict).otherwise(head.str.contains(rx(_FINITE_NEAR)))
-    cand = cand.with_columns(_finite_ok=~pl.col("_needs_finite") | finite.fill_null(False))
+    strict = _only(use_lower, head).str.replace(rx(_LOWER_CUT), "").str.contains(rx(_FINITE_STRICT))
+    near = _only(needs & ~use_lower, head).str.contains(rx(_FINITE_NEAR))
+    finite = pl.when(use_lower).then(strict).when(needs).then(near)
+    cand = cand.with_columns(_finite_ok=~needs | finite.fill_null(False))
+    # the subject tests only over the two thirds of the candidates with a clause (the rest fail anyway)
+    cand, ms = cand.with_columns(_ms=_only(pl.col("main_cl").is_not_null(), pl.col("main_subj"))), pl.col("_ms")
     main_ok = (
         pl.col("main_cl").is_not_null() & (pl.col("main_subj").str.len_chars() <= 200) & (subj.str.strip_chars() != "")
-        & pl.col("_finite_ok") & ~pl.col("main_subj").str.contains(rx(_DETERMINER_END))
-        & ~(pl.col("main_v").is_in(_NOUN_FORMS) & pl.col("main_subj").str.contains(rx(_POSSESSIVE_END)))
-        & ~(pl.col("main_v").str.ends_with("ed") & pl.col("main_subj").str.contains(rx(_PREPOSITION_END)))
+        & pl.col("_finite_ok") & ~ms.str.contains(rx(_DETERMINER_END))
+        & ~(pl.col("main_v").is_in(_NOUN_FORMS) & ms.str.contains(rx(_POSSESSIVE_END)))
+        & ~(pl.col("main_v").str.ends_with("ed") & ms.str.contains(rx(_PREPOSITION_END)))
         & pl.when(participle).then(pl.col("main_subj").str.strip_chars_end().str.ends_with(","))
-        .otherwise(~pl.col("main_subj").str.contains(rx(r"\b(?:if|whether|when|because|after|before)\s*$")))
+        .otherwise(~ms.str.contains(rx(r"\b(?:if|whether|when|because|after|before)\s*$")))
     )
     rules = [
         _rule("acc_head", pl.lit("according to"), rx),
