@@ -146,10 +146,12 @@ def is_not_claim(rx: Rx) -> pl.Expr:
         # "nearly half" is a claim, a bare "half" ("the second half", "half-time") is not
         | (n1_lower == "half") & pl.col("qual").is_null()
         # A range whose top is below its bottom is a score or a fixture ("won 3-1"), not a range. A
-        # score has no negative second number ("from -34 to -18") and no unit on its first one
-        # ("fell from 7 dlrs to 5 dlrs", "from 7% to 5%" are changes).
+        # score has no negative second number ("from -34 to -18"), no unit on its first one ("fell
+        # from 7 dlrs to 5 dlrs", "from 7% to 5%" are changes) and no "from" or "between" before it
+        # ("fell from 7 to 5 pct" is a change too).
         | (pl.col("n2_v").is_not_null() & (pl.col("n2_v") < pl.col("n1_v")) & pl.col("n2_scale").is_null()
-           & ~pl.col("neg2") & pl.col("u1").is_null() & pl.col("p1").is_null())
+           & ~pl.col("neg2") & pl.col("u1").is_null() & pl.col("p1").is_null()
+           & ~m.str.contains(rx(r"(?i)^(?:from|between)\s")))
         | pl.col("_rare_hit")
     ).fill_null(False)
 
@@ -163,10 +165,11 @@ def _rare_rule_hit(rx: Rx) -> pl.Expr:
     return (
         (_contains_where(small_int, pre, rx(rf"(?i){B}(?:{MONTHS})\.?\s+$")))
         | (_contains_where(small_int, post, rx(rf"(?i)^\s*(?:of\s+)?(?:{MONTHS}){B}")))
-        # "one of the largest", "no one", "one way or another": idioms, not counts.
-        | _contains_where(n1_lower == "one", post,
+        # "one of the largest", "no one", "one way or another": idioms, not counts. The lower end
+        # of a range ("between one and two million tonnes of corn") is a number whatever follows.
+        | _contains_where((n1_lower == "one") & ~has_n2, post,
             rx(r"(?i)^(?:\s+(?:of|another|or|by|side|hand|way|point|time|thing|day|on)(?-u:\b)|-(?:time|off|on|way))"))
-        | _contains_where(n1_lower == "one", pre,
+        | _contains_where((n1_lower == "one") & ~has_n2, pre,
             rx(r"(?i)(?-u:\b)(?:no|the|this|that|any|every|each|which|at|one|some)\s+$"))
         # "a third term", "a quarter": an indefinite article with an ordinal is a fraction only
         # when a whole follows ("a third of voters"); "two quarters" in business news are periods

@@ -36,6 +36,9 @@ ABBREV_SCALES = {
     "tln": 1e12, "trn": 1e12, "k": 1e3,
 }
 SCALES = {**ABBREV_SCALES, **WORD_SCALES}
+# The abbreviations that also follow a number written in words ("four mln dlrs", "two bln"): the
+# one-letter ones would read "one m" or "five k" as millions and thousands.
+SPELLED_ABBREVS = {k: v for k, v in ABBREV_SCALES.items() if len(k) > 1}
 FRACTION_CHARS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
 _ORDINALS = {
     "half": 2, "third": 3, "fourth": 4, "quarter": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -81,7 +84,7 @@ WORD_FRACTION = rf"(?:(?:{_INT}|{B}an?)[\s-]+{_DENOM}(?:\s+of\s+an?\s+{SCALE_WOR
 _POINT = rf"(?:\s+point(?:(?:\s+(?:{DIGIT_WORD}|zero|nought|naught|oh){B})+|\s+{SMALL_WORD}))"
 # "five and a quarter", "3 million and a half", "six million and two thirds"
 AND_FRACTION = rf"(?:\s+and\s+(?:{B}an?|{SMALL_WORD})[\s-]+{_DENOM})"
-WORD_NUMBER = rf"(?:{WORD_FRACTION}|{_INT}{_POINT}?{AND_FRACTION}?)"
+WORD_NUMBER = rf"(?:{WORD_FRACTION}|{_INT}(?:\s+(?:{_alt(SPELLED_ABBREVS)}){B}|{_POINT}?{AND_FRACTION}?))"
 # 15 significant digits at most: longer digit runs are identifiers, and the match then fails on
 # the boundary check in the claim filter instead of producing an infinite float. Thin and
 # ordinary spaces group thousands too ("40 000", "1 414 021 100"), and Indian grouping
@@ -91,7 +94,8 @@ DIGITS = (r"(?:\d{1,3}(?:[ \u202f\u00a0]\d{3}){1,4}(?:\.\d{1,12})?(?-u:\b)"
           r"|\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,12})?|\d{1,15}(?:\.\d{1,12})?|\.\d{1,12})")
 # "1.3e6", "2.48×10−5", "5.5x10-3", "1.1^23"
 POWER = rf"(?:[eE][+-]?\d{{1,3}}{B}|\s?[×x]\s?10\s?\^?\s?[-−+]?\d{{1,3}}{B}|\^[-+−]{{0,2}}\d{{1,3}}{B})"
-FRACTION = r"(?:(?:\d{1,3}\s+)?\d{1,3}/\d{1,3}(?-u:\b)|\d{0,3}[½¼¾⅓⅔⅛])"
+# A whole part joins with a space or, as newswires write it, a hyphen ("1 1/2", "1-1/2").
+FRACTION = r"(?:(?:\d{1,3}(?:\s+|-))?\d{1,3}/\d{1,3}(?-u:\b)|\d{0,3}[½¼¾⅓⅔⅛])"
 SCALE = rf"(?:{_alt(SCALES)})"
 # A digit number with an optional scale ("2.5 million", "1.13bn", "40k"). The scale must end on
 # a word boundary so "5 more" or "10km" do not read as scales.
@@ -132,8 +136,8 @@ def _int_value(toks: list[str]) -> float | None:
             part = 1.0
         elif t == "hundred":
             current = (current or 1.0) * 100
-        elif t in WORD_SCALES:
-            total += (current or 1.0) * part * WORD_SCALES[t]
+        elif t in WORD_SCALES or t in SPELLED_ABBREVS:
+            total += (current or 1.0) * part * SCALES[t]
             current, part = 0.0, 1.0
         else:
             return None
@@ -236,7 +240,7 @@ def number_value(expr: pl.Expr) -> pl.Expr:
 
 # Built once per process: `extract_groups` compiles its pattern when the expression is built, and
 # polars' small regex cache does not keep it from one call to the next.
-_FRACTION_GROUPS = pl.col("s").str.extract_groups(r"^(?:(\d{1,3})\s+)?(\d{1,3})/(\d{1,3})$")
+_FRACTION_GROUPS = pl.col("s").str.extract_groups(r"^(?:(\d{1,3})(?:\s+|-))?(\d{1,3})/(\d{1,3})$")
 
 
 def _number_values(numbers: pl.Series) -> pl.Series:

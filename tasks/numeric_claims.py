@@ -53,7 +53,7 @@ def _parts(c: pl.DataFrame, rx: Rx) -> pl.DataFrame:
         "n",
         _cur=currency_code(pl.when(k > 0).then(n.str.slice(0, k)), rx),
         _v=number_value(body),
-        _scale=body.str.extract(rx(rf"(?i)\d\s?({SCALE})$"), 1),
+        _scale=body.str.extract(rx(rf"(?i)(?:\d\s?|[a-z]\s+)({SCALE})$"), 1),
         _race=n.str.contains(rx(r"^\d{1,2}:\d{2}:\d{2}")),
     )
     parts = pl.concat([fast, slow], how="diagonal")
@@ -171,7 +171,9 @@ def _extract(sentences: pl.DataFrame, quotes: pl.DataFrame | None, claims_only: 
     # to 300 mln"), the pair is a change, not a range: the claim is the new value, trend down.
     # Two negative ends are a range in either order ("from -18 °C to -34 °C" is -34 to -18):
     # `value` is the lower end, `value_max` the upper.
-    c = c.with_columns(_v1=pl.when(v2.is_not_null() & (v1.abs() > v2.abs()) & (pl.col("n1_v") <= v2.abs()))
+    # Scaled, a lower end a hundred times the upper was not meant at that scale; closer, the pair
+    # fell ("from 12 to 9 million dollars": 12 million, then 9 million).
+    c = c.with_columns(_v1=pl.when(v2.is_not_null() & (v1.abs() > 100 * v2.abs()) & (pl.col("n1_v") <= v2.abs()))
                        .then(pl.col("n1_v") * sign).otherwise(v1))
     c = c.with_columns(_inverted=(v2.is_not_null() & (v1 > v2) & ((v1 >= 0) | (v2 >= 0))).fill_null(False),
                        _trend=on_rows(c, *trend(rx), pl.String), _after=on_rows(c, *after_qualifier(rx), pl.String))

@@ -22,6 +22,8 @@ from tasks.numbers import NUMBER, number_value, words_to_number
     ("a fifth", 0.2), ("five eighths", 0.625), ("one twenty-fifth", 0.04),
     ("five and a quarter", 5.25), ("3 million and a half", 3.5e6), ("half million", 5e5),
     ("two thirds of a million", 2e6 / 3), ("13 lakh", 1.3e6), ("2:14:04", 8044),
+    # newswire spellings: a word number with an abbreviated scale, a hyphen in a mixed fraction
+    ("four mln", 4e6), ("twenty-five bln", 25e9), ("half mln", 5e5), ("1-1/2", 1.5), ("101-2/32", 101.0625),
 ])
 def test_number_value(text, value):
     got = pl.select(number_value(pl.lit(text))).item()
@@ -39,6 +41,12 @@ def test_not_a_number_is_null():
 def test_number_pattern_needs_word_boundaries():
     found = pl.select(pl.lit("someone often gave tone").str.extract_all("(?i)" + NUMBER)).item()
     assert found.to_list() == []
+
+
+def test_one_letter_scales_do_not_follow_a_word_number():
+    # "one m" is a metre and "five k" a five-kilometre race more often than millions and thousands
+    found = pl.select(pl.lit("one m and five k, but four mln").str.extract_all("(?i)" + NUMBER)).item().to_list()
+    assert found == ["one", "five", "four mln"]
 
 
 def test_number_pattern_takes_whole_phrases():

@@ -118,3 +118,31 @@ def test_a_falling_percent_pair_is_a_change_not_a_score():
     for text in ("Inflation fell from 7% to 5% last year.", "It lowered its holding from 100 pct to 41 pct."):
         (row,) = claims(text).iter_rows(named=True)
         assert (row["value_max"], row["unit"], row["trend"]) == (None, "%", "down"), row
+
+
+@pytest.mark.parametrize("text,value,value_max,unit", [
+    # the lower end written in words borrows the upper end's scale, and "one" there is a number,
+    # not the idiom "one of"
+    ("They bought between one and two million tonnes of corn.", 1e6, 2e6, "t"),
+    ("Production of one to two mln lbs of uranium is planned.", 1e6, 2e6, "lb"),
+    ("The deficit would be between three and four billion dlrs.", 3e9, 4e9, "USD"),
+    # newswire fractions ("1-1/2") are one number at either end
+    ("The coupon was set at 6-3/4 to seven pct.", 6.75, 7, "%"),
+    ("Inflation would be about one to 1-1/2 pct.", 1, 1.5, "%"),
+])
+def test_word_and_fraction_ends_make_one_range(text, value, value_max, unit):
+    (got,) = _ranges(text)
+    assert got == (pytest.approx(value), pytest.approx(value_max), unit)
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    # a unit on the upper end only: after "from" the falling pair is a change, not a score
+    ("The rate fell from 7 to 5 pct last year.", 5, "%"),
+    ("Unemployment dropped from 8.1 to 7.9 percent.", 7.9, "%"),
+    # and the lower end keeps the upper end's scale: 12 million, not 12
+    ("Sales fell from 12 to 9 million dollars.", 9e6, "USD"),
+    ("Prices fell from 400 to 350.", 350, None),
+])
+def test_a_falling_pair_after_from_is_a_change(text, value, unit):
+    (row,) = claims(text).iter_rows(named=True)
+    assert (row["value"], row["value_max"], row["unit"], row["trend"]) == (pytest.approx(value), None, unit, "down")
