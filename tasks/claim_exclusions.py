@@ -168,9 +168,11 @@ def _rare_rule_hit(rx: Rx) -> pl.Expr:
         # "one of the largest", "no one", "one way or another": idioms, not counts. The lower end
         # of a range ("between one and two million tonnes of corn") is a number whatever follows.
         | _contains_where((n1_lower == "one") & ~has_n2, post,
-            rx(r"(?i)^(?:\s+(?:of|another|or|by|side|hand|way|point|time|thing|day|on)(?-u:\b)|-(?:time|off|on|way))"))
+            # "one can imagine", "one must ask": the generic pronoun before a modal verb
+            rx(r"(?i)^(?:\s+(?:of|another|or|by|side|hand|way|point|time|thing|day|on|can|cannot|could|must|should|would"
+               r"|may|might|shall)(?-u:\b)|-(?:time|off|on|way))"))
         | _contains_where((n1_lower == "one") & ~has_n2, pre,
-            rx(r"(?i)(?-u:\b)(?:no|the|this|that|any|every|each|which|at|one|some)\s+$"))
+            rx(r"(?i)(?-u:\b)(?:no|the|this|that|any|every|each|which|at|one|some|either|neither|day)\s+$"))
         # "a third term", "a quarter": an indefinite article with an ordinal is a fraction only
         # when a whole follows ("a third of voters"); "two quarters" in business news are periods
         | fraction & ~_contains_where(fraction, post, rx(r"(?i)^\s+of(?-u:\b)"))

@@ -92,6 +92,8 @@ def test_ranges(text, low, high):
     "The 1990s were quiet.",
     "He won the 400 metres hurdles in the second half.",
     "Results for 2013-14 came at 2.30pm, and a third term followed.",
+    # the generic pronoun and idioms with "one"
+    "As one can imagine, either one will do, and it has been so since day one.",
 ])
 def test_excluded_classes(text):
     assert claims_of(text).height == 0, claims_of(text).to_dicts()
