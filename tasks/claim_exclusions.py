@@ -138,6 +138,9 @@ def is_not_claim(rx: Rx) -> pl.Expr:
         | pre.str.contains(rx(_PRE_OUT))
         | post.str.contains(rx(_POST_OUT))
         | (plain & year_like & ~plural_next)
+        # "the 2020 caucuses", "its 2019 elections": a year naming an event, not "1885 aftershocks"
+        | _contains_where(plain & year_like & plural_next, pre,
+                          rx(r"(?i)(?-u:\b)(?:the|this|that|these|those|its|their|his|her|our|last|next)\s+$"))
         | (has_n2 & plain & year_like)
         | pl.col("_page_meta")
         | (plain & digits_only & ~plural_next & pl.col("qual").is_null() & pl.col("age").is_null()

@@ -92,6 +92,8 @@ def test_ranges(text, low, high):
     "The 1990s were quiet.",
     "He won the 400 metres hurdles in the second half.",
     "Results for 2013-14 came at 2.30pm, and a third term followed.",
+    # a year naming an event, and the generic pronoun and idioms with "one"
+    "Sanders won the 2020 caucuses, and its 2019 elections were close.",
     # the generic pronoun and idioms with "one"
     "As one can imagine, either one will do, and it has been so since day one.",
 ])

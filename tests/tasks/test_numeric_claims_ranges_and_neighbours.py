@@ -146,3 +146,25 @@ def test_word_and_fraction_ends_make_one_range(text, value, value_max, unit):
 def test_a_falling_pair_after_from_is_a_change(text, value, unit):
     (row,) = claims(text).iter_rows(named=True)
     assert (row["value"], row["value_max"], row["unit"], row["trend"]) == (pytest.approx(value), None, unit, "down")
+
+
+@pytest.mark.parametrize("text,unit", [
+    ("He posted bail of 100,000 Georgian lari.", "GEL"),
+    ("The deal was worth 3 mln baht.", "THB"),
+    ("Profit rose to 5.6 mln ringgit.", "MYR"),
+    ("It cost 20 billion rupiah.", "IDR"),
+    ("The fine was 50 mln Kenyan shillings.", "KES"),
+])
+def test_currencies_named_in_words(text, unit):
+    (row,) = claims(text).iter_rows(named=True)
+    assert (row["unit"], row["kind"]) == (unit, "money")
+
+
+@pytest.mark.parametrize("text,trend", [
+    ("There were 85% more wildfires than in 2018.", "up"),
+    ("Sales were 12 pct less than a year ago.", "down"),
+    ("There were 32,000 more deaths.", None),  # a count of added deaths, not a change of rate
+])
+def test_a_percent_more_or_less_is_a_change(text, trend):
+    (row,) = claims(text).iter_rows(named=True)
+    assert row["trend"] == trend
