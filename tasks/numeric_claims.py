@@ -103,6 +103,10 @@ def _parse(c: pl.DataFrame, rx: Rx) -> pl.DataFrame:
     )
 
 
+_WAS_AGE_PRE = r"(?:(?:^|[^\w,])(?:[Hh]e|[Ss]he|I)|(?-u:\b)[A-Z][a-z]+)\s+was\s+$"
+_WAS_AGE_POST = r"^(?:\s*[.;]|\s+when(?-u:\b)|\s+at\s+the\s+time(?-u:\b))"
+
+
 def extract_numeric_claims(sentences: pl.DataFrame, quotes: pl.DataFrame | None = None) -> pl.DataFrame:
     """One row per numeric claim in `sentences` (see docs/numeric_claims.md for the rules)."""
     return _extract(sentences, quotes, claims_only=True).select(
@@ -132,6 +136,13 @@ def _extract(sentences: pl.DataFrame, quotes: pl.DataFrame | None, claims_only: 
     c = _parse(c, rx)
     keep = pl.col("n1_v").is_finite() & ~pl.col("pronoun")
     c = drop_non_claims(c, keep, rx) if claims_only else c.filter(keep)
+    # "He was 95.", "Park was 64 when ...": a whole number after a person's "was" is an age. Only a
+    # pronoun or a name right before "was": "the toll was 12" is a count.
+    bare = (pl.col("n1_cur").is_null() & pl.col("unit_raw").is_null() & ~pl.col("n1_pct") & pl.col("n2").is_null()
+            & pl.col("age").is_null() & pl.col("n1_v").is_between(1, 120) & pl.col("n1").str.contains(r"^\d{1,3}$"))
+    was_age = on_rows(c, bare, pl.col("pre").str.contains(rx(_WAS_AGE_PRE)) & pl.col("post").str.contains(rx(_WAS_AGE_POST)),
+                      pl.Boolean, False)
+    c = c.with_columns(age=pl.when(was_age).then(pl.lit("was")).otherwise("age"))
     cur = pl.coalesce("n1_cur", "n2_cur")
     pct = pl.col("n1_pct") | pl.col("n2_pct")
     unit = (

@@ -168,3 +168,16 @@ def test_currencies_named_in_words(text, unit):
 def test_a_percent_more_or_less_is_a_change(text, trend):
     (row,) = claims(text).iter_rows(named=True)
     assert row["trend"] == trend
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("He was 95.", "age"),
+    ("Park was 64 when she died.", "age"),
+    ("I was 16 when I left home.", "age"),
+    # not after a person: a count or a measure
+    ("The death toll was 12.", "count"),
+    ("The magnitude was 5.5.", "measure"),
+])
+def test_a_person_was_n_is_an_age(text, kind):
+    (row,) = claims(text).iter_rows(named=True)
+    assert row["kind"] == kind and (row["unit"] == "years") == (kind == "age")
