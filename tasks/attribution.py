@@ -12,6 +12,9 @@ from functools import lru_cache
 
 from tasks.reporting_verbs import (
     ADVERBIAL_STARTS,
+    DISCOURSE_LEADS,
+    PLACE_NAMES,
+    PLACE_NAMES_ALONE,
     ALL_FORMS,
     FINITE_FORMS,
     DOCUMENT_WORDS,
@@ -69,7 +72,11 @@ class Mention:
 
 
 _NAME_PAREN = re.compile(r"\b(of|and|by|for|from|to|the|[a-z-]+(?:held|owned|based))\s+\(([^)]*)\)")
-_PAREN = re.compile(r"\s*\([^)]*\)")
+_PAREN = re.compile(r"\s*\(+[^()]*\)+")  # "((WN)) Well it": a doubled bracket goes whole
+_TICKER = re.compile(r"(?<=\S)\s*<[A-Z0-9.][A-Z0-9. ]{0,9}>")  # "Reuters Holdings Plc <RTRS.L>": the ticker goes, a bracketed name stays
+# "I've", "I would", "we did": a pronoun subject with its auxiliary is the pronoun
+_PRONOUN_AUX = re.compile(r"^(I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey|[Ii]t)(?:['’](?:ve|m|d|ll|re|s)|\s+(?:would|could|did|do|does|will|can|"
+                          r"may|might|must|should|have|had|has|was|were|am|is|are))$")
 _LY_TAIL = re.compile(r"(?<=\w)\s+[a-z]+ly$")
 _NAME_OF_PLACE = re.compile(r"^(.*?[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\s+of\s+[A-Z][\w\s]+$")
 
@@ -97,10 +104,26 @@ def _clean_np(s: str) -> str:
     if s.endswith(("ly", "ly\n")):
         s = _LY_TAIL.sub(lambda m: m.group() if m.group().strip() in _LY_NOUNS else "", s)  # "... jointly"
     s = s.strip(" ,;:—–-\n.\"“”")
+    if "<" in s or s[:1] in ")]:;":  # what an interview line or a Reuters ticker bracket leaves ("<WPP Group Plc>")
+        s = _TICKER.sub("", s.lstrip(" )]:;,")).replace("<", "").replace(">", "").strip()
+    if " " in s and s.split(" ", 1)[0].lower().rstrip(",") in DISCOURSE_LEADS:
+        s = _drop_discourse(s)
+    if len(s) <= 12 and s[:1] in "IWwHhSsTt":  # the longest is "They should"
+        m = _PRONOUN_AUX.match(s)
+        if m:
+            s = m.group(1)
     m = _NAME_OF_PLACE.match(s) if "of" in s else None
     if m and m.group(1).split()[-1].lower() not in TITLE_WORDS and not ORGANIZATION_WORDS.search(m.group(1).split()[-1]):
         s = m.group(1)
     return s
+
+
+def _drop_discourse(s: str) -> str:
+    """"So I", "However Bonham", "Both Tesco and Salling", "But they": the words that open the sentence go."""
+    words = s.split()
+    while words and words[0].lower().rstrip(",") in DISCOURSE_LEADS:
+        words = words[1:]
+    return " ".join(words)
 
 
 _LY_NOUNS = {"family", "ally", "assembly", "supply", "rally", "monopoly", "anomaly", "italy", "kelly", "emily"}
@@ -134,12 +157,18 @@ def _tail_noun_phrase(chunk: str) -> str:
     """The noun phrase that ends a chunk ("... in what the police" -> "the police")."""
     words = chunk.split()
     out: list[str] = []
-    for w in reversed(words):
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i]
         bare = w.strip(",.;:").lower()
         if bare in {"his", "her", "its", "their"} and out:
             out.append(w)
             break
         if bare in _NP_STOP and not (bare in {"his", "her", "its", "their", "it"} and not out):
+            # "American Telephone and Telegraph Co", "Tesco and Salling", "Thai and foreign bankers": "and" after a
+            # capitalised word is inside the phrase
+            if bare == "and" and out and i > 0 and words[i - 1][:1].isupper():
+                out.append(w)
+                continue
             break
         if w[:1].islower() and _is_finite(bare) and bare not in {"led", "elected", "based"}:
             break
@@ -168,7 +197,19 @@ def _usable(np: str) -> bool:
         return True  # "former federal prosecutor Elie Honig"
     return bool(np) and bool(_LETTER.search(np)) and (
         np[:1].isupper() or np.lower() in PRONOUNS or np.lower().startswith(("the ", "a ", "an ", "his ", "her ", "its ", "their "))
-    ) and np.lower() not in {"the", "a", "an"}
+    ) and np.lower() not in _NO_SPEAKER or _lower_group(np)
+
+
+# a lone opener left by an interview line or a subordinate clause (") Because", "What", "So you") speaks for nobody
+_NO_SPEAKER = {"the", "a", "an", "you", "because", "what", "why", "how", "when", "where", "if", "whether", "having",
+               "saying", "being", "so you", "the more"} | DISCOURSE_LEADS
+
+
+def _lower_group(np: str) -> bool:
+    """"many economists", "union leaders": a lower-case phrase whose head names a group of sources or an organisation
+    (what is left of "Though many economists", "But analysts" once the opener goes)."""
+    head = np.rsplit(None, 1)[-1].lower() if np.strip() else ""
+    return np[:1].islower() and (head in _SOURCE_RUNS or head in _ORGANIZATION_RUNS)
 
 
 def _chunks(before: str, base: int) -> list[tuple[str, int]]:
@@ -253,6 +294,7 @@ class Attribution:
 
 
 _LOWER_NEXT = re.compile(r"^[\s,]*[a-z]")
+_NEW_CLAUSE = {"but", "and", "or", "so", "yet", "while", "whereas", "although", "though"}
 
 
 _AFTER_PATTERNS = ((AFTER_ACCORDING, "according to"), (AFTER_VERB_SPEAKER, None), (AFTER_SPEAKER_VERB, None))
@@ -267,6 +309,8 @@ def attribution_after(suffix: str, base: int, quoted: str) -> Attribution | None
     for regex, lemma in _AFTER_PATTERNS:
         m = regex.match(suffix)
         if m:
+            if m.group("sp").split(None, 1)[0].lower() in _NEW_CLAUSE:
+                continue  # '"self-defense," but experts say ...': a clause of its own, not the quote's attribution
             sp = _clean_np(m.group("sp"))
             if not _usable(sp):
                 continue
@@ -387,13 +431,51 @@ def speaker_kind(speaker: str | None) -> str:
         return "unknown"
     runs = _WORD_RUN.findall(low) if ascii_ else None
     source = (not _SOURCE_RUNS.isdisjoint(runs) and _SOURCE_LOW.match(low)) if ascii_ else SOURCE_WORDS.match(low)
-    if source and not _is_pure_name(speaker):
+    # "Officials", "Analysts", "U.S. Officials": capitalised, yet a source noun is no surname
+    if (source and not _is_pure_name(speaker)) or head in _SOURCE_RUNS:
         return "source"
-    if (head in _ORGANIZATION_NAMES if ascii_ else ORGANIZATION_WORDS.fullmatch(head)) or (speaker.isupper() and len(speaker) <= 6):
+    if _place(low, head):
+        return "organization"
+    # "Carl Hensman of the Bill and Melinda Gates Foundation", "Steve Peers of the University of Essex": a person's
+    # name before "of" is the person's
+    if " of " in speaker:
+        named = speaker.split(" of ", 1)[0]
+        if " " in named and _is_pure_name(named) and not organization_word(named):
+            return "person"
+    # "S and P", "P and O", "Duff and Phelps", "Standard and Poor's": initials or one word each side of "and" are a firm
+    if (head in _ORGANIZATION_NAMES if ascii_ else ORGANIZATION_WORDS.fullmatch(head)) or (speaker.isupper() and len(speaker) <= 6) or (
+            " and " in speaker and _FIRM_AND.fullmatch(speaker)):
         return "organization"
     org = not _ORGANIZATION_RUNS.isdisjoint(runs) if ascii_ else ORGANIZATION_WORDS.search(low)
     if org and not speaker.split()[-1][:1].isupper():
         return "organization"
     if org and len(speaker.split()) > 2 and not _is_pure_name(" ".join(speaker.split()[-2:])):
         return "organization"
+    words = speaker.split()
+    if words[0].lower() in {"the", "a", "an"} and len(words) > 1:
+        # "The FSB", "the Treasury", "The Coast Guard": a name after an article is no person's, unless a title ends it
+        # ("the Texas Democrat") or it ends in a first name and surname ("the Exchequer Nigel Lawson")
+        if words[-1].lower() in TITLE_WORDS:
+            return "person" if words[-1][:1].isupper() else "unknown"
+        if len(words) <= 3 and any(w[:1].isupper() for w in words[1:]):
+            return "organization"
+        if not any(w[:1].isupper() for w in words[1:]):
+            return "unknown"
     return "person" if speaker[:1].isupper() else "unknown"
+
+
+_FIRM_AND = re.compile(r"[A-Z][\w'’.&-]*\s+and\s+[A-Z][\w'’.&-]*")
+
+
+def _place(low: str, head: str) -> bool:
+    """A country or US state ("Ohio", "Saudi Arabia", "the U.S.") or a name ending in one ("Netflix Japan"), not
+    after a title ("Prime Minister of India" is a person)."""
+    if low in PLACE_NAMES or low in PLACE_NAMES_ALONE:
+        return True
+    if " " not in low or head in PLACE_NAMES_ALONE:
+        return False
+    words = low.split()
+    last_two = " ".join(words[-2:])
+    if head not in PLACE_NAMES and last_two not in PLACE_NAMES:
+        return False
+    return not any(w in TITLE_WORDS for w in words)

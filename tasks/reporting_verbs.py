@@ -113,7 +113,9 @@ TRAILING_NOISE = re.compile(
     r"(?:\s+(?:has|have|had|also|then|later|previously|repeatedly|again|further|reportedly|earlier|"
     r"once|publicly|quickly|formally|specifically|would|will|could|had|was|is|not|never|yesterday|today|"
     r"tonight|(?:on|last|this|earlier|late on|early on) (?:Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday|week|month|year|night|morning)|in a (?:statement|tweet|post|letter|video|livestream)|"
+    r"Saturday|Sunday|week|month|year|night|morning)|(?:in|on|since|last|this|early|late|earlier) (?:January|February|"
+    r"March|April|May|June|July|August|September|October|November|December)|"
+    r"in a (?:statement|tweet|post|letter|video|livestream)|"
     r"(?:on|via|in a post on) (?:Twitter|Facebook|X|Instagram|social media|television|TV)))+$",
     re.IGNORECASE,
 )
@@ -124,12 +126,52 @@ NOISE_LAST_WORDS = {
     "earlier", "once", "publicly", "quickly", "formally", "specifically", "would", "will", "could", "was", "is",
     "not", "never", "yesterday", "today", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday",
     "saturday", "sunday", "week", "month", "year", "night", "morning", "statement", "tweet", "post", "letter",
-    "video", "livestream", "twitter", "facebook", "x", "instagram", "media", "television", "tv",
+    "video", "livestream", "twitter", "facebook", "x", "instagram", "media", "television", "tv", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
 }
+
+# Words that open a sentence or clause without being part of its subject ("So I said", "However Bonham said",
+# "But they said", "Both Tesco and Salling said", "Well, it ..."): dropped from the front of a speaker mention.
+DISCOURSE_LEADS = {
+    "so", "but", "and", "or", "nor", "however", "both", "even", "just", "well", "oh", "yes", "no", "also", "then",
+    "yet", "still", "now", "thus", "meanwhile", "instead", "indeed", "moreover", "furthermore", "hence", "therefore",
+    "anyway", "perhaps", "maybe", "okay", "ok", "again", "only", "too", "plus", "besides", "otherwise", "nonetheless",
+    "nevertheless", "though", "although", "actually", "really", "finally", "secondly", "sadly", "unfortunately",
+}
+
+# Countries and US states: a place that "said" something is its government or authorities (an organisation),
+# never a person ("Ohio said", "Saudi Arabia denied", "Netflix Japan said", "Sustainable Australia said"). Names
+# that are also common first names or surnames (Jordan, Chad, Georgia, Israel as a surname) count only alone.
+PLACE_NAMES = frozenset("""
+afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan bahamas bahrain bangladesh
+barbados belarus belgium belize benin bhutan bolivia bosnia botswana brazil brunei bulgaria burkina burundi cambodia
+cameroon canada chile china colombia comoros congo croatia cuba cyprus czechia denmark djibouti dominica ecuador egypt
+eritrea estonia eswatini ethiopia fiji finland france gabon gambia germany ghana greece grenada guatemala guinea guyana
+haiti honduras hungary iceland india indonesia iran iraq ireland italy jamaica japan kazakhstan kenya kiribati kosovo
+kuwait kyrgyzstan laos latvia lebanon lesotho liberia libya liechtenstein lithuania luxembourg madagascar malawi
+malaysia maldives mali malta mauritania mauritius mexico micronesia moldova monaco mongolia montenegro morocco
+mozambique myanmar burma namibia nauru nepal netherlands nicaragua niger nigeria norway oman pakistan palau palestine
+panama paraguay peru philippines poland portugal qatar romania russia rwanda samoa senegal serbia seychelles singapore
+slovakia slovenia somalia spain sudan suriname sweden switzerland syria taiwan tajikistan tanzania thailand togo tonga
+tunisia turkey turkmenistan tuvalu uganda ukraine uruguay uzbekistan vanuatu venezuela vietnam yemen zambia zimbabwe
+britain england scotland
+alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii idaho illinois iowa
+kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri nebraska nevada
+ohio oklahoma oregon pennsylvania tennessee texas utah vermont wisconsin wyoming
+""".split()) | {
+    "saudi arabia", "south africa", "north korea", "south korea", "new zealand", "sri lanka", "costa rica", "el salvador",
+    "united states", "united kingdom", "united arab emirates", "west germany", "east germany", "soviet union",
+    "ivory coast", "sierra leone", "south sudan", "puerto rico", "hong kong", "new york", "new jersey", "new mexico",
+    "new hampshire", "north carolina", "south carolina", "north dakota", "south dakota", "west virginia", "rhode island",
+    "the united states", "the united kingdom", "the netherlands", "the philippines", "the u.s.", "the u.s", "the uk", "u.s.",
+}
+# the company forms round 8 added to ORGANIZATION_WORDS: they still end a full name ("Kodak" -> "Eastman Kodak Co")
+COMPANY_FORMS = frozenset({"co", "corp", "cos", "plc", "llc", "ag", "sa", "nv", "gmbh", "holdings"})
+PLACE_NAMES_ALONE = frozenset({"jordan", "chad", "georgia", "israel", "virginia", "washington", "wales", "montana", "indiana"})
 
 DOCUMENT_WORDS = re.compile(
     r"\b(?:statement|proclamation|motion|complaint|decision|ruling|opinion|letter|report|release|tweet|"
-    r"post|memo|order|filing|lawsuit|document|message|bulletin|communiqu[eé]|poll|study)s?\b",
+    r"post|memo|order|filing|lawsuit|document|message|bulletin|communiqu[eé]|poll|study|survey|indictment|submission|announcement)s?\b",
     re.IGNORECASE,
 )
 ORGANIZATION_WORDS = re.compile(
@@ -138,13 +180,20 @@ ORGANIZATION_WORDS = re.compile(
     r"union|fund|association|institute|university|company|corporation|inc|ltd|bank|board|"
     r"house|senate|congress|parliament|pentagon|white house|cnn|bbc|npr|reuters|ap|organizers|"
     r"resistance|movement|coalition|alliance|network|authority|authorities|service|embassy|"
-    r"legislators|washington|centre|center|corps)\b",
+    r"legislators|washington|centre|center|corps|"
+    # round 8: company forms (Reuters: "Eastman Kodak Co", "RT Property Co", "WPP Group Plc") and the bodies news
+    # quotes as such ("the Treasury", "the newspaper", "the exchange", "The parties")
+    r"co|corp|cos|plc|llc|ag|sa|nv|gmbh|holdings|firm|firms|companies|parties|newspaper|paper|magazine|treasury|"
+    r"federation|foundation|guard|broadcaster|bureau|exchange|club|league|cabinet|regime|airline|airlines|"
+    r"partnership|utility|chamber|journal|herald|tribune|gazette|telegraph|trust|guild|radio|team)\b",
     re.IGNORECASE,
 )
 SOURCE_WORDS = re.compile(
     r"^(?:an? |some |several |two |three |many |the )?(?:[\w-]+ ){0,4}?(?:source|sources|official|officials|"
     r"expert|experts|analyst|analysts|witness|witnesses|eyewitness|reports|residents|diplomat|diplomats|"
     r"spokesperson|spokesman|spokeswoman|commander|aide|aides|observers|people|critics|supporters|"
-    r"accounts)\b",
+    r"accounts|researchers|scientists|investigators|economists|traders|trader|dealers|dealer|bankers|banker|brokers|"
+    r"broker|delegates|managers|lawyers|doctors|activists|protesters|locals|members|workers|employees|leaders|ministers|"
+    r"officer|officers|agent|agents|underwriters)\b",
     re.IGNORECASE,
 )

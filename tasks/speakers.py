@@ -19,7 +19,7 @@ from tasks.ascii_patterns import is_ascii, patterns_for
 from tasks.attribution import TITLE_WORDS, Mention, _is_pure_name, organization_word, speaker_kind
 from tasks.document_scans import finditer_near, last_break, organization_names, role_pattern, titled_names
 from tasks.name_gender import gender_of
-from tasks.reporting_verbs import DOCUMENT_WORDS, PRONOUNS
+from tasks.reporting_verbs import COMPANY_FORMS, DOCUMENT_WORDS, PRONOUNS
 
 _OWNER_PATTERNS = [
     re.compile(r"(?P<o>(?:[Tt]he\s+(?:[a-z]+\s+of\s+)?)?[A-Z][\w'’.-]*(?:\s+(?:of|for|the|on|and|[A-Z][\w'’.-]*)){0,8})\s+(?:issued|released|put out|said in|published)\s+(?:a|an|its|his|her|their)\s+(?:\w+\s+)?statement"),
@@ -185,12 +185,15 @@ class SpeakerResolver:
             people, since = self._recent_people(at)
             last = self._last_person
             met: list[str] = []
+            # a coordinated title ("British Trade and Industry Secretary Paul Channon") is split at "and" in the candidates
+            same = (lambda name: name == last[0] or last[0].endswith(" " + name)) if last and " and " in last[0] else (
+                lambda name: name == last[0])
             if last and last[1] >= since:
                 for name in people:
                     met.append(name)
-                    if name == last[0]:
+                    if same(name):
                         break
-            if met and met[-1] == last[0] and self._agrees(last[0], gender):
+            if met and same(met[-1]) and self._agrees(last[0], gender):
                 # the person quoted in this or the previous sentence is the likeliest "he" ("..., Hook said. He added")
                 return Mention(last[0], None, None), "person"
             first = next((name for name in chain(met, people) if self._agrees(name, gender)), None)
@@ -345,9 +348,12 @@ class SpeakerResolver:
             self._full[bare] = None
             for m_start, m_end in self._occurrences(bare):
                 first = _FIRST_NAME.search(self.text, max(0, m_start - 40), m_start)
-                if first and first.group(1).lower() not in _NOT_FIRST_NAMES and not organization_word(first.group(1), whole=True):
+                # a possessive is no first name ("AMR Corp's American" -> "American")
+                if first and first.group(1).lower() not in _NOT_FIRST_NAMES and not organization_word(first.group(1), whole=True) \
+                        and not first.group(1).endswith(("'s", "’s")):
                     second = _SECOND_SURNAME.match(self.text[m_end: m_end + 30])
-                    last = second.group(1) if second and second.group(1).lower() not in _NOT_NAMES and not organization_word(second.group(1), whole=True) else ""
+                    last = second.group(1) if second and second.group(1).lower() not in _NOT_NAMES and (
+                        second.group(1).lower() in COMPANY_FORMS or not organization_word(second.group(1), whole=True)) else ""
                     self._full[bare] = " ".join(w for w in (first.group(1), first.group(2).strip(), bare, last) if w)
                     break
         full = self._full[bare]
