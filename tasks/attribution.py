@@ -13,18 +13,16 @@ from functools import lru_cache
 from tasks.reporting_verbs import (
     ADVERBIAL_STARTS,
     DISCOURSE_LEADS,
-    PLACE_NAMES,
-    PLACE_NAMES_ALONE,
     ALL_FORMS,
     FINITE_FORMS,
     DOCUMENT_WORDS,
     LEMMA,
     ORGANIZATION_WORDS,
     PRONOUNS,
-    SOURCE_WORDS,
     NOISE_LAST_WORDS,
     TRAILING_NOISE,
 )
+from tasks.speaker_kinds import ORGANIZATION_RUNS, SOURCE_RUNS, TITLE_WORDS, is_pure_name
 
 # The word alternative is possessive: whatever follows a token (`\s`, `[\s,]`, `\s*` before punctuation or the end)
 # cannot start with a word character, so giving characters back never leads to a match, and the patterns below
@@ -53,15 +51,7 @@ _FINITE_WORDS = frozenset(LEMMA) | {
 def _is_finite(word: str) -> bool:
     stem = word[:-2]
     return word in _FINITE_WORDS or (word.endswith("ed") and stem.isascii() and stem.isalpha() and stem.islower())
-TITLE_WORDS = {
-    "president", "vice", "senator", "sen.", "rep.", "representative", "congressman", "congresswoman",
-    "governor", "gov.", "mayor", "judge", "justice", "secretary", "minister", "prime", "attorney",
-    "general", "speaker", "leader", "chairman", "chairwoman", "chair", "dr.", "mr.", "mrs.", "ms.",
-    "captain", "sheriff", "spokesman", "spokeswoman", "ambassador", "former", "us", "u.s.", "ex",
-    "interior", "health", "police", "prosecutor", "federal", "district", "state", "first", "lady", "supreme",
-    "republican", "democrat", "democratic", "senate", "minority", "majority", "whip", "newly", "elected", "assemblywoman",
-    "assemblywoman", "assemblyman", "lt.", "gen.", "commander", "chief", "deputy", "king", "queen",
-}
+
 
 
 @dataclass
@@ -178,15 +168,7 @@ def _tail_noun_phrase(chunk: str) -> str:
     return " ".join(reversed(out))
 
 
-_HYPHEN_PARTICLE = re.compile(r"(?:al|el|ad|as|ash|bin|ibn)-[A-Z]")
-_NOT_NAME_LEAD = TITLE_WORDS | {"the", "a", "an"}
 _LETTER = re.compile(r"[A-Za-z]")
-
-
-@lru_cache(maxsize=65536)
-def _is_pure_name(np: str) -> bool:
-    words = np.split()
-    return 1 <= len(words) <= 4 and all(w[:1].isupper() or _HYPHEN_PARTICLE.match(w) for w in words) and words[0].lower() not in _NOT_NAME_LEAD
 
 
 @lru_cache(maxsize=65536)
@@ -209,7 +191,7 @@ def _lower_group(np: str) -> bool:
     """"many economists", "union leaders": a lower-case phrase whose head names a group of sources or an organisation
     (what is left of "Though many economists", "But analysts" once the opener goes)."""
     head = np.rsplit(None, 1)[-1].lower() if np.strip() else ""
-    return np[:1].islower() and (head in _SOURCE_RUNS or head in _ORGANIZATION_RUNS)
+    return np[:1].islower() and (head in SOURCE_RUNS or head in ORGANIZATION_RUNS)
 
 
 def _chunks(before: str, base: int) -> list[tuple[str, int]]:
@@ -264,7 +246,7 @@ def _subject_mention(before: str, participle: bool, subject_first: bool) -> Ment
             np = _clean_np(_tail_noun_phrase(prev_text))
             if _usable(np):
                 return located(np, prev_text, prev_start, last=True)
-    tail_ok = _usable(tail) and (not participle or _is_pure_name(tail) or tail.lower() in PRONOUNS)
+    tail_ok = _usable(tail) and (not participle or is_pure_name(tail) or tail.lower() in PRONOUNS)
     if tail_ok and (not subject_first or _WITH.match(last_text)):  # "..., with Scalise calling it"
         return located(tail, last_text, last_start, last=True)
     best: Mention | None = None
@@ -279,9 +261,9 @@ def _subject_mention(before: str, participle: bool, subject_first: bool) -> Ment
         np = _clean_np(_noun_phrase(_clean_np(lead)))
         if not _usable(np):
             continue
-        if best is None or (_is_pure_name(np) and not _is_pure_name(best.text)):
+        if best is None or (is_pure_name(np) and not is_pure_name(best.text)):
             best = located(np, text, start)
-            if _is_pure_name(np):
+            if is_pure_name(np):
                 break  # nothing later replaces a proper name
     return best if best is not None or not tail_ok else located(tail, last_text, last_start, last=True)
 
@@ -378,108 +360,4 @@ def subject_fallback(prefix: str, base: int) -> Mention | None:
     """With no reporting verb, a proper-name subject still says whose words a fragment is
     ("Trump, on Twitter, attacked it as "..."")."""
     m = subject_mention(prefix, base, participle=True)
-    return m if m and (_is_pure_name(m.text) or m.text.lower() in PRONOUNS) else None
-
-
-def _lowercase_twin(regex: re.Pattern) -> re.Pattern:
-    """The same word list without IGNORECASE, for text already lower-cased: 3-4x faster in `re`, and
-    equal on ASCII text (IGNORECASE also folds a few non-ASCII letters, so those keep the original)."""
-    return re.compile(regex.pattern, regex.flags & ~re.IGNORECASE)
-
-
-_SOURCE_LOW = _lowercase_twin(SOURCE_WORDS)
-
-
-def _alternatives(pattern: str, head: str, tail: str) -> list[str]:
-    """The words of a `head(?:a|b|...)tail` word-list pattern (checked, so an edit of a list cannot desync)."""
-    assert pattern.startswith(head) and pattern.endswith(tail), pattern
-    words = pattern[len(head):-len(tail)].replace("communiqu[eé]", "communique|communiqué").split("|")
-    assert all(re.fullmatch(r"[a-zé ]+", w) for w in words), pattern
-    return words
-
-
-# On ASCII lower-case text the lists are set lookups. Every word is letters only, so `\b(?:...)\b` matches in a string
-# exactly where a whole `\w+` run is one of them: a search is a test of the string's runs (a two-word entry, "white
-# house", ends in a listed word), a fullmatch one of the string itself.
-_WORD_RUN = re.compile(r"\w+")
-_ORGANIZATION_NAMES = frozenset(_alternatives(ORGANIZATION_WORDS.pattern, r"\b(?:", r")\b"))
-_ORGANIZATION_RUNS = frozenset(w for w in _ORGANIZATION_NAMES if " " not in w)
-assert all(w.split()[-1] in _ORGANIZATION_RUNS for w in _ORGANIZATION_NAMES)
-_DOCUMENT_NAMES = frozenset(w + s for w in _alternatives(DOCUMENT_WORDS.pattern, r"\b(?:", r")s?\b") for s in ("", "s"))
-# SOURCE_WORDS can only match where one of its nouns is a whole run of the string: a cheap test before the regex
-_SOURCE_RUNS = frozenset(_alternatives(SOURCE_WORDS.pattern.split("{0,4}?")[-1], "(?:", r")\b"))
-
-
-def organization_word(s: str, whole: bool = False) -> bool:
-    """ORGANIZATION_WORDS.search (fullmatch when `whole`), as set lookups where that is exact."""
-    if s.isascii():
-        s = s.lower()
-        return s in _ORGANIZATION_NAMES if whole else not _ORGANIZATION_RUNS.isdisjoint(_WORD_RUN.findall(s))
-    return bool(ORGANIZATION_WORDS.fullmatch(s) if whole else ORGANIZATION_WORDS.search(s))
-
-
-@lru_cache(maxsize=65536)
-def speaker_kind(speaker: str | None) -> str:
-    if not speaker:
-        return "unknown"
-    low = speaker.lower()
-    ascii_ = low.isascii()
-    head = low.split()[-1]
-    if head in _DOCUMENT_NAMES if ascii_ else DOCUMENT_WORDS.fullmatch(head):
-        return "document"
-    if low in PRONOUNS:
-        return "unknown"
-    runs = _WORD_RUN.findall(low) if ascii_ else None
-    source = (not _SOURCE_RUNS.isdisjoint(runs) and _SOURCE_LOW.match(low)) if ascii_ else SOURCE_WORDS.match(low)
-    # "Officials", "Analysts", "U.S. Officials": capitalised, yet a source noun is no surname
-    if (source and not _is_pure_name(speaker)) or head in _SOURCE_RUNS:
-        return "source"
-    if _place(low, head):
-        return "organization"
-    # "Carl Hensman of the Bill and Melinda Gates Foundation", "Steve Peers of the University of Essex": a person's
-    # name before "of" is the person's
-    if " of " in speaker:
-        named = speaker.split(" of ", 1)[0]
-        if " " in named and _is_pure_name(named) and not organization_word(named):
-            return "person"
-    # "S and P", "P and O", "Duff and Phelps", "Standard and Poor's": initials or one word each side of "and" are a firm
-    if (head in _ORGANIZATION_NAMES if ascii_ else ORGANIZATION_WORDS.fullmatch(head)) or (speaker.isupper() and len(speaker) <= 6) or (
-            " and " in speaker and _FIRM_AND.fullmatch(speaker)):
-        return "organization"
-    org = not _ORGANIZATION_RUNS.isdisjoint(runs) if ascii_ else ORGANIZATION_WORDS.search(low)
-    if org and not speaker.split()[-1][:1].isupper():
-        return "organization"
-    if org and len(speaker.split()) > 2 and not _is_pure_name(" ".join(speaker.split()[-2:])):
-        return "organization"
-    words = speaker.split()
-    if words[0].lower() in {"the", "a", "an"} and len(words) > 1:
-        # "The FSB", "the Treasury", "The Coast Guard": a name after an article is no person's, unless a title ends it
-        # ("the Texas Democrat") or it ends in a first name and surname ("the Exchequer Nigel Lawson")
-        if words[-1].lower() in TITLE_WORDS:
-            return "person" if words[-1][:1].isupper() else "unknown"
-        if len(words) <= 3 and any(w[:1].isupper() for w in words[1:]):
-            return "organization"
-        if not any(w[:1].isupper() for w in words[1:]):
-            return "unknown"
-    return "person" if speaker[:1].isupper() else "unknown"
-
-
-# the last word of every place name: a speaker ending otherwise names no place
-_PLACE_HEADS = frozenset(p.rsplit(None, 1)[-1] for p in PLACE_NAMES | PLACE_NAMES_ALONE)
-_FIRM_AND = re.compile(r"[A-Z][\w'’.&-]*\s+and\s+[A-Z][\w'’.&-]*")
-
-
-def _place(low: str, head: str) -> bool:
-    """A country or US state ("Ohio", "Saudi Arabia", "the U.S.") or a name ending in one ("Netflix Japan"), not
-    after a title ("Prime Minister of India" is a person)."""
-    if head not in _PLACE_HEADS:  # one set lookup for nearly every speaker
-        return False
-    if low in PLACE_NAMES or low in PLACE_NAMES_ALONE:
-        return True
-    if " " not in low or head in PLACE_NAMES_ALONE:
-        return False
-    words = low.split()
-    last_two = " ".join(words[-2:])
-    if head not in PLACE_NAMES and last_two not in PLACE_NAMES:
-        return False
-    return not any(w in TITLE_WORDS for w in words)
+    return m if m and (is_pure_name(m.text) or m.text.lower() in PRONOUNS) else None

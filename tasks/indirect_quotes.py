@@ -9,14 +9,13 @@ A clause that holds quoted words is left to the direct/partial extractor (spans 
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 import polars as pl
 
 from tasks.ascii_patterns import Rx, ascii_form, is_ascii, patterns_for
-from tasks.attribution import Mention, subject_mention
-from tasks.reporting_verbs import CLAUSE_FORMS, DISCOURSE_LEADS, LEMMA
+from tasks.indirect_speakers import hit_speakers
+from tasks.reporting_verbs import CLAUSE_FORMS, LEMMA
 
 _TOKEN = r"(?:[A-Z]\.(?:[A-Z]\.)+|[\w'’&.-]+)"
 _ADV = r"(?:\s+(?:has|had|have|also|later|then|further|previously|repeatedly|again|reportedly|publicly|formally))*"
@@ -139,27 +138,10 @@ _SAY_TELL = ["said", "says", "say", "saying", "told", "tells", "tell", "telling"
 # "X, in a statement, said the kwacha would float": after an inverted "said" a clause, not a speaker
 _CLAUSE_WORDS = r"(?-u:\b)(?:would|will|could|should|may|might|must|can|is|are|was|were|has|have|had)(?-u:\b)"
 _SPEAKER_OK = r"^(?:[A-Z]|(?:he|she|they|it|the|a|an)\b)"
-# Subjects that are their own speaker mention: a name, a pronoun, "The company", "Bank officials".
-_PLAIN_SUBJECT = r"^(?:(?:The|A|An)\s+)?(?:[A-Z][\w&'’.-]*\s+){0,4}(?:[A-Z][\w&'’.-]*|[a-z][a-z-]{2,})$"
-_NOISY_TAIL = r"(?:ly|ed|also|has|have|had|then|later|would|will|could|was|is|not|never|yesterday|today|tonight|further|again|once)$"
-# Mentions the fast path would keep verbatim though they hold more than the speaker (round 8): a sentence opener
-# ("So I", "However Bonham", "But they"), what a bracket or ticker leaves ("<WPP Group Plc>", ") Well it"), a
-# pronoun's auxiliary ("I would", "I've"), a trailing time ("police on Thursday", "Gazeta Wyborcza in March").
-_ODD_LEAD = r"^(?:[)\]:;,(<\s]+|(?i:" + "|".join(sorted(DISCOURSE_LEADS)) + r"),?\s+)+"
-_ODD_TAIL = (
-    r"(?:(?:^|\s)(?:I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey|[Ii]t)(?:['’](?:ve|m|d|ll|re)|\s+(?:would|could|did|do|does|will|can|"
-    r"may|might|must|should|was|were|am|is|are))"
-    r"|\s+(?:in|on|since|last|this|early|late|earlier)\s+(?:January|February|March|April|May|June|July|August|September|"
-    r"October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year))$"
-)
-_AUX_TAIL = r"(?:['’](?:ve|m|d|ll|re)|\s+[a-z]+)$"
-# a Reuters ticker after a name ("Reuters Holdings Plc <RTRS.L>") goes; a bracketed name keeps its words ("<Noranda Inc>")
-_TICKER = r"(\S)\s*<[A-Z0-9.][A-Z0-9. ]{0,9}>"
 # \b(?:...)\b spelled with \W: the same test for words that start and end with a letter, without the
 # word-boundary assertions that push polars' regex off its fast engine (0.07 -> 0.04 s on 136k sentences).
 _SELECT = rf"(?:^|\W)(?:{CLAUSE_FORMS}|[Aa]ccording to)(?:\W|$)"
 _SELECT_ACCORDING = r"(?:^|\W)[Aa]ccording to(?:\W|$)"  # the rest of `_SELECT` is `FIRST_VERB` on ASCII text
-_PRONOUN_LEAD = re.compile(r"^(He|She|They|It|We|I)\s+[a-z]")
 _PICKED = {"cl_at": pl.Int64, "cl": pl.String, "cue": pl.String, "sp": pl.String, "sp_at": pl.Int64}
 _LEMMA = pl.DataFrame({"v": list(LEMMA), "cue": list(LEMMA.values())})
 
@@ -414,17 +396,7 @@ def indirect_hits(sentences: pl.DataFrame) -> pl.DataFrame:
         .with_columns(cl_trim=pl.col("cl").str.strip_chars_end(" .,;:"))
         .filter(pl.col("cl_trim").str.len_chars() >= 12)
     )
-    plain = ((pl.col("rule") != "main") | (
-        pl.col("sp").str.contains(rx(_PLAIN_SUBJECT)) & ~pl.col("sp").str.contains(rx(_NOISY_TAIL)) & ~pl.col("participle")
-    ))
-    hits = hits.with_columns(plain=plain)
-    fast = hits.filter("plain")
-    odd = pl.col("sp").str.contains(rx(_ODD_LEAD)) | pl.col("sp").str.contains(rx(_ODD_TAIL)) | pl.col("sp").str.contains("[<>]")
-    fast = pl.concat([fast.filter(~odd), _clean_odd(fast.filter(odd), rx)])
-    fast = fast.with_columns(sp_start=pl.col("char_start") + pl.col("sp_at"))
-    fast = fast.with_columns(sp_end=pl.col("sp_start") + pl.col("sp").str.len_chars())
-    slow = _python_mentions(hits.filter(~pl.col("plain")))
-    out = pl.concat([fast.select(slow.columns), slow]) if slow.height else fast.select(slow.columns)
+    out = hit_speakers(hits, rx)
     return (
         out.filter(pl.col("sp").is_not_null() & (pl.col("sp") != ""))
         .select(
@@ -435,37 +407,3 @@ def indirect_hits(sentences: pl.DataFrame) -> pl.DataFrame:
         .sort("doc_id", "char_start")
         .cast(HIT_SCHEMA)
     )
-
-
-def _clean_odd(rows: pl.DataFrame, rx: Rx) -> pl.DataFrame:
-    """The odd mentions without their opener (`sp_at` moves past it) and trailing words: a pronoun keeps only itself."""
-    sp = pl.col("sp")
-    # brackets inside the mention ("Krupp GmbH <KRPG.D> steel group"): the cleaned mention is no slice of the text
-    inside = sp.str.slice(1).str.contains("[<>]") & ~sp.str.contains(r"(?:" + _TICKER + r"|[^<>]*>)$")
-    rows = rows.with_columns(sp_at=pl.when(inside).then(None).otherwise(pl.col("sp_at")),
-                             sp=sp.str.replace_all(_TICKER, "${1}").str.replace_all("[<>]", ""))
-    rows = rows.with_columns(_lead=sp.str.replace(rx(_ODD_LEAD), ""))
-    rows = rows.with_columns(sp_at=pl.col("sp_at") + sp.str.len_chars() - pl.col("_lead").str.len_chars(), sp=pl.col("_lead"))
-    tail = sp.str.replace(rx(_ODD_TAIL), "")
-    # "I would" -> "I": the tail pattern removes the pronoun too, so a pronoun is put back
-    # ("the more I would" -> "I": a pronoun's offsets are never output, the resolver replaces it)
-    pronoun = sp.str.extract(rx(r"(?:^|\s)(I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey|[Ii]t)" + _AUX_TAIL), 1)
-    return rows.with_columns(sp=pl.coalesce(pronoun, tail).str.strip_chars_end(" ,")).drop("_lead").filter(pl.col("sp") != "")
-
-
-def _python_mentions(hits: pl.DataFrame) -> pl.DataFrame:
-    """Subjects with commas, relative clauses or adverbials: the rule-based noun-phrase finder."""
-    sp, starts, ends = [], [], []
-    for base, s, participle in zip(*(hits[c].to_list() for c in ("char_start", "sp", "participle"))):
-        m = subject_mention(s, base, participle=participle)
-        ok = m is not None and bool(m.text)
-        lead = _PRONOUN_LEAD.match(m.text) if ok else None
-        if lead:  # "He sought the order, arguing that ...": a pronoun is the whole subject, never a clause
-            m = Mention(lead.group(1), m.start, None if m.start is None else m.start + lead.end(1))
-        sp.append(m.text if ok else None)
-        starts.append(m.start if ok else None)
-        ends.append(m.end if ok else None)
-    cols = ["doc_id", "char_start", "cl_at", "cl_trim", "cue", "sp", "sp_start", "sp_end"]
-    return hits.with_columns(
-        sp=pl.Series(sp, dtype=pl.String), sp_start=pl.Series(starts, dtype=pl.Int64), sp_end=pl.Series(ends, dtype=pl.Int64)
-    ).select(cols)

@@ -16,7 +16,8 @@ from typing import Iterator
 import polars as pl
 
 from tasks.ascii_patterns import is_ascii, patterns_for
-from tasks.attribution import TITLE_WORDS, Mention, _is_pure_name, organization_word, speaker_kind
+from tasks.attribution import Mention
+from tasks.speaker_kinds import TITLE_WORDS, is_pure_name, organization_word, speaker_kind
 from tasks.document_scans import finditer_near, last_break, organization_names, role_pattern, titled_names
 from tasks.name_gender import gender_of
 from tasks.reporting_verbs import COMPANY_FORMS, DOCUMENT_WORDS, PRONOUNS
@@ -103,7 +104,7 @@ def _name_shape(raw: str) -> str | None:
     words = name.split()
     if not words or words[0].lower() in _NOT_NAMES or words[-1].lower() in _NOT_NAMES or name.lower() in TITLE_WORDS:
         return None
-    if organization_word(name) or len(words) > 4 or not _is_pure_name(name) or words[-1].lower() in TITLE_WORDS:
+    if organization_word(name) or len(words) > 4 or not is_pure_name(name) or words[-1].lower() in TITLE_WORDS:
         return None
     return name
 
@@ -204,7 +205,7 @@ class SpeakerResolver:
             if kind in wanted and (kind != "person" or self._agrees(speaker, gender)):
                 return Mention(speaker, None, None), kind
         if cls == "person":
-            names = [g for m in _CANDIDATE.finditer(self.text, max(0, at - 400), at) if " " in (g := m.group()) and _is_pure_name(g)]
+            names = [g for m in _CANDIDATE.finditer(self.text, max(0, at - 400), at) if " " in (g := m.group()) and is_pure_name(g)]
             if names:
                 return self.expand(Mention(names[-1], None, None), at), "person"
         return None, "unknown"
@@ -279,7 +280,7 @@ class SpeakerResolver:
         -> the nearest earlier capitalised name whose head it is (within 5000 characters)."""
         head = role.split()[-1].lower()
         person = self._last_match("person", head, at)
-        if person and _is_pure_name(person.group(1)):
+        if person and is_pure_name(person.group(1)):
             return self.expand(Mention(person.group(1), None, None), at)
         org = self._last_match("org", head, at)
         return Mention(org.group().strip(), None, None) if org else None

@@ -12,7 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "devsets"))
 from quotes_scoring import frames_from_texts  # noqa: E402
 
 from schemas.quotes import QuotesSchema, check_quotes_against  # noqa: E402
-from tasks.attribution import speaker_kind  # noqa: E402
+from tasks.speaker_kinds import speaker_kind  # noqa: E402
 from tasks.quotes import extract_quotes  # noqa: E402
 
 
