@@ -104,8 +104,9 @@ def with_language(frame: pl.DataFrame, text: str = "text", whole_words: pl.Expr 
     # at a place, and both resume after a match's closing space), a third faster, with no lazy DFA
     # to build again in every shard.
     surely = sample.str.find_many(_SPACED_EN, overlapping=False).list.len() / words
-    marked = marked.with_columns(_en=surely >= _MIN_SHARE)
-    unsure = marked.filter(~pl.col("_en")).with_columns(_en=_share(sample, words, "en") >= _MIN_SHARE)
+    # a null text scores null: it goes on to the other languages ("und"), so every row keeps its place
+    marked = marked.with_columns(_en=(surely >= _MIN_SHARE).fill_null(False))
+    unsure = marked.filter(~pl.col("_en")).with_columns(_en=(_share(sample, words, "en") >= _MIN_SHARE).fill_null(False))
     english = pl.concat([marked.filter("_en"), unsure.filter("_en")]).select("_row", language=pl.lit("en"))
     others = _other_language(unsure.filter(~pl.col("_en"))).select("_row", "language")
     return frame.with_columns(pl.concat([english, others]).sort("_row")["language"])

@@ -166,3 +166,9 @@ def test_paragraph_words_are_the_words_segmentation_would_count():
     doc = one(text)
     counted = pl.Series(paragraphs(doc)).to_frame("p").select(n_words("p"))["p"].to_list()
     assert doc["paragraph_words"] == counted and sum(counted) == doc["n_words"]
+
+
+def test_language_of_a_null_text_is_undetermined_and_keeps_its_row():
+    from tasks.language import with_language
+    frame = pl.DataFrame({"text": ["The cat and the dog went to the park with the boy.", None]})
+    assert with_language(frame)["language"].to_list() == ["en", "und"]
