@@ -63,7 +63,9 @@ class Mention:
 
 _NAME_PAREN = re.compile(r"\b(of|and|by|for|from|to|the|[a-z-]+(?:held|owned|based))\s+\(([^)]*)\)")
 _PAREN = re.compile(r"\s*\(+[^()]*\)+")  # "((WN)) Well it": a doubled bracket goes whole
-_TICKER = re.compile(r"(?<=\S)\s*<[A-Z0-9.][A-Z0-9. ]{0,9}>")  # "Reuters Holdings Plc <RTRS.L>": the ticker goes, a bracketed name stays
+# A Reuters ticker after a name ("Reuters Holdings Plc <RTRS.L>") goes; a bracketed name stays ("<Noranda Inc>").
+TICKER = r"\s*<[A-Z0-9.][A-Z0-9. ]{0,9}>"
+_TICKER = re.compile(r"(?<=\S)" + TICKER)
 # "I've", "I would", "we did": a pronoun subject with its auxiliary is the pronoun
 _PRONOUN_AUX = re.compile(r"^(I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey|[Ii]t)(?:['’](?:ve|m|d|ll|re|s)|\s+(?:would|could|did|do|does|will|can|"
                           r"may|might|must|should|have|had|has|was|were|am|is|are))$")

@@ -9,7 +9,7 @@ import re
 import polars as pl
 
 from tasks.ascii_patterns import Rx
-from tasks.attribution import Mention, subject_mention
+from tasks.attribution import TICKER, Mention, subject_mention
 from tasks.reporting_verbs import DISCOURSE_LEADS
 
 # Subjects that are their own speaker mention: a name, a pronoun, "The company", "Bank officials".
@@ -26,8 +26,7 @@ _ODD_TAIL = (
     r"October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year))$"
 )
 _AUX_TAIL = r"(?:['’](?:ve|m|d|ll|re)|\s+[a-z]+)$"
-# a Reuters ticker after a name ("Reuters Holdings Plc <RTRS.L>") goes; a bracketed name keeps its words ("<Noranda Inc>")
-_TICKER = r"(\S)\s*<[A-Z0-9.][A-Z0-9. ]{0,9}>"
+_TICKER = r"(\S)" + TICKER  # the character before it is kept: polars has no look-behind
 _PRONOUN_LEAD = re.compile(r"^(He|She|They|It|We|I)\s+[a-z]")
 
 
