@@ -53,7 +53,6 @@ def _is_finite(word: str) -> bool:
     return word in _FINITE_WORDS or (word.endswith("ed") and stem.isascii() and stem.isalpha() and stem.islower())
 
 
-
 @dataclass
 class Mention:
     text: str

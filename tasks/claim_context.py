@@ -83,7 +83,6 @@ def qualifier(rx: Rx) -> pl.Expr:
 
 
 _TAIL = r"\s+(?:by\s+)?(?:a\s+further\s+|another\s+)?$"
-_PERCENT_END = r"(?i)(?:%|per\s?cent|pct)$"
 
 
 def trend(rx: Rx) -> tuple[pl.Expr, pl.Expr]:
@@ -96,10 +95,10 @@ def trend(rx: Rx) -> tuple[pl.Expr, pl.Expr]:
         .when(pre.str.contains(rx(rf"(?i){B}(?:{DOWN_BEFORE}){_TAIL}"))).then(pl.lit("down"))
         .when(post.str.contains(rx(rf"(?i)^\s+(?:{UP_AFTER}){B}"))).then(pl.lit("up"))
         .when(post.str.contains(rx(rf"(?i)^\s+(?:{DOWN_AFTER}){B}"))).then(pl.lit("down"))
-        # "85% more wildfires" is a change; "32,000 more deaths" is a count of them
-        .when(pl.col("m").str.contains(rx(_PERCENT_END)) & post.str.contains(rx(rf"(?i)^\s+more{B}"))).then(pl.lit("up"))
-        .when(pl.col("m").str.contains(rx(_PERCENT_END)) & post.str.contains(rx(rf"(?i)^\s+(?:fewer|less){B}")))
-        .then(pl.lit("down"))
+        # "85% more wildfires" is a change; "32,000 more deaths" is a count of them. The unit table
+        # already read "%", "pct", "per cent" after the number as "%".
+        .when((pl.col("u_unit") == "%") & post.str.contains(rx(rf"(?i)^\s+more{B}"))).then(pl.lit("up"))
+        .when((pl.col("u_unit") == "%") & post.str.contains(rx(rf"(?i)^\s+(?:fewer|less){B}"))).then(pl.lit("down"))
     )
     test = (pre.str.contains(rx(rf"(?i){B}(?:{UP_BEFORE}|{DOWN_BEFORE}){_TAIL}"))
             | post.str.contains(rx(rf"(?i)^\s+(?:{UP_AFTER}|{DOWN_AFTER}|more|fewer|less){B}")))
