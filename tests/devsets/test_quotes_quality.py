@@ -13,9 +13,9 @@ from tasks.quotes import extract_quotes
 
 FLOORS = {"precision": 0.99, "recall": 0.99, "speaker_accuracy": 0.93}
 INDIRECT_FLOORS = {"precision": 0.96, "recall": 0.82}
-# 19 direct/partial and 21 indirect gold quotes: one quote moves a figure by ~0.05
-HELDOUT_FLOORS = {"precision": 0.94, "recall": 0.94, "speaker_accuracy": 0.94}
-HELDOUT_INDIRECT_FLOORS = {"precision": 0.92, "recall": 0.76}
+# 24 articles, 78 direct/partial and 61 indirect gold quotes: one quote moves a figure by ~0.013 / ~0.016
+HELDOUT_FLOORS = {"precision": 0.94, "recall": 0.98, "speaker_accuracy": 0.85}
+HELDOUT_INDIRECT_FLOORS = {"precision": 0.95, "recall": 0.76}
 
 
 @pytest.fixture(scope="module")
