@@ -1,5 +1,5 @@
 """Floor test: the quotes extractor on the hand-labelled dev set (5 seeds + 37 Wikinews articles) and
-on the held-out slice (10 Wikinews articles labelled before the rules that score them were written).
+on the held-out slice (24 Wikinews articles labelled blind, never used to tune the rules: the honest estimate).
 
 Floors sit just below what the extractor reaches (see docs/quotes.md); a drop below them fails.
 """
@@ -13,9 +13,9 @@ from tasks.quotes import extract_quotes
 
 FLOORS = {"precision": 0.99, "recall": 0.99, "speaker_accuracy": 0.93}
 INDIRECT_FLOORS = {"precision": 0.96, "recall": 0.82}
-# 24 articles, 78 direct/partial and 61 indirect gold quotes: one quote moves a figure by ~0.013 / ~0.016
+# 24 articles, 78 direct/partial and 62 indirect gold quotes: one quote moves a figure by ~0.013 / ~0.016
 HELDOUT_FLOORS = {"precision": 0.94, "recall": 0.98, "speaker_accuracy": 0.85}
-HELDOUT_INDIRECT_FLOORS = {"precision": 0.95, "recall": 0.76}
+HELDOUT_INDIRECT_FLOORS = {"precision": 0.95, "recall": 0.75}
 
 
 @pytest.fixture(scope="module")
