@@ -1,4 +1,4 @@
-"""Floor test: the quotes extractor on the hand-labelled dev set (5 seeds + 37 Wikinews articles) and
+"""Floor test: the quotes extractor on the hand-labelled dev set (5 seeds + 49 Wikinews articles) and
 on the held-out slice (10 Wikinews articles labelled before the rules that score them were written).
 
 Floors sit just below what the extractor reaches (see docs/quotes.md); a drop below them fails.
