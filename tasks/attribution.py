@@ -31,7 +31,8 @@ _TOKEN = r"(?:[A-Z]\.(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|S
 _ADV = r"(?:\s+(?:has|had|have|also|later|then|further|previously|repeatedly|again|once|quickly|publicly|reportedly|earlier|simply))*"
 _VERB = rf"(?P<v>\b(?:{FINITE_FORMS})\b)"
 AFTER_SPEAKER_VERB = re.compile(rf"^[\s,;:—–-]*(?P<sp>{_TOKEN}(?:\s+{_TOKEN}){{0,9}}?){_ADV}\s+{_VERB}")
-AFTER_VERB_SPEAKER = re.compile(rf"^[\s,;:—–-]*{_VERB}\s+(?P<sp>{_TOKEN}(?:[\s,]+{_TOKEN}){{0,9}}?)\s*(?=[,.;:!?]|$)")
+# "tweeted Mayor of London Sadiq Khan (no relation)." : a short bracket after the name is no part of it
+AFTER_VERB_SPEAKER = re.compile(rf"^[\s,;:—–-]*{_VERB}\s+(?P<sp>{_TOKEN}(?:[\s,]+{_TOKEN}){{0,9}}?)\s*(?:\([^()]{{1,30}}\)\s*)?(?=[,.;:!?]|$)")
 AFTER_ACCORDING = re.compile(rf"^[\s,;:—–-]*according to\s+(?P<sp>{_TOKEN}(?:\s+{_TOKEN}){{0,9}}?)\s*(?=[,.;:!?]|$)", re.I)
 BEFORE_ACCORDING = re.compile(r"\baccording to\s+(?P<sp>[^,;:]+?)\s*[,:]?\s*$", re.I)
 LAST_VERB = re.compile(rf"\b(?:{ALL_FORMS})\b")
@@ -69,7 +70,7 @@ _TICKER = re.compile(r"(?<=\S)" + TICKER)
 _PRONOUN_AUX = re.compile(r"^(I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey|[Ii]t)(?:['’](?:ve|m|d|ll|re|s)|\s+(?:would|could|did|do|does|will|can|"
                           r"may|might|must|should|have|had|has|was|were|am|is|are))$")
 _LY_TAIL = re.compile(r"(?<=\w)\s+[a-z]+ly$")
-_NAME_OF_PLACE = re.compile(r"^(.*?[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\s+of\s+[A-Z][\w\s]+$")
+_NAME_OF_PLACE = re.compile(r"^(.*?[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\s+of\s+(?:[A-Z]|[a-z]+\s+[a-z]+\s)[\w\s'’-]+$")
 
 
 def _noisy_end(s: str) -> bool:
@@ -151,6 +152,10 @@ def _tail_noun_phrase(chunk: str) -> str:
     for i in range(len(words) - 1, -1, -1):
         w = words[i]
         bare = w.strip(",.;:").lower()
+        if not out and bare in _TRAILING_ADVERBS:
+            continue  # "this person also said": the adverb before the verb is no part of the subject
+        if out and (w[-1:] == ";" or w in _DASHES):
+            break  # "the Defence Secretary; he described": a semicolon or a spaced dash ends the clause
         if bare in {"his", "her", "its", "their"} and out:
             out.append(w)
             break
@@ -165,8 +170,37 @@ def _tail_noun_phrase(chunk: str) -> str:
             break
         out.append(w)
         if bare in {"the", "a", "an"}:
+            if i >= 3 and words[i - 1] == "of":  # "Cardinal Marc Ouellet of the Holy See": the person, not the body
+                name = _name_run(words[:i - 1])
+                if name:
+                    return name
             break
     return " ".join(reversed(out))
+
+
+_TRAILING_ADVERBS = {"also", "then"}
+_DASHES = {"—", "–"}
+# "Chancellor of the Exchequer Nigel Lawson", "Archbishop of Canterbury": an office named after what it heads
+_OFFICE_HEADS = {"chancellor", "director", "head", "professor", "commissioner", "dean", "officer", "member", "executive",
+                 "manager", "duke", "duchess", "prince", "princess", "earl", "bishop", "archbishop", "emir", "sultan"}
+_NAME_PARTICLES = {"de", "dela", "del", "van", "von", "al", "bin", "da", "di", "le", "la", "du", "der", "den"}
+
+
+def _name_run(words: list[str]) -> str:
+    """The person's name that ends `words` (two or more capitalised words, particles allowed, the last no title
+    or organisation word), else ""."""
+    run: list[str] = []
+    for w in reversed(words):
+        if w[:1].isupper() and w[-1:].isalpha() or (run and w in _NAME_PARTICLES):
+            run.append(w)
+        else:
+            break
+    while run and run[-1] in _NAME_PARTICLES:
+        run.pop()
+    caps = sum(1 for w in run if w[:1].isupper())
+    if caps < 2 or run[0].lower() in TITLE_WORDS or run[0].lower() in _OFFICE_HEADS or ORGANIZATION_WORDS.search(run[0]) or run[-1] == "The":
+        return ""
+    return " ".join(reversed(run))
 
 
 _LETTER = re.compile(r"[A-Za-z]")
@@ -242,12 +276,18 @@ def _subject_mention(before: str, participle: bool, subject_first: bool) -> Ment
     tail = _clean_np(_tail_noun_phrase(_clean_np(last_text)))
     if tail.lower() in {"who", "which"} or (not tail and _WHO_WHICH.fullmatch(last_text)):
         tail = ""
-        if len(chunks) > 1:
-            prev_text, prev_start = chunks[-2]
+        # "Thomas Gray, 24, who cited": the age between the name and "who" is skipped
+        k = 3 if len(chunks) > 2 and chunks[-2][0].strip().isdigit() else 2
+        if len(chunks) >= k:
+            prev_text, prev_start = chunks[-k]
             np = _clean_np(_tail_noun_phrase(prev_text))
             if _usable(np):
                 return located(np, prev_text, prev_start, last=True)
     tail_ok = _usable(tail) and (not participle or is_pure_name(tail) or tail.lower() in PRONOUNS)
+    if tail_ok and not subject_first and len(chunks) > 1:
+        named = _appositive_name(chunks)
+        if named is not None:
+            return named
     if tail_ok and (not subject_first or _WITH.match(last_text)):  # "..., with Scalise calling it"
         return located(tail, last_text, last_start, last=True)
     best: Mention | None = None
@@ -267,6 +307,40 @@ def _subject_mention(before: str, participle: bool, subject_first: bool) -> Ment
             if is_pure_name(np):
                 break  # nothing later replaces a proper name
     return best if best is not None or not tail_ok else located(tail, last_text, last_start, last=True)
+
+
+_PARTY_TAG = re.compile(r"^[DRI]-[A-Z][\w.]*$")  # "D-Iowa"
+_NOT_APPOSITIVE = {"but", "and", "or", "so", "yet", "while", "whereas", "although", "though", "which", "that", "whose", "whom", "because", "since", "as", "if", "when", "after", "before",
+                                 "where", "he", "she", "it", "they", "we", "i"}
+
+
+def _is_name_chunk(name: str) -> bool:
+    """A chunk that is a name and nothing else: not an opener ("Additionally", "In London") or an abbreviation ("Fla.")."""
+    lead = name.split(None, 1)[0].lower() if name else ""
+    return (is_pure_name(name) and not name.endswith(".") and lead not in ADVERBIAL_STARTS and lead not in DISCOURSE_LEADS
+            and not lead.endswith("ly") and not _PARTY_TAG.match(name))
+
+
+def _appositive_name(chunks: list[tuple[str, int]]) -> Mention | None:
+    """"John Smith, a spokesman for the company, said", "Russell Zimmerman, executive director of the X, said": a
+    name followed by its appositive (or an adjunct, "Smith, in a statement,") speaks, not the noun the appositive ends
+    with. None when the last chunk is a clause of its own ("Smith resigned, and the company said") or a name."""
+    name_text, name_start = chunks[-2]
+    name, last = name_text.strip(), chunks[-1][0].strip()
+    if len(chunks) > 2 and _is_name_chunk(chunks[-3][0].strip()):
+        if not _PARTY_TAG.match(name):
+            return None  # "Zambia, Mozambique, Botswana and Zimbabwe": a list of names
+        name_text, name_start = chunks[-3]  # "Sen. Tom Harkin, D-Iowa, sponsor of the bill"
+        name = name_text.strip()
+    if not last or not _is_name_chunk(name) or is_pure_name(last) or all(w[:1].isupper() for w in last.split()):
+        return None  # "Speaking in Hermosillo, Sonora State, Deputy Finance Minister Francisco Suarez Davila": a titled name
+    first = last.split(None, 1)[0].lower()
+    if first in _NOT_APPOSITIVE or first.endswith("ly") or (last[:1].isupper() and " and " in last):
+        return None  # a clause of its own ("..., because it said"), or a list ("Manny, Moe and Jack Inc")
+    if first != "who" and _noun_phrase(last) != last:
+        return None  # a finite verb: its own clause
+    np = _clean_np(name)
+    return located(np, name_text, name_start) if _usable(np) else None
 
 
 @dataclass
