@@ -22,7 +22,15 @@ from tasks.reporting_verbs import (
     NOISE_LAST_WORDS,
     TRAILING_NOISE,
 )
-from tasks.speaker_kinds import ORGANIZATION_RUNS, SOURCE_RUNS, TITLE_WORDS, is_pure_name
+from tasks.speaker_kinds import (
+    ORGANIZATION_RUNS,
+    PARTY_TAG,
+    SOURCE_RUNS,
+    TITLE_WORDS,
+    is_name_chunk,
+    is_pure_name,
+    name_ending,
+)
 
 # The word alternative is possessive: whatever follows a token (`\s`, `[\s,]`, `\s*` before punctuation or the end)
 # cannot start with a word character, so giving characters back never leads to a match, and the patterns below
@@ -171,7 +179,7 @@ def _tail_noun_phrase(chunk: str) -> str:
         out.append(w)
         if bare in {"the", "a", "an"}:
             if i >= 3 and words[i - 1] == "of":  # "Cardinal Marc Ouellet of the Holy See": the person, not the body
-                name = _name_run(words[:i - 1])
+                name = name_ending(words[:i - 1])
                 if name:
                     return name
             break
@@ -180,27 +188,6 @@ def _tail_noun_phrase(chunk: str) -> str:
 
 _TRAILING_ADVERBS = {"also", "then"}
 _DASHES = {"—", "–"}
-# "Chancellor of the Exchequer Nigel Lawson", "Archbishop of Canterbury": an office named after what it heads
-_OFFICE_HEADS = {"chancellor", "director", "head", "professor", "commissioner", "dean", "officer", "member", "executive",
-                 "manager", "duke", "duchess", "prince", "princess", "earl", "bishop", "archbishop", "emir", "sultan"}
-_NAME_PARTICLES = {"de", "dela", "del", "van", "von", "al", "bin", "da", "di", "le", "la", "du", "der", "den"}
-
-
-def _name_run(words: list[str]) -> str:
-    """The person's name that ends `words` (two or more capitalised words, particles allowed, the last no title
-    or organisation word), else ""."""
-    run: list[str] = []
-    for w in reversed(words):
-        if w[:1].isupper() and w[-1:].isalpha() or (run and w in _NAME_PARTICLES):
-            run.append(w)
-        else:
-            break
-    while run and run[-1] in _NAME_PARTICLES:
-        run.pop()
-    caps = sum(1 for w in run if w[:1].isupper())
-    if caps < 2 or run[0].lower() in TITLE_WORDS or run[0].lower() in _OFFICE_HEADS or ORGANIZATION_WORDS.search(run[0]) or run[-1] == "The":
-        return ""
-    return " ".join(reversed(run))
 
 
 _LETTER = re.compile(r"[A-Za-z]")
@@ -309,16 +296,9 @@ def _subject_mention(before: str, participle: bool, subject_first: bool) -> Ment
     return best if best is not None or not tail_ok else located(tail, last_text, last_start, last=True)
 
 
-_PARTY_TAG = re.compile(r"^[DRI]-[A-Z][\w.]*$")  # "D-Iowa"
-_NOT_APPOSITIVE = {"but", "and", "or", "so", "yet", "while", "whereas", "although", "though", "which", "that", "whose", "whom", "because", "since", "as", "if", "when", "after", "before",
-                                 "where", "he", "she", "it", "they", "we", "i"}
-
-
-def _is_name_chunk(name: str) -> bool:
-    """A chunk that is a name and nothing else: not an opener ("Additionally", "In London") or an abbreviation ("Fla.")."""
-    lead = name.split(None, 1)[0].lower() if name else ""
-    return (is_pure_name(name) and not name.endswith(".") and lead not in ADVERBIAL_STARTS and lead not in DISCOURSE_LEADS
-            and not lead.endswith("ly") and not _PARTY_TAG.match(name))
+_NOT_APPOSITIVE = {"but", "and", "or", "so", "yet", "while", "whereas", "although", "though", "which", "that", "whose",
+                   "whom", "because", "since", "as", "if", "when", "after", "before", "where", "he", "she", "it", "they",
+                   "we", "i"}
 
 
 def _appositive_name(chunks: list[tuple[str, int]]) -> Mention | None:
@@ -327,12 +307,12 @@ def _appositive_name(chunks: list[tuple[str, int]]) -> Mention | None:
     with. None when the last chunk is a clause of its own ("Smith resigned, and the company said") or a name."""
     name_text, name_start = chunks[-2]
     name, last = name_text.strip(), chunks[-1][0].strip()
-    if len(chunks) > 2 and _is_name_chunk(chunks[-3][0].strip()):
-        if not _PARTY_TAG.match(name):
+    if len(chunks) > 2 and is_name_chunk(chunks[-3][0].strip()):
+        if not PARTY_TAG.match(name):
             return None  # "Zambia, Mozambique, Botswana and Zimbabwe": a list of names
         name_text, name_start = chunks[-3]  # "Sen. Tom Harkin, D-Iowa, sponsor of the bill"
         name = name_text.strip()
-    if not last or not _is_name_chunk(name) or is_pure_name(last) or all(w[:1].isupper() for w in last.split()):
+    if not last or not is_name_chunk(name) or is_pure_name(last) or all(w[:1].isupper() for w in last.split()):
         return None  # "Speaking in Hermosillo, Sonora State, Deputy Finance Minister Francisco Suarez Davila": a titled name
     first = last.split(None, 1)[0].lower()
     if first in _NOT_APPOSITIVE or first.endswith("ly") or (last[:1].isupper() and " and " in last):
