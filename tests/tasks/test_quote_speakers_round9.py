@@ -77,3 +77,11 @@ def test_indirect_speaker_is_the_name_before_its_appositive():
     quotes = run("Russell Zimmerman, executive director of the Australian Retailers Association, said that retailers "
                  "try to raise stock.")
     assert quotes["speaker"].to_list() == ["Russell Zimmerman"]
+
+
+def test_she_after_a_titled_speaker_is_that_speaker():
+    # the speaker keeps its title, the names the resolver meets do not: "she" still finds the speaker just quoted
+    quotes = run('"Walter was brilliant," said the chancellor, Pradeep Khosla. Khosla talked of Munk\'s "countless '
+                 'discoveries" and "his global leadership." Scripps Oceanography director Margaret Leinen said "Munk '
+                 'has been a world treasure." She described him as "a guiding force in science for 80 years".')
+    assert quotes["speaker"].to_list()[-1] == "Scripps Oceanography director Margaret Leinen"
