@@ -81,7 +81,11 @@ def test_indirect_speaker_is_the_name_before_its_appositive():
 
 def test_she_after_a_titled_speaker_is_that_speaker():
     # the speaker keeps its title, the names the resolver meets do not: "she" still finds the speaker just quoted
-    quotes = run('"Walter was brilliant," said the chancellor, Pradeep Khosla. Khosla talked of Munk\'s "countless '
-                 'discoveries" and "his global leadership." Scripps Oceanography director Margaret Leinen said "Munk '
-                 'has been a world treasure." She described him as "a guiding force in science for 80 years".')
+    quotes = run('Earning a post-war PhD in oceanography from University of California, Los Angeles, Munk was an early '
+                 'adopter of scuba equipment. A species of devil ray was named after Munk.',
+                 '"Walter was the most brilliant scientist I have ever known," said University of California, San '
+                 'Diego\'s chancellor, Pradeep Khosla. Khosla talked of Munk\'s "countless discoveries that put the '
+                 'university on the map" and "his global leadership on the great scientific issues of our time." Scripps '
+                 'Oceanography director Margaret Leinen said "Munk has been a world treasure for ocean science." She '
+                 'described him as "a guiding force in science for 80 years".')
     assert quotes["speaker"].to_list()[-1] == "Scripps Oceanography director Margaret Leinen"
