@@ -334,7 +334,11 @@ _LOWER_NEXT = re.compile(r"^[\s,]*[a-z]")
 _NEW_CLAUSE = {"but", "and", "or", "so", "yet", "while", "whereas", "although", "though"}
 
 
-_AFTER_PATTERNS = ((AFTER_ACCORDING, "according to"), (AFTER_VERB_SPEAKER, None), (AFTER_SPEAKER_VERB, None))
+# 'rose in a "sharp increase" last week, according to a spokesperson.': the source that ends the sentence, when
+# nothing attributes the quote before it (tried last; no quotation mark in between)
+LATE_ACCORDING = re.compile(rf"^[^\"“”,;:]{{0,40}},\s*according to\s+(?P<sp>{_TOKEN}(?:\s+{_TOKEN}){{0,9}}?)\s*(?=[.!?]|$)", re.I)
+_AFTER_PATTERNS = ((AFTER_ACCORDING, "according to"), (AFTER_VERB_SPEAKER, None), (AFTER_SPEAKER_VERB, None),
+                   (LATE_ACCORDING, "according to"))
 
 
 def attribution_after(suffix: str, base: int, quoted: str) -> Attribution | None:
@@ -349,6 +353,8 @@ def attribution_after(suffix: str, base: int, quoted: str) -> Attribution | None
             if m.group("sp").split(None, 1)[0].lower() in _NEW_CLAUSE:
                 continue  # '"self-defense," but experts say ...': a clause of its own, not the quote's attribution
             sp = _clean_np(m.group("sp"))
+            if " per " in sp:  # "said Russell Zimmerman per ABC News": the outlet that carried the words goes
+                sp = sp.split(" per ", 1)[0]
             if not _usable(sp):
                 continue
             return Attribution(located(sp, m.group("sp"), base + m.start("sp")), lemma or LEMMA[m.group("v")])

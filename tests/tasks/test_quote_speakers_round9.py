@@ -89,3 +89,13 @@ def test_she_after_a_titled_speaker_is_that_speaker():
                  'Oceanography director Margaret Leinen said "Munk has been a world treasure for ocean science." She '
                  'described him as "a guiding force in science for 80 years".')
     assert quotes["speaker"].to_list()[-1] == "Scripps Oceanography director Margaret Leinen"
+
+
+def test_according_to_that_ends_the_sentence_attributes_a_fragment():
+    quotes = run('Sales went up in a "sharp increase" last week, according to a Woolworths spokesperson.')
+    assert quotes.select("speaker", "cue").rows() == [("a Woolworths spokesperson", "according to")]
+
+
+def test_the_outlet_after_per_is_no_part_of_the_speaker():
+    quotes = run('"Coles and Woolworths have a view" said Russell Zimmerman per ABC News.')
+    assert quotes["speaker"].to_list() == ["Russell Zimmerman"]
