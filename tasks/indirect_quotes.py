@@ -29,7 +29,7 @@ _WHEN = r"(?:(?:on|in|at|via|during|earlier|late|last)\s+[^,;]{1,40}?\s+|(?:yest
 # Only the short lead is captured (long captures are slow); the clause runs from there to the sentence end.
 _CLAUSE = rf"(?:(?P<that>that,?\s+)|{_START})"
 
-ACCORDING_HEAD = r"^(?P<pre>According to )(?P<sp>[^,]{2,80}),\s+(?P<cl>.+)$"
+ACCORDING_HEAD = r"^(?P<pre>According to )(?P<sp>[^,]{2,120}),\s+(?P<cl>.+)$"
 ACCORDING_TAIL = r"^(?P<cl>.{12,}?)(?P<pre>,?\s+according to )(?P<sp>[^,.]{2,80}?)\.?$"
 TAIL_VERB_SPEAKER = rf"^(?P<cl>.{{20,}}?)(?P<pre>,\s+(?P<v>said|added|says|wrote|told)\s+)(?P<sp>{_TOKEN}(?:\s+{_TOKEN}){{0,8}}?)\.?$"
 TAIL_SPEAKER_VERB = rf"^(?P<cl>.{{20,}}?)(?P<pre>,\s+)(?P<sp>{_TOKEN}(?:\s+{_TOKEN}){{0,6}}?){_ADV}\s+(?P<v>{CLAUSE_FORMS})(?:\s+[^,.]{{0,30}})?\.?$"

@@ -48,3 +48,9 @@ def test_participle_after_the_subjects_document_reports_speech():
         ("the declaration is unconstitutional", "The group", "claim")]
     # without the document a participle still needs its comma
     assert indirect("The Exchange declined to comment on reports saying the request had been delayed.") == []
+
+
+def test_long_according_to_source_at_the_sentence_start():
+    found = indirect("According to the department's Export Sales Report covering transactions in the week ended "
+                     "February 26, China has outstanding wheat commitments for the season.")
+    assert [t for t, _, cue in found] == ["China has outstanding wheat commitments for the season"]
