@@ -99,3 +99,13 @@ def test_according_to_that_ends_the_sentence_attributes_a_fragment():
 def test_the_outlet_after_per_is_no_part_of_the_speaker():
     quotes = run('"Coles and Woolworths have a view" said Russell Zimmerman per ABC News.')
     assert quotes["speaker"].to_list() == ["Russell Zimmerman"]
+
+
+@pytest.mark.parametrize("text", [
+    'The university had been hosting a program at Fishmongers\' Hall called "Learning Together".',
+    'Sears said it will issue a new catalog called "Changes" next month.',
+    'The territory has been governed under the "one country, two systems" model since 1997.',
+])
+def test_a_name_or_term_is_no_quote(text):
+    assert run(text).is_empty()
+
