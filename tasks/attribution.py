@@ -30,6 +30,7 @@ from tasks.speaker_kinds import (
     is_name_chunk,
     is_pure_name,
     name_ending,
+    speaker_kind,
 )
 
 # The word alternative is possessive: whatever follows a token (`\s`, `[\s,]`, `\s*` before punctuation or the end)
@@ -101,6 +102,8 @@ def _clean_np(s: str) -> str:
     s = s.rstrip(" ,;:")
     if _noisy_end(s):
         s = TRAILING_NOISE.sub("", s)  # "wrote Trump on Twitter, ": the platform goes too
+    if s.endswith(_ADVERB_ENDS):  # "One of them even went as far as to say": the adverb before the verb goes
+        s = s.rsplit(None, 1)[0]
     if s.endswith(("ly", "ly\n")):
         s = _LY_TAIL.sub(lambda m: m.group() if m.group().strip() in _LY_NOUNS else "", s)  # "... jointly"
     s = s.strip(" ,;:—–-\n.\"“”")
@@ -126,6 +129,7 @@ def _drop_discourse(s: str) -> str:
     return " ".join(words)
 
 
+_ADVERB_ENDS = (" even", " also", " then", " still", " already", " never", " always", " often", " just")
 _LY_NOUNS = {"family", "ally", "assembly", "supply", "rally", "monopoly", "anomaly", "italy", "kelly", "emily"}
 
 
@@ -357,8 +361,17 @@ def attribution_after(suffix: str, base: int, quoted: str) -> Attribution | None
                 sp = sp.split(" per ", 1)[0]
             if not _usable(sp):
                 continue
+            if regex is AFTER_VERB_SPEAKER and not is_pure_name(sp) and suffix[m.end():m.end() + 1] == ",":
+                named = _CLOSING_NAME.match(suffix, m.end())
+                if named and speaker_kind(named.group("name")) == "person":  # 'said Acme's chief executive, John Smith.'
+                    return Attribution(Mention(named.group("name"), base + named.start("name"), base + named.end("name")),
+                                       LEMMA[m.group("v")])
             return Attribution(located(sp, m.group("sp"), base + m.start("sp")), lemma or LEMMA[m.group("v")])
     return None
+
+
+# the appositive chain after an inverted speaker that ends the sentence with a person's name
+_CLOSING_NAME = re.compile(r"(?:,[^,.;:!?\"“”]{1,60})?,\s*(?P<name>[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+)){1,3})\s*(?:[.!?]|$)")
 
 
 ACCORDING_START = re.compile(r"^\s*According to (?P<sp>[^,]{2,80}),")

@@ -109,3 +109,18 @@ def test_the_outlet_after_per_is_no_part_of_the_speaker():
 def test_a_name_or_term_is_no_quote(text):
     assert run(text).is_empty()
 
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    # an inverted speaker whose appositive chain ends the sentence with a person's name: the name
+    ('"Walter was brilliant," said University of California, San Diego\'s chancellor, Pradeep Khosla.', "Pradeep Khosla"),
+    ('"We will cut costs," said Acme\'s chief executive, John Smith.', "John Smith"),
+    # ... not a company, and not when the mention is already a name
+    ('"It is a step," said stock futures analyst William Marcus of Donaldson, Lufkin and Jenrette Inc.',
+     "stock futures analyst William Marcus"),
+    ('"We will cut costs," said John Smith, chief executive of Acme, on Monday.', "John Smith"),
+    # an adverb before the verb is no part of the subject
+    ('One of them even went as far as to say, "It made me the person I am today."', "One of them"),
+])
+def test_inverted_speaker_and_adverbs(sentence, speaker):
+    assert run(sentence)["speaker"].to_list() == [speaker]
