@@ -311,6 +311,8 @@ def _appositive_name(chunks: list[tuple[str, int]]) -> Mention | None:
     with. None when the last chunk is a clause of its own ("Smith resigned, and the company said") or a name."""
     name_text, name_start = chunks[-2]
     name, last = name_text.strip(), chunks[-1][0].strip()
+    if not last or not (name[:1].isupper() or len(chunks) > 2):
+        return None  # the common case, checked first: no capitalised chunk before the last one
     if len(chunks) > 2 and is_name_chunk(chunks[-3][0].strip()):
         if not PARTY_TAG.match(name):
             return None  # "Zambia, Mozambique, Botswana and Zimbabwe": a list of names

@@ -363,7 +363,7 @@ def indirect_hits(sentences: pl.DataFrame) -> pl.DataFrame:
         & ~(pl.col("main_v").is_in(_NOUN_FORMS) & ms.str.contains(rx(_POSSESSIVE_END)))
         & ~(pl.col("main_v").str.ends_with("ed") & ms.str.contains(rx(_PREPOSITION_END)))
         & pl.when(participle).then(pl.col("main_subj").str.strip_chars_end().str.ends_with(",")
-                                   | pl.col("main_subj").str.contains(rx(_DOCUMENT_END)))
+                                   | _only(participle, pl.col("main_subj")).str.contains(rx(_DOCUMENT_END)))
         .otherwise(~ms.str.contains(rx(r"\b(?:if|whether|when|because|after|before)\s*$")))
     )
     rules = [
