@@ -1,6 +1,6 @@
 """Round 9 indirect rules (docs/quotes.md): a second reporting verb of the same speaker ("..., adding that B",
 "... but denied that B") reports a clause of its own; a participle after the subject's document ("issued a statement
-saying B") reports its subject's words."""
+saying B") reports its subject's words; a long "According to X," source is still read."""
 
 from __future__ import annotations
 
