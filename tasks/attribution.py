@@ -22,7 +22,16 @@ from tasks.reporting_verbs import (
     NOISE_LAST_WORDS,
     TRAILING_NOISE,
 )
-from tasks.speaker_kinds import ORGANIZATION_RUNS, SOURCE_RUNS, TITLE_WORDS, is_pure_name
+from tasks.speaker_kinds import (
+    ORGANIZATION_RUNS,
+    PARTY_TAG,
+    SOURCE_RUNS,
+    TITLE_WORDS,
+    is_name_chunk,
+    is_pure_name,
+    name_ending,
+    speaker_kind,
+)
 
 # The word alternative is possessive: whatever follows a token (`\s`, `[\s,]`, `\s*` before punctuation or the end)
 # cannot start with a word character, so giving characters back never leads to a match, and the patterns below
@@ -31,7 +40,8 @@ _TOKEN = r"(?:[A-Z]\.(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|S
 _ADV = r"(?:\s+(?:has|had|have|also|later|then|further|previously|repeatedly|again|once|quickly|publicly|reportedly|earlier|simply))*"
 _VERB = rf"(?P<v>\b(?:{FINITE_FORMS})\b)"
 AFTER_SPEAKER_VERB = re.compile(rf"^[\s,;:—–-]*(?P<sp>{_TOKEN}(?:\s+{_TOKEN}){{0,9}}?){_ADV}\s+{_VERB}")
-AFTER_VERB_SPEAKER = re.compile(rf"^[\s,;:—–-]*{_VERB}\s+(?P<sp>{_TOKEN}(?:[\s,]+{_TOKEN}){{0,9}}?)\s*(?=[,.;:!?]|$)")
+# "tweeted Mayor of London Sadiq Khan (no relation)." : a short bracket after the name is no part of it
+AFTER_VERB_SPEAKER = re.compile(rf"^[\s,;:—–-]*{_VERB}\s+(?P<sp>{_TOKEN}(?:[\s,]+{_TOKEN}){{0,9}}?)\s*(?:\([^()]{{1,30}}\)\s*)?(?=[,.;:!?]|$)")
 AFTER_ACCORDING = re.compile(rf"^[\s,;:—–-]*according to\s+(?P<sp>{_TOKEN}(?:\s+{_TOKEN}){{0,9}}?)\s*(?=[,.;:!?]|$)", re.I)
 BEFORE_ACCORDING = re.compile(r"\baccording to\s+(?P<sp>[^,;:]+?)\s*[,:]?\s*$", re.I)
 LAST_VERB = re.compile(rf"\b(?:{ALL_FORMS})\b")
@@ -69,7 +79,7 @@ _TICKER = re.compile(r"(?<=\S)" + TICKER)
 _PRONOUN_AUX = re.compile(r"^(I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey|[Ii]t)(?:['’](?:ve|m|d|ll|re|s)|\s+(?:would|could|did|do|does|will|can|"
                           r"may|might|must|should|have|had|has|was|were|am|is|are))$")
 _LY_TAIL = re.compile(r"(?<=\w)\s+[a-z]+ly$")
-_NAME_OF_PLACE = re.compile(r"^(.*?[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\s+of\s+[A-Z][\w\s]+$")
+_NAME_OF_PLACE = re.compile(r"^(.*?[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\s+of\s+(?:[A-Z]|[a-z]+\s+[a-z]+\s)[\w\s'’-]+$")
 
 
 def _noisy_end(s: str) -> bool:
@@ -92,6 +102,8 @@ def _clean_np(s: str) -> str:
     s = s.rstrip(" ,;:")
     if _noisy_end(s):
         s = TRAILING_NOISE.sub("", s)  # "wrote Trump on Twitter, ": the platform goes too
+    if s.endswith(_ADVERB_ENDS):  # "One of them even went as far as to say": the adverb before the verb goes
+        s = s.rsplit(None, 1)[0]
     if s.endswith(("ly", "ly\n")):
         s = _LY_TAIL.sub(lambda m: m.group() if m.group().strip() in _LY_NOUNS else "", s)  # "... jointly"
     s = s.strip(" ,;:—–-\n.\"“”")
@@ -117,6 +129,7 @@ def _drop_discourse(s: str) -> str:
     return " ".join(words)
 
 
+_ADVERB_ENDS = (" even", " also", " then", " still", " already", " never", " always", " often", " just")
 _LY_NOUNS = {"family", "ally", "assembly", "supply", "rally", "monopoly", "anomaly", "italy", "kelly", "emily"}
 
 
@@ -151,6 +164,10 @@ def _tail_noun_phrase(chunk: str) -> str:
     for i in range(len(words) - 1, -1, -1):
         w = words[i]
         bare = w.strip(",.;:").lower()
+        if not out and bare in _TRAILING_ADVERBS:
+            continue  # "this person also said": the adverb before the verb is no part of the subject
+        if out and (w[-1:] == ";" or w in _DASHES):
+            break  # "the Defence Secretary; he described": a semicolon or a spaced dash ends the clause
         if bare in {"his", "her", "its", "their"} and out:
             out.append(w)
             break
@@ -165,8 +182,16 @@ def _tail_noun_phrase(chunk: str) -> str:
             break
         out.append(w)
         if bare in {"the", "a", "an"}:
+            if i >= 3 and words[i - 1] == "of":  # "Cardinal Marc Ouellet of the Holy See": the person, not the body
+                name = name_ending(words[:i - 1])
+                if name:
+                    return name
             break
     return " ".join(reversed(out))
+
+
+_TRAILING_ADVERBS = {"also", "then"}
+_DASHES = {"—", "–"}
 
 
 _LETTER = re.compile(r"[A-Za-z]")
@@ -242,12 +267,18 @@ def _subject_mention(before: str, participle: bool, subject_first: bool) -> Ment
     tail = _clean_np(_tail_noun_phrase(_clean_np(last_text)))
     if tail.lower() in {"who", "which"} or (not tail and _WHO_WHICH.fullmatch(last_text)):
         tail = ""
-        if len(chunks) > 1:
-            prev_text, prev_start = chunks[-2]
+        # "Thomas Gray, 24, who cited": the age between the name and "who" is skipped
+        k = 3 if len(chunks) > 2 and chunks[-2][0].strip().isdigit() else 2
+        if len(chunks) >= k:
+            prev_text, prev_start = chunks[-k]
             np = _clean_np(_tail_noun_phrase(prev_text))
             if _usable(np):
                 return located(np, prev_text, prev_start, last=True)
     tail_ok = _usable(tail) and (not participle or is_pure_name(tail) or tail.lower() in PRONOUNS)
+    if tail_ok and not subject_first and len(chunks) > 1:
+        named = _appositive_name(chunks)
+        if named is not None:
+            return named
     if tail_ok and (not subject_first or _WITH.match(last_text)):  # "..., with Scalise calling it"
         return located(tail, last_text, last_start, last=True)
     best: Mention | None = None
@@ -269,6 +300,35 @@ def _subject_mention(before: str, participle: bool, subject_first: bool) -> Ment
     return best if best is not None or not tail_ok else located(tail, last_text, last_start, last=True)
 
 
+_NOT_APPOSITIVE = {"but", "and", "or", "so", "yet", "while", "whereas", "although", "though", "which", "that", "whose",
+                   "whom", "because", "since", "as", "if", "when", "after", "before", "where", "he", "she", "it", "they",
+                   "we", "i"}
+
+
+def _appositive_name(chunks: list[tuple[str, int]]) -> Mention | None:
+    """"John Smith, a spokesman for the company, said", "Russell Zimmerman, executive director of the X, said": a
+    name followed by its appositive (or an adjunct, "Smith, in a statement,") speaks, not the noun the appositive ends
+    with. None when the last chunk is a clause of its own ("Smith resigned, and the company said") or a name."""
+    name_text, name_start = chunks[-2]
+    name, last = name_text.strip(), chunks[-1][0].strip()
+    if not last or not (name[:1].isupper() or len(chunks) > 2):
+        return None  # the common case, checked first: no capitalised chunk before the last one
+    if len(chunks) > 2 and is_name_chunk(chunks[-3][0].strip()):
+        if not PARTY_TAG.match(name):
+            return None  # "Zambia, Mozambique, Botswana and Zimbabwe": a list of names
+        name_text, name_start = chunks[-3]  # "Sen. Tom Harkin, D-Iowa, sponsor of the bill"
+        name = name_text.strip()
+    if not last or not is_name_chunk(name) or is_pure_name(last) or all(w[:1].isupper() for w in last.split()):
+        return None  # "Speaking in Hermosillo, Sonora State, Deputy Finance Minister Francisco Suarez Davila": a titled name
+    first = last.split(None, 1)[0].lower()
+    if first in _NOT_APPOSITIVE or first.endswith("ly") or (last[:1].isupper() and " and " in last):
+        return None  # a clause of its own ("..., because it said"), or a list ("Manny, Moe and Jack Inc")
+    if first != "who" and _noun_phrase(last) != last:
+        return None  # a finite verb: its own clause
+    np = _clean_np(name)
+    return located(np, name_text, name_start) if _usable(np) else None
+
+
 @dataclass
 class Attribution:
     speaker: Mention | None
@@ -280,7 +340,11 @@ _LOWER_NEXT = re.compile(r"^[\s,]*[a-z]")
 _NEW_CLAUSE = {"but", "and", "or", "so", "yet", "while", "whereas", "although", "though"}
 
 
-_AFTER_PATTERNS = ((AFTER_ACCORDING, "according to"), (AFTER_VERB_SPEAKER, None), (AFTER_SPEAKER_VERB, None))
+# 'rose in a "sharp increase" last week, according to a spokesperson.': the source that ends the sentence, when
+# nothing attributes the quote before it (tried last; no quotation mark in between)
+LATE_ACCORDING = re.compile(rf"^[^\"“”,;:]{{0,40}},\s*according to\s+(?P<sp>{_TOKEN}(?:\s+{_TOKEN}){{0,9}}?)\s*(?=[.!?]|$)", re.I)
+_AFTER_PATTERNS = ((AFTER_ACCORDING, "according to"), (AFTER_VERB_SPEAKER, None), (AFTER_SPEAKER_VERB, None),
+                   (LATE_ACCORDING, "according to"))
 
 
 def attribution_after(suffix: str, base: int, quoted: str) -> Attribution | None:
@@ -295,10 +359,21 @@ def attribution_after(suffix: str, base: int, quoted: str) -> Attribution | None
             if m.group("sp").split(None, 1)[0].lower() in _NEW_CLAUSE:
                 continue  # '"self-defense," but experts say ...': a clause of its own, not the quote's attribution
             sp = _clean_np(m.group("sp"))
+            if " per " in sp:  # "said Russell Zimmerman per ABC News": the outlet that carried the words goes
+                sp = sp.split(" per ", 1)[0]
             if not _usable(sp):
                 continue
+            if regex is AFTER_VERB_SPEAKER and not is_pure_name(sp) and suffix[m.end():m.end() + 1] == ",":
+                named = _CLOSING_NAME.match(suffix, m.end())
+                if named and speaker_kind(named.group("name")) == "person":  # 'said Acme's chief executive, John Smith.'
+                    return Attribution(Mention(named.group("name"), base + named.start("name"), base + named.end("name")),
+                                       LEMMA[m.group("v")])
             return Attribution(located(sp, m.group("sp"), base + m.start("sp")), lemma or LEMMA[m.group("v")])
     return None
+
+
+# the appositive chain after an inverted speaker that ends the sentence with a person's name
+_CLOSING_NAME = re.compile(r"(?:,[^,.;:!?\"“”]{1,60})?,\s*(?P<name>[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+)){1,3})\s*(?:[.!?]|$)")
 
 
 ACCORDING_START = re.compile(r"^\s*According to (?P<sp>[^,]{2,80}),")

@@ -14,6 +14,7 @@ from functools import lru_cache
 import polars as pl
 
 from tasks.ascii_patterns import Rx, ascii_form, is_ascii, patterns_for
+from tasks.added_clauses import split_added_clauses
 from tasks.indirect_speakers import hit_speakers
 from tasks.reporting_verbs import CLAUSE_FORMS, LEMMA
 
@@ -28,7 +29,7 @@ _WHEN = r"(?:(?:on|in|at|via|during|earlier|late|last)\s+[^,;]{1,40}?\s+|(?:yest
 # Only the short lead is captured (long captures are slow); the clause runs from there to the sentence end.
 _CLAUSE = rf"(?:(?P<that>that,?\s+)|{_START})"
 
-ACCORDING_HEAD = r"^(?P<pre>According to )(?P<sp>[^,]{2,80}),\s+(?P<cl>.+)$"
+ACCORDING_HEAD = r"^(?P<pre>According to )(?P<sp>[^,]{2,120}),\s+(?P<cl>.+)$"
 ACCORDING_TAIL = r"^(?P<cl>.{12,}?)(?P<pre>,?\s+according to )(?P<sp>[^,.]{2,80}?)\.?$"
 TAIL_VERB_SPEAKER = rf"^(?P<cl>.{{20,}}?)(?P<pre>,\s+(?P<v>said|added|says|wrote|told)\s+)(?P<sp>{_TOKEN}(?:\s+{_TOKEN}){{0,8}}?)\.?$"
 TAIL_SPEAKER_VERB = rf"^(?P<cl>.{{20,}}?)(?P<pre>,\s+)(?P<sp>{_TOKEN}(?:\s+{_TOKEN}){{0,6}}?){_ADV}\s+(?P<v>{CLAUSE_FORMS})(?:\s+[^,.]{{0,30}})?\.?$"
@@ -134,6 +135,10 @@ _PREPOSITION_END = r"(?:^|\s)(?:of|in|on|for|with|from|about|at|among|amongst|Am
 # after a possessive only the forms that are also nouns ("Lawson's comments followed"; "Moody's said" is a name)
 _POSSESSIVE_END = r"\w['’]s\s*$"
 _NOUN_FORMS = ["claims", "notes", "comments", "remarks", "states", "tweets", "replies", "stresses", "warning"]
+# "issued a statement saying ...", "filed a motion claiming ...": a participle right after the document its subject
+# issued reports that subject's words (without the document a participle needs the comma of ", saying")
+_DOCUMENT_END = (r"(?-u:\b)(?:statement|release|letter|motion|complaint|tweet|post|filing|lawsuit|suit|petition|"
+                 r"message|memo|video|notice|communique|communiqué)\s*$")
 _SAY_TELL = ["said", "says", "say", "saying", "told", "tells", "tell", "telling"]
 # "X, in a statement, said the kwacha would float": after an inverted "said" a clause, not a speaker
 _CLAUSE_WORDS = r"(?-u:\b)(?:would|will|could|should|may|might|must|can|is|are|was|were|has|have|had)(?-u:\b)"
@@ -357,7 +362,8 @@ def indirect_hits(sentences: pl.DataFrame) -> pl.DataFrame:
         & pl.col("_finite_ok") & ~ms.str.contains(rx(_DETERMINER_END))
         & ~(pl.col("main_v").is_in(_NOUN_FORMS) & ms.str.contains(rx(_POSSESSIVE_END)))
         & ~(pl.col("main_v").str.ends_with("ed") & ms.str.contains(rx(_PREPOSITION_END)))
-        & pl.when(participle).then(pl.col("main_subj").str.strip_chars_end().str.ends_with(","))
+        & pl.when(participle).then(pl.col("main_subj").str.strip_chars_end().str.ends_with(",")
+                                   | _only(participle, pl.col("main_subj")).str.contains(rx(_DOCUMENT_END)))
         .otherwise(~ms.str.contains(rx(r"\b(?:if|whether|when|because|after|before)\s*$")))
     )
     rules = [
@@ -388,11 +394,11 @@ def indirect_hits(sentences: pl.DataFrame) -> pl.DataFrame:
     cand = cand.with_columns(_rule=first)
     # lazy, so that each filter gathers only the columns its rule reads (eager, it copied all 45 of them)
     hits = (
-        pl.concat([
+        split_added_clauses(pl.concat([
             cand.lazy().filter(pl.col("_rule") == i)
             .select("doc_id", "char_start", "text", rule=pl.lit(name), participle=participle, **cols).cast(_PICKED).collect()
             for i, (name, cols) in enumerate(zip(names, values))
-        ])
+        ]), rx)
         .with_columns(cl_trim=pl.col("cl").str.strip_chars_end(" .,;:"))
         .filter(pl.col("cl_trim").str.len_chars() >= 12)
     )

@@ -120,12 +120,15 @@ def _is_name_not_quote(quoted: str, prefix: str, kind: str, found: Attribution |
         return True
     short_title = len(words) <= 6 and _is_title_case(words) and not quoted.rstrip().endswith(("!", "?", "."))
     if short_title:
+        if _CALLED.search(prefix):
+            return True  # 'a program at the hall called "Learning Together"': a title right after "called" names
         # the speaker may come from the previous quote ("..., and on Twitter referred to the vote as "...")
         framed = found is not None and (found.speaker is not None or speaker is not None) and found.cue in _FRAGMENT_CUES and not _CALLED.search(prefix)
         # A short reply that opens its sentence and is attributed ("“Yes,” he said.") is speech.
         reply = not prefix.strip() and found is not None and found.speaker is not None
         return not (framed or reply or (found is not None and found.frames_directly and found.speaker is not None))
-    return speaker is None and len(words) <= 3 and "the" in prefix and bool(_AFTER_THE.search(prefix))
+    # 'under the "one country, two systems" model': an unattributed phrase after "the" is a term
+    return speaker is None and len(words) <= 5 and "the" in prefix and bool(_AFTER_THE.search(prefix))
 
 
 def _credit_line(paragraphs, text: str, p: int) -> Mention | None:

@@ -11,6 +11,8 @@ import re
 from functools import lru_cache
 
 from tasks.reporting_verbs import (
+    ADVERBIAL_STARTS,
+    DISCOURSE_LEADS,
     DOCUMENT_WORDS,
     ORGANIZATION_WORDS,
     PLACE_NAMES,
@@ -141,3 +143,37 @@ def _place(low: str, head: str) -> bool:
     if head not in PLACE_NAMES and last_two not in PLACE_NAMES:
         return False
     return not any(w in TITLE_WORDS for w in words)
+
+
+# "Chancellor of the Exchequer Nigel Lawson", "Archbishop of Canterbury": an office named after what it heads
+_OFFICE_HEADS = {"chancellor", "director", "head", "professor", "commissioner", "dean", "officer", "member", "executive",
+                 "manager", "duke", "duchess", "prince", "princess", "earl", "bishop", "archbishop", "emir", "sultan"}
+_NAME_PARTICLES = {"de", "dela", "del", "van", "von", "al", "bin", "da", "di", "le", "la", "du", "der", "den"}
+
+
+def name_ending(words: list[str]) -> str:
+    """The person's name that ends `words` (two or more capitalised words, particles allowed, the last no title
+    or organisation word), else ""."""
+    run: list[str] = []
+    for w in reversed(words):
+        if w[:1].isupper() and w[-1:].isalpha() or (run and w in _NAME_PARTICLES):
+            run.append(w)
+        else:
+            break
+    while run and run[-1] in _NAME_PARTICLES:
+        run.pop()
+    caps = sum(1 for w in run if w[:1].isupper())
+    last = run[0].lower() if run else ""
+    if caps < 2 or last in TITLE_WORDS or last in _OFFICE_HEADS or ORGANIZATION_WORDS.search(run[0]) or run[-1] == "The":
+        return ""  # "The Sunni Moslem Voice of the Homeland radio": a name that opens with "The" is no person's
+    return " ".join(reversed(run))
+
+
+PARTY_TAG = re.compile(r"^[DRI]-[A-Z][\w.]*$")  # "D-Iowa"
+
+
+def is_name_chunk(name: str) -> bool:
+    """A chunk that is a name and nothing else: not an opener ("Additionally", "In London") or an abbreviation ("Fla.")."""
+    lead = name.split(None, 1)[0].lower() if name else ""
+    return (is_pure_name(name) and not name.endswith(".") and lead not in ADVERBIAL_STARTS and lead not in DISCOURSE_LEADS
+            and not lead.endswith("ly") and not PARTY_TAG.match(name))

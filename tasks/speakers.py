@@ -186,9 +186,9 @@ class SpeakerResolver:
             people, since = self._recent_people(at)
             last = self._last_person
             met: list[str] = []
-            # a coordinated title ("British Trade and Industry Secretary Paul Channon") is split at "and" in the candidates
-            same = (lambda name: name == last[0] or last[0].endswith(" " + name)) if last and " and " in last[0] else (
-                lambda name: name == last[0])
+            # the speaker keeps its title ("Scripps Oceanography director Margaret Leinen", "British Trade and Industry
+            # Secretary Paul Channon"), the candidates are the names alone
+            same = (lambda name: name == last[0] or last[0].endswith(" " + name)) if last else (lambda name: False)
             if last and last[1] >= since:
                 for name in people:
                     met.append(name)

@@ -1,4 +1,4 @@
-"""Floor test: the quotes extractor on the hand-labelled dev set (5 seeds + 37 Wikinews articles) and
+"""Floor test: the quotes extractor on the hand-labelled dev set (5 seeds + 49 Wikinews articles) and
 on the held-out slice (24 Wikinews articles labelled blind, never used to tune the rules: the honest estimate).
 
 Floors sit just below what the extractor reaches (see docs/quotes.md); a drop below them fails.
@@ -11,11 +11,13 @@ import pytest
 import quotes_scoring as qs
 from tasks.quotes import extract_quotes
 
-FLOORS = {"precision": 0.99, "recall": 0.99, "speaker_accuracy": 0.93}
-INDIRECT_FLOORS = {"precision": 0.96, "recall": 0.82}
+# Round 9 (docs/quotes.md): 12 articles labelled blind joined the dev set and took direct precision to 0.988, under
+# the old 0.99 floor (their quoted terms and interview scare quotes); the floors now sit under the full dev set's scores.
+FLOORS = {"precision": 0.98, "recall": 0.99, "speaker_accuracy": 0.94}
+INDIRECT_FLOORS = {"precision": 0.96, "recall": 0.84, "speaker_accuracy": 0.91}
 # 24 articles, 78 direct/partial and 62 indirect gold quotes: one quote moves a figure by ~0.013 / ~0.016
-HELDOUT_FLOORS = {"precision": 0.94, "recall": 0.98, "speaker_accuracy": 0.85}
-HELDOUT_INDIRECT_FLOORS = {"precision": 0.95, "recall": 0.75}
+HELDOUT_FLOORS = {"precision": 0.94, "recall": 0.98, "speaker_accuracy": 0.87}
+HELDOUT_INDIRECT_FLOORS = {"precision": 0.95, "recall": 0.75, "speaker_accuracy": 0.90}
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,49 @@
+"""The second reported clause of a sentence: "X said that A, adding that B", "X said A but denied that B". The
+indirect extractor finds one reported clause per sentence, from its first reporting verb to the sentence end; a
+second verb of the same speaker splits that clause in two, and B is reported speech of its own (cue add, deny, ...).
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from tasks.ascii_patterns import Rx
+from tasks.reporting_verbs import LEMMA
+
+# ", adding that B" / ", adding he B": without "that" only a pronoun opens B ("adding to its gains" reports nothing)
+ADDING = r"^(?P<head>.{12,}?),\s+adding\s+(?P<that>that,?\s+)?(?P<rest>.{12,})$"
+_PRONOUN_START = r"^(?:he|she|they|it|we|I)\s"
+# "and/but (also) denied that B": the verb and "that" are both needed ("and said the plan" may be its object)
+_AND_VERBS = r"(?:and|but)\s+(?:also\s+)?(?P<v>added|said|denied|claimed|noted|stated|warned|insisted|argued|confirmed)\s+that"
+AND_VERB = rf"^(?P<head>.{{12,}}?),?\s+{_AND_VERBS},?\s+(?P<rest>.{{12,}})$"
+# the unanchored search first: the capture with its lazy head runs only on the few clauses it finds
+_AND_VERB_HINT = _AND_VERBS.replace("?P<v>", "?:")
+
+
+def split_added_clauses(hits: pl.DataFrame, rx: Rx) -> pl.DataFrame:
+    """`hits` (one reported clause `cl` per sentence, at `cl_at`) with each clause that holds a second reporting verb
+    of its speaker cut before it, and the clause after it as a row of its own (same speaker, the second verb's cue)."""
+    if hits.is_empty():
+        return hits
+    cl = pl.col("cl")
+    maybe = cl.str.contains(", adding ", literal=True) | cl.str.contains(rx(_AND_VERB_HINT))
+    rows = hits.with_row_index("_i").filter(maybe)
+    if rows.is_empty():
+        return hits
+    add = rows.filter(cl.str.contains(", adding ", literal=True)).with_columns(_m=cl.str.extract_groups(rx(ADDING)))
+    add = add.filter(pl.col("_m").struct.field("rest").is_not_null() & (
+        pl.col("_m").struct.field("that").is_not_null() | pl.col("_m").struct.field("rest").str.contains(rx(_PRONOUN_START))))
+    add = add.with_columns(_cue=pl.lit("add"))
+    rest = rows.filter(~pl.col("_i").is_in(add["_i"].implode()) & cl.str.contains(rx(_AND_VERB_HINT)))
+    verb = rest.with_columns(_m=cl.str.extract_groups(rx(AND_VERB))).filter(pl.col("_m").struct.field("rest").is_not_null())
+    verb = verb.with_columns(_cue=pl.col("_m").struct.field("v").replace_strict(LEMMA, default=None))
+    parts = (pl.col("_m").struct.field("head").alias("_head"), pl.col("_m").struct.field("rest").alias("_rest"))
+    split = pl.concat([add.with_columns(*parts).drop("_m"), verb.with_columns(*parts).drop("_m")])
+    if split.is_empty():
+        return hits
+    head, tail = pl.col("_head"), pl.col("_rest")
+    first = split.with_columns(cl=head)
+    second = split.with_columns(cl_at=pl.col("cl_at") + cl.str.len_chars() - tail.str.len_chars(), cl=tail, cue=pl.col("_cue"))
+    kept = hits.with_row_index("_i").filter(~pl.col("_i").is_in(split["_i"].implode()))
+    cols = hits.columns
+    return pl.concat([kept.select(cols), first.select(cols), second.select(cols)]).sort("doc_id", "char_start", "cl_at")
