@@ -50,7 +50,9 @@ QUOTES_SCHEMA = {
 
 ROW_COLUMNS = ["doc_id", "char_start", "char_end", "text", "quote_type", "speaker", "speaker_start", "speaker_end",
                "speaker_kind", "cue", "n_paragraphs"]
-HIT_FIELDS = ["char_start", "char_end", "text", "cue", "sp", "sp_start", "sp_end", "speaker_kind"]
+# What the Python pass reads of an indirect hit: its clause text and cue stay in polars (see `_indirect_rows`).
+HIT_FIELDS = ["char_start", "char_end", "sp", "sp_start", "sp_end", "speaker_kind", "_h"]
+SPEAKER_COLUMNS = ["_h", "speaker", "speaker_start", "speaker_end", "speaker_kind"]
 
 _NAMING_CUE = re.compile(
     r"(?:so-called|known as|nicknamed|named|titled|entitled|themselves as|itself as|(?:is|are|was|were|be|been|being)\s+called|"
@@ -155,15 +157,16 @@ def _overlap_test(spans: list[Span]):
     return overlaps
 
 
-def _document_rows(doc_id: str, text: str, marked: bool, paragraphs, hits, rows: list[tuple]) -> None:
+def _document_rows(doc_id: str, text: str, marked: bool, paragraphs, hits, rows: list[tuple], speakers: list[tuple]) -> None:
     """Direct/partial and indirect quotes of one document, attributed in reading order so that
     pronouns resolve to the nearest earlier speaker. `hits` are the document's indirect hits as
-    tuples (see HIT_FIELDS); rows are appended in the ROW_COLUMNS layout."""
+    tuples (see HIT_FIELDS); direct/partial rows are appended to `rows` in the ROW_COLUMNS layout,
+    the indirect ones kept to `speakers` (SPEAKER_COLUMNS)."""
     spans = find_quote_spans(text) if marked else []
     resolver = SpeakerResolver(text)
     if not spans:  # indirect hits only, already in reading order (most visited documents)
         for hit in hits:
-            rows.append(_indirect_row(doc_id, hit, resolver))
+            speakers.append(_indirect_row(hit, resolver))
         return
     events = [(sp.open_mark, "q", i) for i, sp in enumerate(spans)]
     if hits:
@@ -174,7 +177,7 @@ def _document_rows(doc_id: str, text: str, marked: bool, paragraphs, hits, rows:
     prev: tuple | None = None  # (paragraph, speaker, kind) of the last direct/partial quote
     for at, what, item in events:
         if what == "i":
-            rows.append(_indirect_row(doc_id, item, resolver))
+            speakers.append(_indirect_row(item, resolver))
             continue
         p = max(0, bisect_right(starts, at) - 1)
         row = _quote_row(text, spans, item, p, paragraphs, prev, resolver)
@@ -183,8 +186,8 @@ def _document_rows(doc_id: str, text: str, marked: bool, paragraphs, hits, rows:
             prev = (p, row[4], row[7])
 
 
-def _indirect_row(doc_id: str, hit: tuple, resolver: SpeakerResolver) -> tuple:
-    start, end, text, cue, sp, sp_start, sp_end, kind = hit
+def _indirect_row(hit: tuple, resolver: SpeakerResolver) -> tuple:
+    start, _, sp, sp_start, sp_end, kind, h = hit
     if kind is None:  # not settled in polars (resolve_plain): pronoun, role, statement, lone surname
         resolved, kind = resolver.resolve(Mention(sp, sp_start, sp_end), start)
         if resolved is None:
@@ -192,7 +195,7 @@ def _indirect_row(doc_id: str, hit: tuple, resolver: SpeakerResolver) -> tuple:
         else:
             sp, sp_start, sp_end = resolved.text, resolved.start, resolved.end
     resolver.remember(sp, kind, start)
-    return doc_id, start, end, text, "indirect", sp, sp_start, sp_end, kind, cue, 1
+    return h, sp, sp_start, sp_end, kind
 
 
 def _quote_row(text, spans: list[Span], i: int, p: int, paragraphs, prev, resolver) -> tuple | None:
@@ -238,12 +241,24 @@ def _quote_row(text, spans: list[Span], i: int, p: int, paragraphs, prev, resolv
 
 
 def _plain_rows(hits: pl.DataFrame) -> pl.DataFrame:
-    """Indirect quotes of documents the Python pass never visits, already in the row layout."""
+    """Indirect hits in the row layout, `sp`, `sp_start`, `sp_end` and `speaker_kind` as their speaker."""
     return hits.select(
         "doc_id", "char_start", "char_end", "text", pl.lit("indirect").alias("quote_type"), pl.col("sp").alias("speaker"),
         pl.col("sp_start").alias("speaker_start"), pl.col("sp_end").alias("speaker_end"), "speaker_kind", "cue",
         pl.lit(1).alias("n_paragraphs"),
     ).cast({c: QUOTES_SCHEMA[c] for c in ROW_COLUMNS})
+
+
+def _indirect_rows(doc_hits: pl.DataFrame, speakers: list[tuple]) -> pl.DataFrame:
+    """The indirect quotes of the visited documents: the hits the Python pass kept (`_h`, their row in
+    `doc_hits`), with the speakers it resolved. Their clause text and cue never went to Python and back
+    (converting the strings both ways cost more than the speaker work on most of these rows)."""
+    columns = zip(*speakers) if speakers else ([] for _ in SPEAKER_COLUMNS)
+    dtypes = {"_h": pl.UInt32, **QUOTES_SCHEMA}
+    kept = pl.DataFrame([pl.Series(c, values, dtype=dtypes[c]) for c, values in zip(SPEAKER_COLUMNS, columns)])
+    clauses = doc_hits.select(pl.col("doc_id", "char_start", "char_end", "text", "cue").gather(kept["_h"]))
+    return _plain_rows(clauses.hstack(kept.select(sp="speaker", sp_start="speaker_start", sp_end="speaker_end",
+                                                  speaker_kind="speaker_kind")))
 
 
 def extract_quotes(documents: pl.DataFrame, paragraphs: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
@@ -269,19 +284,20 @@ def _extract(documents: pl.DataFrame, paragraphs: pl.DataFrame, sentences: pl.Da
     index = candidates.select("doc_id", "d")
     paras = (paragraphs.join(index, on="doc_id").sort("d", "position")
              .select("d", p_start="char_start", p_end="char_end", p_kind=kind))
-    doc_hits = hits.join(index, on="doc_id").sort("d", "char_start")
+    doc_hits = hits.join(index, on="doc_id").sort("d", "char_start").with_row_index("_h")
     ids = candidates["d"]
     p_lo, p_hi = (paras["d"].search_sorted(ids, side=side).to_list() for side in ("left", "right"))
     h_lo, h_hi = (doc_hits["d"].search_sorted(ids, side=side).to_list() for side in ("left", "right"))
     p_start, p_end, p_kind = (paras[c].to_list() for c in ("p_start", "p_end", "p_kind"))
     hit_rows = list(zip(*(doc_hits[c].to_list() for c in HIT_FIELDS)))
     rows: list[tuple] = []
+    speakers: list[tuple] = []
     for i, (doc_id, text, marked) in enumerate(zip(*(candidates[c].to_list() for c in ("doc_id", "text", "marked")))):
         lo, hi = p_lo[i], p_hi[i]
         paragraph_columns = (p_start[lo:hi], p_end[lo:hi], p_kind[lo:hi]) if hi > lo else ([0], [len(text)], ["body"])
         lo, hi = h_lo[i], h_hi[i]
-        _document_rows(doc_id, text, marked, paragraph_columns, hit_rows[lo:hi], rows)
-    return _to_frame(rows, plain, paragraphs)
+        _document_rows(doc_id, text, marked, paragraph_columns, hit_rows[lo:hi], rows, speakers)
+    return _to_frame(rows, pl.concat([_indirect_rows(doc_hits, speakers), plain]), paragraphs)
 
 
 @contextmanager
@@ -298,13 +314,15 @@ def _without_cyclic_gc():
             gc.enable()
 
 
-def _to_frame(rows: list[tuple], plain: pl.DataFrame, paragraphs: pl.DataFrame) -> pl.DataFrame:
-    if not rows and plain.is_empty():
+def _to_frame(rows: list[tuple], indirect: pl.DataFrame, paragraphs: pl.DataFrame) -> pl.DataFrame:
+    """The quotes frame from the direct/partial rows of the Python pass and the indirect quotes (already
+    in the row layout)."""
+    if not rows and indirect.is_empty():
         return _empty()
     # built column by column: twice as fast as orient="row" for the same frame
     columns = zip(*rows) if rows else ([] for _ in ROW_COLUMNS)
     visited = pl.DataFrame([pl.Series(c, values, dtype=QUOTES_SCHEMA[c]) for c, values in zip(ROW_COLUMNS, columns)])
-    frame = pl.concat([visited, plain])
+    frame = pl.concat([visited, indirect])
     # join_asof needs the paragraphs sorted by start within each document only: an integer sort does that
     para = paragraphs.select("doc_id", pl.col("char_start").cast(pl.Int32).alias("p_start"), "paragraph_id").sort("p_start")
     frame = (
