@@ -323,6 +323,7 @@ def _to_frame(rows: list[tuple], indirect: pl.DataFrame, paragraphs: pl.DataFram
     columns = zip(*rows) if rows else ([] for _ in ROW_COLUMNS)
     visited = pl.DataFrame([pl.Series(c, values, dtype=QUOTES_SCHEMA[c]) for c, values in zip(ROW_COLUMNS, columns)])
     frame = pl.concat([visited, indirect])
+    frame = frame.with_columns(n_words=_n_words(frame["text"]))
     # join_asof needs the paragraphs sorted by start within each document only: an integer sort does that
     para = paragraphs.select("doc_id", pl.col("char_start").cast(pl.Int32).alias("p_start"), "paragraph_id").sort("p_start")
     frame = (
@@ -331,7 +332,22 @@ def _to_frame(rows: list[tuple], indirect: pl.DataFrame, paragraphs: pl.DataFram
         .with_columns(
             # sorted by document: a position in each run of rows, no hash grouping (`.over("doc_id")` cost 3x as much)
             quote_id=pl.format("{}-q{}", "doc_id", position_in("doc_id")),
-            n_words=pl.col("text").str.count_matches(r"\S+").cast(pl.Int32),
         )
     )
     return frame.select(list(QUOTES_SCHEMA)).cast(QUOTES_SCHEMA)
+
+
+# Whitespace that keeps a text's word count from being its spaces plus one: another space character,
+# two in a row, one at either end.
+_NOT_SPACED = r"[^\S ]|  |^ | $"
+
+
+def _n_words(text: pl.Series) -> pl.Series:
+    r"""The `\S+` runs of each text. `str.count_matches(r"\S+")` pays a regex search per word (~500 M
+    instructions on the Reuters quotes); a text whose words are parted by single spaces (all but ~80 of
+    54k) has one word more than spaces, a literal count, and only the other texts take the regex."""
+    n = (text.str.count_matches(" ", literal=True) + (text.str.len_bytes() > 0)).cast(pl.Int32)
+    others = text.str.contains(_NOT_SPACED).arg_true()
+    if others.len():
+        n = n.scatter(others, text.gather(others).str.count_matches(r"\S+").cast(pl.Int32))
+    return n

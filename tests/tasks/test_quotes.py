@@ -172,3 +172,10 @@ def test_a_one_word_reply_that_opens_its_sentence_is_speech():
     assert out.select("text", "speaker").rows() == [("Yes", "the mayor")]
     assert run("The group, known as “Black Cube,” said it would sue.").height == 0
 
+
+
+def test_word_counts_are_the_non_space_runs():
+    from tasks.quotes import _n_words
+
+    texts = pl.Series(["", " ", "a", " a", "a ", "a  b", "a\tb", "a\nb", "a\u00a0b", "a b c", None, "x\u2009y z", "a\x1cb"])
+    assert _n_words(texts).to_list() == texts.str.count_matches(r"\S+").to_list()
