@@ -23,7 +23,16 @@ paid sent spent told thought brought found kept met stood struck hit shot set pu
 live lives work works die dies take takes make makes face faces need needs get gets come comes go
 goes went say see sees seen worldwide nationwide daily apiece respectively overall total
 altogether""".split())
-OF_THE = r"(?i)^\s+of\s+(?:the|its|their|those|these)\s+"
+OF_THE = r"(?i)^\s+of\s+(?:the|its|their|those|these|his|her|our|my|your)\s+"
+# Words that end an object after its head but, right after the number, are its first word: the
+# noun "lives" ("claimed 6606 lives"), adjectives ("two live jackals", "four deadly shootings",
+# "two elderly women", "four quarterly dividends") and "deceased", which is no participle
+# ("the three deceased").
+FIRST_WORDS = ("lives|live|deceased|deadly|elderly|early|costly|weekly|monthly|quarterly|yearly|"
+               "hourly|nightly|friendly")
+# What stands between a number and its object without being either: a qualifier after the
+# number ("four or more people") and "more"/"fewer" ("32,000 more deaths").
+SKIP = r"(?i)^(?:\s+or\s+(?:more|so|fewer|less)|\s+(?:more|fewer))(?-u:\b)"
 
 _STOP_RE = (
     rf"(?i){B}(?:{'|'.join(sorted(OBJECT_STOP, key=len, reverse=True))}|zero|one|two|three|four|five"
@@ -42,12 +51,19 @@ def _object(c: pl.DataFrame, post: pl.Expr, rx: Rx) -> pl.Series:
     # lead is one "-" or the spaces before the first letter.
     found = c.select(m=post.str.extract(rx(r"^(?:\s+|-)[A-Za-z][\w.'’&-]*(?: [A-Za-z][\w.'’&-]*){0,4}"), 0))
     m = pl.col("m")
-    raws = found.select(raw=pl.when(m.str.starts_with("-")).then(m.str.slice(1)).otherwise(m.str.strip_chars_start()))
+    raws = found.select(raw=pl.when(m.str.starts_with("-")).then(m.str.slice(1)).otherwise(m.str.strip_chars_start()),
+                        dash=m.str.starts_with("-"))
     # The object depends on these words alone, and they repeat (half the rows): the passes below
     # run once per distinct phrase.
-    c = raws.unique()
+    raw = pl.col("raw")
+    # a whole word ("early-participation fee" is no "early" and a noun), not after a dash ("six-monthly")
+    c = raws.unique().with_columns(head=pl.when(~pl.col("dash")).then(raw).str.extract(
+        rx(rf"(?i)^(?:{FIRST_WORDS})(?:\s|\.?$)"), 0).str.strip_chars_end(" ."))
+    head = pl.col("head")
+    # the passes below read what follows a first word of FIRST_WORDS, which then opens the object
+    c = c.with_columns(rest=pl.when(head.is_null()).then(" " + raw).otherwise(raw.str.slice(head.str.len_chars())))
     marked = (
-        (" " + pl.col("raw"))
+        pl.col("rest")
         .str.replace(rx(r"^ [^ ]+['’]s(?: |$)"), "\x01")
         .str.replace_all(rx(_STOP_RE), "\x01")
         # a participle or adverb after the first word ends the phrase ("people killed")
@@ -60,14 +76,19 @@ def _object(c: pl.DataFrame, post: pl.Expr, rx: Rx) -> pl.Series:
     # takes off the space the group left out
     c = c.with_columns(obj=marked.str.extract(rx(r"^ [^\x01]*"), 0).str.strip_chars())
     obj = pl.col("obj")
-    # a lone participle or adverb is a verb phrase ("33 hospitalised", "five seriously injured")
-    c = c.with_columns(obj=pl.when(obj.str.contains(rx(r"^\S+(?:ed|ised|ized|ly)$"))
-                                   | pl.col("raw").str.contains(rx(r"^\S+ly "))).then(None).otherwise(obj))
     # A sentence-final period belongs to the sentence, an abbreviation's ("U.S.") to the word.
     c = c.with_columns(obj=pl.when(obj.str.contains(rx(r"(?:^|\s)(?:[A-Za-z]\.){2,}$"))).then(obj)
                        .otherwise(obj.str.strip_chars_end(".")))
-    c = c.select("raw", pl.when(obj.str.len_chars() > 0).then(obj))
-    return raws.join(c, on="raw", how="left", nulls_equal=True, maintain_order="left")["obj"]
+    # a lone participle or adverb is a verb phrase ("33 hospitalised", "five seriously injured",
+    # "at least five died."), read after the sentence's period is gone
+    c = c.with_columns(obj=pl.when(obj.str.contains(rx(r"^\S+(?:ed|ised|ized|ly)$"))
+                                   | head.is_null() & raw.str.contains(rx(r"^\S+ly "))).then(None).otherwise(obj))
+    c = c.with_columns(obj=pl.when(obj.str.len_chars() > 0).then(obj))
+    # an adjective needs its noun ("405.13 early in the day" is an adverb); "lives" and "deceased" are nouns
+    alone = head.str.contains(rx(r"(?i)^(?:lives|deceased)$"))
+    c = c.select("raw", "dash", pl.when(head.is_null()).then(obj).when(obj.is_not_null()).then(head + " " + obj)
+                 .when(alone).then(head))
+    return raws.join(c, on=["raw", "dash"], how="left", nulls_equal=True, maintain_order="left")["obj"]
 
 
 def with_objects(c: pl.DataFrame, rx: Rx) -> pl.DataFrame:
@@ -83,8 +104,10 @@ def with_objects(c: pl.DataFrame, rx: Rx) -> pl.DataFrame:
     # Each rewrite reads only its own rows: a when/then computes every branch on every row.
     of_the = (pl.col("kind") == "count") & pl.col("_of_the")
     percent = pl.col("kind") == "percent"
+    skip = (pl.col("kind") == "count") & ~pl.col("_of_the")
     post = (
         pl.when(of_the).then(pl.when(of_the).then(pl.col("post")).str.replace(rx(OF_THE), " "))
+        .when(skip).then(pl.when(skip).then(pl.col("post")).str.replace(rx(SKIP), ""))
         .when(percent)
         .then(pl.when(percent).then(pl.col("post")).str.replace(rx(r"(?i)^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?"), " "))
         .otherwise(pl.col("post"))
@@ -94,7 +117,7 @@ def with_objects(c: pl.DataFrame, rx: Rx) -> pl.DataFrame:
         objects = objects.scatter(wanted["_row"], _object(wanted, post, rx))
     c = c.with_columns(objects)
     # the lead is the whole match (the DFA alone finds it), read only where the span takes it
-    lead = pl.col("post").str.extract(rx(r"^(?:\s+|-)"), 0).str.len_chars()
+    lead = pl.col("post").str.extract(rx(rf"(?:{SKIP})?(?:\s+|-)"), 0).str.len_chars()
     # the claim span takes in the object unless it follows "of the" or a percent
     takes = pl.col("object").is_not_null() & (pl.col("kind") != "percent") & ~pl.col("_of_the")
     obj_stop = on_rows(c, takes.fill_null(False), (lead + pl.col("object").str.len_chars()).cast(pl.Int32), pl.Int32, 0)
