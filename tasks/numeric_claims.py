@@ -103,8 +103,18 @@ def _parse(c: pl.DataFrame, rx: Rx) -> pl.DataFrame:
     )
 
 
-_WAS_AGE_PRE = r"(?:(?:^|[^\w,])(?:[Hh]e|[Ss]he|I)|(?-u:\b)[A-Z][a-z]+)\s+was\s+$"
+# A name's apposition closed by a comma ("Hagan, North Carolina's first female Democratic
+# Senator, was 66.") stands for the name as well.
+_WAS_AGE_PRE = r"(?:(?:^|[^\w,])(?:[Hh]e|[Ss]he|I)|(?-u:\b)[A-Z][a-z]+,?)\s+was\s+$"
 _WAS_AGE_POST = r"^(?:\s*[.;]|\s+when(?-u:\b)|\s+at\s+the\s+time(?-u:\b))"
+# "Andrew Kinsman, 49, was": a number set off by commas right after a name is the name's age
+# (not after a month, a weekday or a sentence adverb: "In May, 12, ..." is no age).
+_NAME_AGE_PRE = r"(?-u:\b)[A-Z][a-z]+(?:[A-Z][a-z]+)?,\s+$"
+_NAME_AGE_POST = r"^,\s"
+_NOT_NAMES = (r"(?i)(?-u:\b)(?:january|february|march|april|may|june|july|august|september|october|"
+              r"november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|however|"
+              r"meanwhile|today|yesterday|tomorrow|also|then|thus|so|and|but|or|in|on|at|of|by|for|"
+              r"to|from|with|total|totals|totalled|totaled|vs|versus|v),\s+$")
 
 
 def extract_numeric_claims(sentences: pl.DataFrame, quotes: pl.DataFrame | None = None) -> pl.DataFrame:
@@ -142,7 +152,14 @@ def _extract(sentences: pl.DataFrame, quotes: pl.DataFrame | None, claims_only: 
             & pl.col("age").is_null() & pl.col("n1_v").is_between(1, 120) & pl.col("n1").str.contains(r"^\d{1,3}$"))
     was_age = on_rows(c, bare, pl.col("pre").str.contains(rx(_WAS_AGE_PRE)) & pl.col("post").str.contains(rx(_WAS_AGE_POST)),
                       pl.Boolean, False)
-    c = c.with_columns(age=pl.when(was_age).then(pl.lit("was")).otherwise("age"))
+    # "when she was one": a number word as well, after a pronoun only
+    word_bare = (pl.col("n1_cur").is_null() & pl.col("unit_raw").is_null() & pl.col("n2").is_null() & pl.col("age").is_null()
+                 & pl.col("n1_v").is_between(1, 120) & pl.col("n1").str.contains(r"^[a-z]+(?:-[a-z]+)?$"))
+    was_age = was_age | on_rows(c, word_bare, pl.col("pre").str.contains(rx(r"(?:^|[^\w,])(?:[Hh]e|[Ss]he)\s+was\s+$"))
+                                & pl.col("post").str.contains(rx(_WAS_AGE_POST)), pl.Boolean, False)
+    name_age = on_rows(c, bare, pl.col("post").str.contains(rx(_NAME_AGE_POST)) & pl.col("pre").str.contains(rx(_NAME_AGE_PRE))
+                       & ~pl.col("pre").str.contains(rx(_NOT_NAMES)), pl.Boolean, False)
+    c = c.with_columns(age=pl.when(was_age | name_age).then(pl.lit("was")).otherwise("age"))
     cur = pl.coalesce("n1_cur", "n2_cur")
     pct = pl.col("n1_pct") | pl.col("n2_pct")
     unit = (

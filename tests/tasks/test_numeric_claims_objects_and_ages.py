@@ -40,3 +40,27 @@ def test_objects(text, object_, claim):
 ])
 def test_no_object(text):
     assert one(text)["object"] is None
+
+
+@pytest.mark.parametrize("text,value", [
+    # a number set off by commas right after a name is the name's age
+    ("The final victim, Andrew Kinsman, 49, was quickly reported missing.", 49),
+    ("Burke, 57, has been chief operating officer since November.", 57),
+    # "was N." after a name's apposition closed by a comma
+    ("Hagan, North Carolina's first female Democratic Senator, was 66.", 66),
+    # a number word after a pronoun's "was"
+    ("Her father died when she was one.", 1),
+])
+def test_ages(text, value):
+    row = one(text)
+    assert (row["value"], row["unit"], row["kind"]) == (value, "years", "age")
+
+
+@pytest.mark.parametrize("text", [
+    "In May, 12, 14 and 15 ships docked.",
+    "However, 12, not 14, were found.",
+    "Sales totalled, 12, in the quarter.",
+])
+def test_not_ages(text):
+    from tests.tasks.test_numeric_claims import claims_of
+    assert "age" not in claims_of(text)["kind"].cast(str).to_list()
