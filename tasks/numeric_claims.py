@@ -87,8 +87,12 @@ def _parse(c: pl.DataFrame, rx: Rx) -> pl.DataFrame:
     c = map_back(c, units.drop("key"), "unit_raw")  # the key is read here only
     no_unit = pl.col("n1_cur").is_null() & pl.col("unit_raw").is_null()
     # The context rules read only the rows they can apply to (a regex pass costs as much on the others).
+    # "magnitude 5.2", and a decimal right before "quake" ("a 6.4 quake": no count has a decimal)
     magnitude = on_rows(c, pl.col("unit_raw").is_null(),
-                        pl.col("pre").str.contains(rx(r"(?i)magnitude\s+(?:of\s+|was\s+|is\s+)?$")), pl.Boolean, False)
+                        pl.col("pre").str.contains(rx(r"(?i)magnitude\s+(?:of\s+|was\s+|is\s+)?$"))
+                        | pl.col("m").str.contains(rx(r"^\d\.\d{1,2}$"))
+                        & pl.col("post").str.contains(rx(r"(?i)^[\s-]+(?:earthquake|quake|temblor|tremor)s?(?-u:\b)")),
+                        pl.Boolean, False)
     # "which one", "the one you mentioned": a pronoun, not a number
     pronoun = on_rows(c, (pl.col("_n1_lower") == "one") & pl.col("unit_raw").is_null(),
                       pl.col("pre").str.contains(rx(r"(?i)(?-u:\b)(?:the|this|that|which|any|every|each|no)\s+$")),

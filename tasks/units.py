@@ -93,6 +93,8 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "¥": "JPY", "yen": "JPY", "₹": "INR", "rs": "INR", "rs.": "INR", "inr": "INR", "₽": "RUB",
     "₩": "KRW", "chf": "CHF", "dm": "DEM", "₺": "TRY", "₴": "UAH", "₦": "NGN", "₱": "PHP", "₪": "ILS",
     "฿": "THB", "₫": "VND", "zł": "PLN",
+    # bitcoin has no ISO 4217 code; BTC is its common ticker
+    "₿": "BTC",
 }
 
 PERCENT_WORDS = ["%", "per cent", "percent", "pct", "percentage points", "percentage point",
