@@ -76,6 +76,7 @@ def spelling_flags(spellings: pl.DataFrame, n: str, rx: Rx) -> pl.DataFrame:
         _four_digits=n1.str.contains(rx(r"^\d{4}$")),
         _digits_only=n1.str.contains(rx(r"^[\d.,]+$")),
         _two_digits=n1.str.contains(rx(r"^\d{1,2}$")),
+        _capital_word=n1.str.contains(rx(r"^[A-Z][a-z]+(?:-[a-z]+)?$")),
         _fraction=pl.col("_n1_lower").str.contains(rx(rf"^(?:an?[\s-]+(?:{_DENOMS})|\S+[\s-]+quarters?)$")),
     )
 
@@ -122,7 +123,8 @@ def drop_non_claims(c: pl.DataFrame, keep: pl.Expr, rx: Rx) -> pl.DataFrame:
     # The rules' columns are dropped before the filter, which would gather them too.
     claims = c.with_columns(_rare_hit=hit).select(keep & ~is_not_claim(rx)).to_series()
     return c.drop("_n1_lower", "_four_digits", "_two_digits", "_plain", "_year_like", "_digits_only",
-                  "_plural_next", "_small_int", "_has_n2", "_cap_word", "_fraction", "_page_meta").filter(claims)
+                  "_plural_next", "_small_int", "_has_n2", "_cap_word", "_fraction", "_page_meta",
+                  "_capital_word").filter(claims)
 
 
 def is_not_claim(rx: Rx) -> pl.Expr:
@@ -146,6 +148,10 @@ def is_not_claim(rx: Rx) -> pl.Expr:
         | (plain & digits_only & ~plural_next & pl.col("qual").is_null() & pl.col("age").is_null()
            & cap_word.is_not_null() & ~cap_word.str.to_lowercase().is_in(list(CAPS_OK))
            & ~cap_word.str.contains(rx(rf"(?i)^(?:{MONTHS})\.?$")))
+        # A capitalised number word inside a sentence is part of a name ("Tropical Depression
+        # Three", "the Group of Seven", "Formula One"); at the start of a sentence, or of a quote
+        # or a list after a colon, it is a number.
+        | _contains_where(pl.col("_capital_word"), pre, rx(r"[\w,]\s+$"))
         # "nearly half" is a claim, a bare "half" ("the second half", "half-time") is not
         | (n1_lower == "half") & pl.col("qual").is_null()
         # A range whose top is below its bottom is a score or a fixture ("won 3-1"), not a range. A

@@ -22,3 +22,21 @@ def test_units(text, value, unit, kind):
 def test_quake_counts_stay_counts():
     row = one("There were 5 earthquakes last week.")
     assert (row["unit"], row["kind"], row["object"]) == (None, "count", "earthquakes")
+
+
+@pytest.mark.parametrize("text", [
+    "Tropical Depression Three formed over the Bahamas.",
+    "The Group of Seven agreed to act.",
+    "Trump flew on Marine One to the hospital.",
+    "The dividend is payable May One to holders of record.",
+])
+def test_capitalised_number_words_inside_a_sentence_are_names(text):
+    assert claims_of(text).height == 0
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Three occupants of the helicopter died.", 3),
+    ('He said: "Two rockets hit the base."', 2),
+])
+def test_capitalised_number_words_opening_a_sentence_are_numbers(text, value):
+    assert one(text)["value"] == value
