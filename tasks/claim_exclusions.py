@@ -114,7 +114,7 @@ def drop_non_claims(c: pl.DataFrame, keep: pl.Expr, rx: Rx) -> pl.DataFrame:
     rare = (pl.col("_small_int") | (pl.col("_n1_lower") == "one") | pl.col("_fraction") | pl.col("_measure")
             | pl.col("_has_n2")).fill_null(False)
     rows = c.select("pre", "post", "m", "_small_int", "_n1_lower", "_fraction", "_has_n2", _measure=measure,
-                    _row=pl.int_range(pl.len(), dtype=pl.UInt32)).filter(rare)
+                    _unit=pl.col("unit_raw").is_not_null(), _row=pl.int_range(pl.len(), dtype=pl.UInt32)).filter(rare)
     hit = pl.repeat(False, c.height, dtype=pl.Boolean, eager=True)
     # With no such row the rules are not run at all: polars compiles their nine regexes even
     # for an empty frame (a fixed cost of every small shard).
@@ -176,7 +176,8 @@ def _rare_rule_hit(rx: Rx) -> pl.Expr:
         | (_contains_where(small_int, post, rx(rf"(?i)^\s*(?:of\s+)?(?:{MONTHS}){B}")))
         # "one of the largest", "no one", "one way or another": idioms, not counts. The lower end
         # of a range ("between one and two million tonnes of corn") is a number whatever follows.
-        | _contains_where((n1_lower == "one") & ~has_n2, post,
+        # After a unit the text is the measure's ("one micrometer or less"), not the idiom's.
+        | _contains_where((n1_lower == "one") & ~has_n2 & ~pl.col("_unit"), post,
             # "one can imagine", "one must ask": the generic pronoun before a modal verb
             rx(r"(?i)^(?:\s+(?:of|another|or|by|side|hand|way|point|time|thing|day|on|can|cannot|could|must|should|would"
                r"|may|might|shall)(?-u:\b)|-(?:time|off|on|way))"))

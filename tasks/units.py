@@ -162,6 +162,17 @@ PHYSICAL: dict[str, list[str]] = {
     "year": ["years", "year", "yrs", "yr"],
     "decade": ["decades", "decade"],
     "century": ["centuries", "century"],
+    # science and energy news; the bare symbols "ly", "au", "nm" are left out: "55-member AU" is
+    # the African Union and "nm" often nautical miles
+    "light_year": ["light-years", "light years", "light-year", "light year"],
+    "astronomical_unit": ["astronomical units", "astronomical unit"],
+    "parsec": ["parsecs", "parsec"],
+    "micrometer": ["micrometres", "micrometers", "micrometre", "micrometer", "microns", "micron", "µm", "μm"],
+    "nanometer": ["nanometres", "nanometers", "nanometre", "nanometer"],
+    "meter ** 3": ["cubic metres", "cubic meters", "cubic metre", "cubic meter", "m3", "m³"],
+    "foot ** 3": ["cubic feet", "cubic foot", "cu ft"],
+    "gigawatt_hour": ["gigawatt hours", "gigawatt-hours", "gwh"],
+    "terawatt_hour": ["terawatt hours", "terawatt-hours", "twh"],
 }
 
 # Ages: "45-year-old", "45 years old", "aged 45" (the prefix is handled in the claim regex).
@@ -194,6 +205,9 @@ PINT_SYMBOLS: dict[str, tuple[str, str]] = {
     "minute": ("minutes", "duration"), "hour": ("hours", "duration"), "day": ("days", "duration"),
     "week": ("weeks", "duration"), "month": ("months", "duration"), "year": ("years", "duration"),
     "decade": ("decades", "duration"), "century": ("centuries", "duration"),
+    "light_year": ("ly", "measure"), "astronomical_unit": ("au", "measure"), "parsec": ("pc", "measure"),
+    "micrometer": ("µm", "measure"), "nanometer": ("nm", "measure"), "meter ** 3": ("m³", "measure"),
+    "foot ** 3": ("ft³", "measure"), "gigawatt_hour": ("GWh", "measure"), "terawatt_hour": ("TWh", "measure"),
 }
 
 

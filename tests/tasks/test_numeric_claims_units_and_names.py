@@ -13,10 +13,24 @@ from tests.tasks.test_numeric_claims import claims_of, one
     ("A 5.0 earthquake struck the coast.", 5.0, "magnitude", "measure"),
     # bitcoin by its sign
     ("The site earned ₿7300 in fees.", 7300, "BTC", "money"),
+    # science and energy units
+    ("The planet is 124 light-years from Earth.", 124, "ly", "measure"),
+    ("It orbits 30 astronomical units from its star.", 30, "au", "measure"),
+    ("The particles are under 2.5 micrometres wide.", 2.5, "µm", "measure"),
+    ("The well flowed 235,038 cubic meters of gas.", 235038, "m³", "measure"),
+    ("Reserves fell to 964 billion cubic feet.", 964e9, "ft³", "measure"),
+    ("It will sell 70 terawatt hours of power.", 70, "TWh", "measure"),
+    # "one" with a unit is a measure, whatever follows ("one of" and "one or" are idioms only bare)
+    ("It represents one pct of revenues.", 1, "%", "percent"),
+    ("Circuits are one micrometer or less wide.", 1, "µm", "measure"),
 ])
 def test_units(text, value, unit, kind):
     row = one(text)
     assert (row["value"], row["unit"], row["kind"]) == (pytest.approx(value), unit, kind)
+
+
+def test_african_union_is_no_unit():
+    assert one("The 55-member AU met on Monday.")["unit"] is None
 
 
 def test_quake_counts_stay_counts():
