@@ -68,9 +68,9 @@ def _object(c: pl.DataFrame, post: pl.Expr, rx: Rx) -> pl.Series:
         .str.replace_all(rx(_STOP_RE), "\x01")
         # a participle or adverb after the first word ends the phrase ("people killed")
         .str.replace(rx(r"^( [^ ]+ .*?)[A-Za-z]+(?:ed|ing|ly)(?-u:\b)"), "${1}\x01")
-        # the head of the phrase is usually a plural ("US service members"); the next word is
-        # then a verb ("soldiers clear rubble")
-        .str.replace(rx(r"([a-z][^su ]s) [A-Za-z]"), "${1}\x01")
+        # the head of the phrase is usually a plural ("US service members", "two people dead",
+        # "five gunmen"); the next word is then a verb or a predicate ("soldiers clear rubble")
+        .str.replace(rx(r"([a-z][^su ]s|(?-u:\b)(?:[a-z]*men|people|children)) [A-Za-z]"), "${1}\x01")
     )
     # the whole match needs only the DFA, a capture group the slower capture engine; the strip
     # takes off the space the group left out

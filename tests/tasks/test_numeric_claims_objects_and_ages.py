@@ -23,6 +23,10 @@ from tests.tasks.test_numeric_claims import one
     # a qualifier after the number, "more" and "fewer" stand between the number and its object
     ("It counts four or more people as a mass shooting.", "people", "four or more people"),
     ("It caused roughly 32,000 more deaths.", "deaths", "roughly 32,000 more deaths"),
+    # an irregular plural is a head like a plural in -s: the next word is no longer the object's
+    ("The storm left two people dead.", "people", "two people"),
+    ("It killed 520 people near Tokyo.", "people", "520 people"),
+    ("They came under fire by three gunmen near his office.", "gunmen", "three gunmen"),
 ])
 def test_objects(text, object_, claim):
     row = one(text)
