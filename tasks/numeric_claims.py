@@ -220,7 +220,10 @@ def _extract(sentences: pl.DataFrame, quotes: pl.DataFrame | None, claims_only: 
         value=pl.when(inverted).then(v2).otherwise(pl.min_horizontal(v1, v2)),
         value_max=pl.when(~inverted & v2.is_not_null()).then(pl.max_horizontal(v1, v2)),
         unit=unit, kind=kind, qualifier=qualifier(rx),
-        trend=pl.when(inverted & pl.col("_trend").is_null()).then(pl.lit("down")).otherwise("_trend"),
+        # "up from 2.48", "an increase from 88 deaths": a lone number after "from" is where the
+        # change started, a level, not the change
+        trend=pl.when(inverted & pl.col("_trend").is_null()).then(pl.lit("down"))
+        .when(pl.col("rp").eq_missing("from") & pl.col("n2").is_null()).then(None).otherwise("_trend"),
         value_text=pl.when(lead).then(value_text).otherwise("m"),
     )
     c = with_objects(c, rx).select(

@@ -54,3 +54,14 @@ def test_capitalised_number_words_inside_a_sentence_are_names(text):
 ])
 def test_capitalised_number_words_opening_a_sentence_are_numbers(text, value):
     assert one(text)["value"] == value
+
+
+@pytest.mark.parametrize("text,trend", [
+    # a lone "from N" after a change word is where the change started: a level
+    ("Net income was 14.7 mln dlrs, up from 11.7 mln dlrs.", [None, None]),
+    ("It showed a 93% increase from 88 deaths in May 2019.", ["up", None]),
+    # a range after a change word keeps the trend
+    ("Prices rose from 5% to 7%.", ["up"]),
+])
+def test_from_level_is_no_change(text, trend):
+    assert claims_of(text)["trend"].cast(str).to_list() == trend
