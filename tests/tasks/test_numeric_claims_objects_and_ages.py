@@ -68,3 +68,8 @@ def test_ages(text, value):
 def test_not_ages(text):
     from tests.tasks.test_numeric_claims import claims_of
     assert "age" not in claims_of(text)["kind"].cast(str).to_list()
+
+
+def test_in_age_range():
+    row = one("The suspects range in age from 21 to 78.")
+    assert (row["value"], row["value_max"], row["unit"], row["kind"]) == (21, 78, "years", "age")
