@@ -98,7 +98,28 @@ def candidates(frame: pl.DataFrame, ascii_text: bool) -> pl.DataFrame:
     in their ASCII forms (`tasks/ascii_patterns.py`)."""
     rx = patterns_for(ascii_text)
     c = _find(frame, rx, ascii_text)
-    return _take_unit(_take_prefix(_ranges(c, rx), rx), rx)
+    return _take_unit(_take_prefix(_ranges(_half_compounds(c, rx), rx), rx), rx)
+
+
+def _half_compounds(c: pl.DataFrame, rx: Rx) -> pl.DataFrame:
+    """"two half-brothers", "one half-sister", "two half-point cuts": a "half" or "quarter" glued
+    to a noun by a hyphen belongs to the noun (two brothers, not one), and leaves the number. A
+    time unit keeps it ("one half-hour" is half an hour)."""
+    glued = pl.col("post").str.starts_with("-")
+    # "a half-point cut" stays: an article alone is no number
+    at = on_rows(c, glued, pl.col("m").str.contains(rx(r"(?i)\s(?:half|quarter)$"))
+                 & ~pl.col("m").str.contains(rx(r"(?i)^an?\s+(?:half|quarter)$"))
+                 & ~pl.col("post").str.contains(rx(rf"(?i)^-(?:hour|day|week|month|year|century|dozen)s?{B}")),
+                 pl.Boolean, False)
+    at = _rows_where(at)
+    if at.len() == 0:
+        return c
+    rows = c.select("m", "post", "end")[at].with_columns(
+        k=(pl.col("m").str.len_chars() - pl.col("m").str.replace(rx(r"(?i)\s+(?:half|quarter)$"), "").str.len_chars()).cast(pl.Int32))
+    rows = rows.select(m=pl.col("m").str.slice(0, pl.col("m").str.len_chars() - pl.col("k")),
+                       post=pl.col("m").str.slice(pl.col("m").str.len_chars() - pl.col("k")) + pl.col("post"),
+                       end=(pl.col("end") - pl.col("k")).cast(pl.Int32))
+    return c.with_columns(**{name: c[name].clone().scatter(at, rows[name]) for name in ("m", "post", "end")})
 
 
 def _find(frame: pl.DataFrame, rx: Rx, ascii_text: bool) -> pl.DataFrame:

@@ -65,3 +65,26 @@ def test_capitalised_number_words_opening_a_sentence_are_numbers(text, value):
 ])
 def test_from_level_is_no_change(text, trend):
     assert claims_of(text)["trend"].cast(str).to_list() == trend
+
+
+@pytest.mark.parametrize("text,value,object_", [
+    # a "half" glued to a noun belongs to the noun
+    ("She shared it with one half-sister.", 1, "half-sister"),
+    ("He has two half-brothers.", 2, "half-brothers"),
+    ("It came via two half-point cuts.", 2, "half-point cuts"),
+])
+def test_half_compounds(text, value, object_):
+    row = one(text)
+    assert (row["value"], row["object"]) == (value, object_)
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("It took one half-hour.", 0.5, "hours"),
+])
+def test_half_time_units_stay_halves(text, value, unit):
+    row = one(text)
+    assert (row["value"], row["unit"]) == (value, unit)
+
+
+def test_an_article_and_a_half_compound_make_no_claim():
+    assert claims_of("Banks forecast a half-point cut.").height == 0
