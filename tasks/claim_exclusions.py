@@ -112,8 +112,8 @@ def drop_non_claims(c: pl.DataFrame, keep: pl.Expr, rx: Rx) -> pl.DataFrame:
     # when/then that masks the context copies every row of it first.
     measure = (pl.col("u_kind") == "measure").fill_null(False) | pl.col("metres")
     rare = (pl.col("_small_int") | (pl.col("_n1_lower") == "one") | pl.col("_fraction") | pl.col("_measure")
-            | pl.col("_has_n2")).fill_null(False)
-    rows = c.select("pre", "post", "m", "_small_int", "_n1_lower", "_fraction", "_has_n2", _measure=measure,
+            | pl.col("_has_n2") | pl.col("_capital_word")).fill_null(False)
+    rows = c.select("pre", "post", "m", "_small_int", "_n1_lower", "_fraction", "_has_n2", "_capital_word", _measure=measure,
                     _unit=pl.col("unit_raw").is_not_null(), _row=pl.int_range(pl.len(), dtype=pl.UInt32)).filter(rare)
     hit = pl.repeat(False, c.height, dtype=pl.Boolean, eager=True)
     # With no such row the rules are not run at all: polars compiles their nine regexes even
@@ -148,10 +148,6 @@ def is_not_claim(rx: Rx) -> pl.Expr:
         | (plain & digits_only & ~plural_next & pl.col("qual").is_null() & pl.col("age").is_null()
            & cap_word.is_not_null() & ~cap_word.str.to_lowercase().is_in(list(CAPS_OK))
            & ~cap_word.str.contains(rx(rf"(?i)^(?:{MONTHS})\.?$")))
-        # A capitalised number word inside a sentence is part of a name ("Tropical Depression
-        # Three", "the Group of Seven", "Formula One"); at the start of a sentence, or of a quote
-        # or a list after a colon, it is a number.
-        | _contains_where(pl.col("_capital_word"), pre, rx(r"[\w,]\s+$"))
         # "nearly half" is a claim, a bare "half" ("the second half", "half-time") is not
         | (n1_lower == "half") & pl.col("qual").is_null()
         # A range whose top is below its bottom is a score or a fixture ("won 3-1"), not a range. A
@@ -186,6 +182,10 @@ def _rare_rule_hit(rx: Rx) -> pl.Expr:
         # "a third term", "a quarter": an indefinite article with an ordinal is a fraction only
         # when a whole follows ("a third of voters"); "two quarters" in business news are periods
         | fraction & ~_contains_where(fraction, post, rx(r"(?i)^\s+of(?-u:\b)"))
+        # A capitalised number word inside a sentence is part of a name ("Tropical Depression
+        # Three", "the Group of Seven", "Formula One"); at the start of a sentence, or of a quote
+        # or a list after a colon, it is a number.
+        | _contains_where(pl.col("_capital_word"), pre, rx(r"[\w,]\s+$"))
         # "the 400 metres hurdles": an event name, not a distance
         | _contains_where(pl.col("_measure"), post, rx(_EVENTS))
         # "won 3-1": a score, not a range

@@ -32,7 +32,8 @@ FIRST_WORDS = ("lives|live|deceased|deadly|elderly|early|costly|weekly|monthly|q
                "hourly|nightly|friendly")
 # What stands between a number and its object without being either: a qualifier after the
 # number ("four or more people") and "more"/"fewer" ("32,000 more deaths").
-SKIP = r"(?i)^(?:\s+or\s+(?:more|so|fewer|less)|\s+(?:more|fewer))(?-u:\b)"
+_SKIP = r"(?:\s+or\s+(?:more|so|fewer|less)|\s+(?:more|fewer))(?-u:\b)"
+SKIP = rf"(?i)^{_SKIP}"
 
 _STOP_RE = (
     rf"(?i){B}(?:{'|'.join(sorted(OBJECT_STOP, key=len, reverse=True))}|zero|one|two|three|four|five"
@@ -51,14 +52,13 @@ def _object(c: pl.DataFrame, post: pl.Expr, rx: Rx) -> pl.Series:
     # lead is one "-" or the spaces before the first letter.
     found = c.select(m=post.str.extract(rx(r"^(?:\s+|-)[A-Za-z][\w.'’&-]*(?: [A-Za-z][\w.'’&-]*){0,4}"), 0))
     m = pl.col("m")
-    raws = found.select(raw=pl.when(m.str.starts_with("-")).then(m.str.slice(1)).otherwise(m.str.strip_chars_start()),
-                        dash=m.str.starts_with("-"))
+    # a dash lead stays on the phrase ("-monthly comparisons"): FIRST_WORDS do not open it
+    raws = found.select(raw=pl.when(m.str.starts_with("-")).then(m).otherwise(m.str.strip_chars_start()))
     # The object depends on these words alone, and they repeat (half the rows): the passes below
     # run once per distinct phrase.
     raw = pl.col("raw")
     # a whole word ("early-participation fee" is no "early" and a noun), not after a dash ("six-monthly")
-    c = raws.unique().with_columns(head=pl.when(~pl.col("dash")).then(raw).str.extract(
-        rx(rf"(?i)^(?:{FIRST_WORDS})(?:\s|\.?$)"), 0).str.strip_chars_end(" ."))
+    c = raws.unique().with_columns(head=raw.str.extract(rx(rf"(?i)^(?:{FIRST_WORDS})(?:\s|\.?$)"), 0).str.strip_chars_end(" ."))
     head = pl.col("head")
     # the passes below read what follows a first word of FIRST_WORDS, which then opens the object
     c = c.with_columns(rest=pl.when(head.is_null()).then(" " + raw).otherwise(raw.str.slice(head.str.len_chars())))
@@ -74,7 +74,7 @@ def _object(c: pl.DataFrame, post: pl.Expr, rx: Rx) -> pl.Series:
     )
     # the whole match needs only the DFA, a capture group the slower capture engine; the strip
     # takes off the space the group left out
-    c = c.with_columns(obj=marked.str.extract(rx(r"^ [^\x01]*"), 0).str.strip_chars())
+    c = c.with_columns(obj=marked.str.extract(rx(r"^ [^\x01]*"), 0).str.strip_chars().str.strip_chars_start("-"))
     obj = pl.col("obj")
     # A sentence-final period belongs to the sentence, an abbreviation's ("U.S.") to the word.
     c = c.with_columns(obj=pl.when(obj.str.contains(rx(r"(?:^|\s)(?:[A-Za-z]\.){2,}$"))).then(obj)
@@ -86,9 +86,9 @@ def _object(c: pl.DataFrame, post: pl.Expr, rx: Rx) -> pl.Series:
     c = c.with_columns(obj=pl.when(obj.str.len_chars() > 0).then(obj))
     # an adjective needs its noun ("405.13 early in the day" is an adverb); "lives" and "deceased" are nouns
     alone = head.str.contains(rx(r"(?i)^(?:lives|deceased)$"))
-    c = c.select("raw", "dash", pl.when(head.is_null()).then(obj).when(obj.is_not_null()).then(head + " " + obj)
+    c = c.select("raw", pl.when(head.is_null()).then(obj).when(obj.is_not_null()).then(head + " " + obj)
                  .when(alone).then(head))
-    return raws.join(c, on=["raw", "dash"], how="left", nulls_equal=True, maintain_order="left")["obj"]
+    return raws.join(c, on="raw", how="left", nulls_equal=True, maintain_order="left")["obj"]
 
 
 def with_objects(c: pl.DataFrame, rx: Rx) -> pl.DataFrame:
@@ -104,7 +104,10 @@ def with_objects(c: pl.DataFrame, rx: Rx) -> pl.DataFrame:
     # Each rewrite reads only its own rows: a when/then computes every branch on every row.
     of_the = (pl.col("kind") == "count") & pl.col("_of_the")
     percent = pl.col("kind") == "percent"
-    skip = (pl.col("kind") == "count") & ~pl.col("_of_the")
+    # the string tests keep the regex off the rows it cannot match (nearly all)
+    post0 = pl.col("post")
+    skip = ((pl.col("kind") == "count") & ~pl.col("_of_the")
+            & (post0.str.starts_with(" or ") | post0.str.starts_with(" more ") | post0.str.starts_with(" fewer ")))
     post = (
         pl.when(of_the).then(pl.when(of_the).then(pl.col("post")).str.replace(rx(OF_THE), " "))
         .when(skip).then(pl.when(skip).then(pl.col("post")).str.replace(rx(SKIP), ""))
@@ -113,12 +116,18 @@ def with_objects(c: pl.DataFrame, rx: Rx) -> pl.DataFrame:
         .otherwise(pl.col("post"))
     )
     objects = pl.repeat(None, c.height, dtype=pl.String, eager=True).alias("object")
+    skipped = pl.repeat(False, c.height, dtype=pl.Boolean, eager=True).alias("_skipped")
     if wanted.height:  # polars compiles the object regexes even for an empty frame
         objects = objects.scatter(wanted["_row"], _object(wanted, post, rx))
-    c = c.with_columns(objects)
-    # the lead is the whole match (the DFA alone finds it), read only where the span takes it
-    lead = pl.col("post").str.extract(rx(rf"(?:{SKIP})?(?:\s+|-)"), 0).str.len_chars()
+        skipped = skipped.scatter(wanted["_row"], wanted.select(skip.fill_null(False)).to_series())
+    c = c.with_columns(objects, skipped)
+    # the lead is the whole match (the DFA alone finds it), read only where the span takes it;
+    # on the few rows with a skipped "or more" it takes that in
+    lead = pl.col("post").str.extract(rx(r"^(?:\s+|-)"), 0).str.len_chars()
+    skip_lead = pl.col("post").str.extract(rx(rf"(?i)^{_SKIP}(?:\s+|-)"), 0).str.len_chars()
     # the claim span takes in the object unless it follows "of the" or a percent
-    takes = pl.col("object").is_not_null() & (pl.col("kind") != "percent") & ~pl.col("_of_the")
-    obj_stop = on_rows(c, takes.fill_null(False), (lead + pl.col("object").str.len_chars()).cast(pl.Int32), pl.Int32, 0)
-    return c.with_columns(obj_stop=obj_stop).drop("_want", "_of_the")
+    takes = (pl.col("object").is_not_null() & (pl.col("kind") != "percent") & ~pl.col("_of_the")).fill_null(False)
+    length = pl.col("object").str.len_chars()
+    obj_stop = on_rows(c, takes & ~pl.col("_skipped"), (lead + length).cast(pl.Int32), pl.Int32, 0)
+    skip_stop = on_rows(c, takes & pl.col("_skipped"), (skip_lead + length).cast(pl.Int32), pl.Int32, 0)
+    return c.with_columns(obj_stop=obj_stop + skip_stop).drop("_want", "_of_the", "_skipped")

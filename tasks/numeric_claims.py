@@ -88,11 +88,13 @@ def _parse(c: pl.DataFrame, rx: Rx) -> pl.DataFrame:
     no_unit = pl.col("n1_cur").is_null() & pl.col("unit_raw").is_null()
     # The context rules read only the rows they can apply to (a regex pass costs as much on the others).
     # "magnitude 5.2", and a decimal right before "quake" ("a 6.4 quake": no count has a decimal)
+    # (the string tests keep each regex on the rows it can match)
     magnitude = on_rows(c, pl.col("unit_raw").is_null(),
-                        pl.col("pre").str.contains(rx(r"(?i)magnitude\s+(?:of\s+|was\s+|is\s+)?$"))
-                        | pl.col("m").str.contains(rx(r"^\d\.\d{1,2}$"))
-                        & pl.col("post").str.contains(rx(r"(?i)^[\s-]+(?:earthquake|quake|temblor|tremor)s?(?-u:\b)")),
-                        pl.Boolean, False)
+                        pl.col("pre").str.contains(rx(r"(?i)magnitude\s+(?:of\s+|was\s+|is\s+)?$")), pl.Boolean, False)
+    magnitude = magnitude | on_rows(
+        c, pl.col("unit_raw").is_null() & pl.col("m").str.contains(".", literal=True),
+        pl.col("m").str.contains(rx(r"^\d\.\d{1,2}$"))
+        & pl.col("post").str.contains(rx(r"(?i)^[\s-]+(?:earthquake|quake|temblor|tremor)s?(?-u:\b)")), pl.Boolean, False)
     # "which one", "the one you mentioned": a pronoun, not a number
     pronoun = on_rows(c, (pl.col("_n1_lower") == "one") & pl.col("unit_raw").is_null(),
                       pl.col("pre").str.contains(rx(r"(?i)(?-u:\b)(?:the|this|that|which|any|every|each|no)\s+$")),
@@ -154,16 +156,21 @@ def _extract(sentences: pl.DataFrame, quotes: pl.DataFrame | None, claims_only: 
     # pronoun or a name right before "was": "the toll was 12" is a count.
     bare = (pl.col("n1_cur").is_null() & pl.col("unit_raw").is_null() & ~pl.col("n1_pct") & pl.col("n2").is_null()
             & pl.col("age").is_null() & pl.col("n1_v").is_between(1, 120) & pl.col("n1").str.contains(r"^\d{1,3}$"))
+    c = c.with_columns(_bare=bare)  # read twice below
+    bare = pl.col("_bare")
     was_age = on_rows(c, bare, pl.col("pre").str.contains(rx(_WAS_AGE_PRE)) & pl.col("post").str.contains(rx(_WAS_AGE_POST)),
                       pl.Boolean, False)
-    # "when she was one": a number word as well, after a pronoun only
+    # "when she was one": a number word as well, after a pronoun only (the string test keeps the
+    # regexes off the other rows)
     word_bare = (pl.col("n1_cur").is_null() & pl.col("unit_raw").is_null() & pl.col("n2").is_null() & pl.col("age").is_null()
-                 & pl.col("n1_v").is_between(1, 120) & pl.col("n1").str.contains(r"^[a-z]+(?:-[a-z]+)?$"))
-    was_age = was_age | on_rows(c, word_bare, pl.col("pre").str.contains(rx(r"(?:^|[^\w,])(?:[Hh]e|[Ss]he)\s+was\s+$"))
+                 & pl.col("n1_v").is_between(1, 120) & pl.col("pre").str.ends_with("was "))
+    was_age = was_age | on_rows(c, word_bare, pl.col("n1").str.contains(r"^[a-z]+(?:-[a-z]+)?$")
+                                & pl.col("pre").str.contains(rx(r"(?:^|[^\w,])(?:[Hh]e|[Ss]he)\s+was\s+$"))
                                 & pl.col("post").str.contains(rx(_WAS_AGE_POST)), pl.Boolean, False)
-    name_age = on_rows(c, bare, pl.col("post").str.contains(rx(_NAME_AGE_POST)) & pl.col("pre").str.contains(rx(_NAME_AGE_PRE))
+    name_age = on_rows(c, bare & pl.col("post").str.starts_with(","),
+                       pl.col("post").str.contains(rx(_NAME_AGE_POST)) & pl.col("pre").str.contains(rx(_NAME_AGE_PRE))
                        & ~pl.col("pre").str.contains(rx(_NOT_NAMES)), pl.Boolean, False)
-    c = c.with_columns(age=pl.when(was_age | name_age).then(pl.lit("was")).otherwise("age"))
+    c = c.with_columns(age=pl.when(was_age | name_age).then(pl.lit("was")).otherwise("age")).drop("_bare")
     cur = pl.coalesce("n1_cur", "n2_cur")
     pct = pl.col("n1_pct") | pl.col("n2_pct")
     unit = (
