@@ -77,6 +77,7 @@ def spelling_flags(spellings: pl.DataFrame, n: str, rx: Rx) -> pl.DataFrame:
         _digits_only=n1.str.contains(rx(r"^[\d.,]+$")),
         _two_digits=n1.str.contains(rx(r"^\d{1,2}$")),
         _capital_word=n1.str.contains(rx(r"^[A-Z][a-z]+(?:-[a-z]+)?$")),
+        _decimal=n1.str.contains(rx(r"^\d\.\d{1,2}$")),
         _fraction=pl.col("_n1_lower").str.contains(rx(rf"^(?:an?[\s-]+(?:{_DENOMS})|\S+[\s-]+quarters?)$")),
     )
 
@@ -124,7 +125,7 @@ def drop_non_claims(c: pl.DataFrame, keep: pl.Expr, rx: Rx) -> pl.DataFrame:
     claims = c.with_columns(_rare_hit=hit).select(keep & ~is_not_claim(rx)).to_series()
     return c.drop("_n1_lower", "_four_digits", "_two_digits", "_plain", "_year_like", "_digits_only",
                   "_plural_next", "_small_int", "_has_n2", "_cap_word", "_fraction", "_page_meta",
-                  "_capital_word").filter(claims)
+                  "_capital_word", "_decimal").filter(claims)
 
 
 def is_not_claim(rx: Rx) -> pl.Expr:

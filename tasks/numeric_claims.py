@@ -92,9 +92,8 @@ def _parse(c: pl.DataFrame, rx: Rx) -> pl.DataFrame:
     magnitude = on_rows(c, pl.col("unit_raw").is_null(),
                         pl.col("pre").str.contains(rx(r"(?i)magnitude\s+(?:of\s+|was\s+|is\s+)?$")), pl.Boolean, False)
     magnitude = magnitude | on_rows(
-        c, pl.col("unit_raw").is_null() & pl.col("m").str.contains(".", literal=True),
-        pl.col("m").str.contains(rx(r"^\d\.\d{1,2}$"))
-        & pl.col("post").str.contains(rx(r"(?i)^[\s-]+(?:earthquake|quake|temblor|tremor)s?(?-u:\b)")), pl.Boolean, False)
+        c, pl.col("unit_raw").is_null() & pl.col("_decimal") & pl.col("n2").is_null(),
+        pl.col("post").str.contains(rx(r"(?i)^[\s-]+(?:earthquake|quake|temblor|tremor)s?(?-u:\b)")), pl.Boolean, False)
     # "which one", "the one you mentioned": a pronoun, not a number
     pronoun = on_rows(c, (pl.col("_n1_lower") == "one") & pl.col("unit_raw").is_null(),
                       pl.col("pre").str.contains(rx(r"(?i)(?-u:\b)(?:the|this|that|which|any|every|each|no)\s+$")),
