@@ -13,10 +13,16 @@ from tasks.ascii_patterns import is_ascii, patterns_for
 
 _MONTH = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
           r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
-MONTH_DAY_YEAR = rf"(?i)\b{_MONTH}\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b"
-DAY_MONTH_YEAR = rf"(?i)\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?[\s-]+{_MONTH}\.?,?[\s-]+(?P<year>(?:19|20)\d\d)\b"
+# A year may run into the day of the same date printed again ("23 Sep 201923 Sep 2019": scrapes of
+# pages that show the date twice lose the space between them).
+_YEAR_END = r"(?:\b|[0-3]?\d\s)"
+MONTH_DAY_YEAR = rf"(?i)\b{_MONTH}\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d){_YEAR_END}"
+DAY_MONTH_YEAR = rf"(?i)\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?[\s-]+{_MONTH}\.?,?[\s-]+(?P<year>(?:19|20)\d\d){_YEAR_END}"
 ISO_DATE = r"\b(?P<year>(?:19|20)\d\d)[-/](?P<month>\d{1,2})[-/](?P<day>\d{1,2})(?:\b|T)"
-CLOCK_TIME = r"(?i)\b(?P<hour>\d{1,2}):(?P<minute>\d\d)(?::\d\d(?:\.\d+)?)?\s*(?P<ampm>[ap]\.?\s?m\b\.?)?"
+# "09.12 BST", "3.05 pm": a dot between hour and minute only counts with a time zone or am/pm
+# after it (otherwise it is a decimal or a European date).
+CLOCK_TIME = (r"(?i)\b(?P<hour>\d{1,2})(?P<sep>[:.])(?P<minute>\d\d)(?::\d\d(?:\.\d+)?)?\s*(?P<ampm>[ap]\.?\s?m\b\.?)?"
+              r"(?P<zone>(?:bst|gmt|utc|cet|cest|est|edt|cst|cdt|mst|mdt|pst|pdt|ist|sgt|hkt|aest|aedt)\b)?")
 # Anything in a line that looks like a date: the header detector uses it to spot date lines.
 ANY_DATE = f"(?:{MONTH_DAY_YEAR[4:]}|{DAY_MONTH_YEAR[4:]}|{ISO_DATE})".replace("?P<month>", "").replace(
     "?P<day>", "").replace("?P<year>", "")
@@ -55,7 +61,8 @@ def _time_from(groups: pl.Expr) -> pl.Expr:
         .when(ampm == "a").then(pl.when(hour == 12).then(0).otherwise(hour))
         .otherwise(hour)
     )
-    valid = hour24.is_between(0, 23) & minute.is_between(0, 59) & (ampm.is_not_null() | (hour <= 23))
+    stated = (groups.struct.field("sep") == ":") | ampm.is_not_null() | groups.struct.field("zone").is_not_null()
+    valid = hour24.is_between(0, 23) & minute.is_between(0, 59) & (ampm.is_not_null() | (hour <= 23)) & stated
     return pl.when(valid).then(pl.duration(hours=hour24, minutes=minute))
 
 

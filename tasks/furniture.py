@@ -20,20 +20,34 @@ WORDS = r"\S+"
 _COUNTER = r"(?i)\b\d[\d,.]*\s*[km]?\s+(?:views?|reads?|shares?|comments?|likes?)\b|\b\d+\s*(?:-\s*)?(?:min|mins|minutes?)\s+read\b"
 # Widgets and prompts that stand on a line of their own.
 _WIDGET = (
-    r"(?i)^(?:share(?: this(?: article| story| post)?)?(?: on \w+)?|tweet|e-?mail|print|whatsapp|facebook|twitter"
-    r"|linkedin|telegram|copy link|newsletter|subscribe(?: now| to .*)?|sign up(?: for .*)?|follow us(?: on .*)?"
-    r"|get the latest .*|related(?: articles| stories| posts| news)?|read more.*|more from .*|recommended.*"
-    r"|advertisement|sponsored(?: content)?|comments?|leave a comment|click here.*|skip to (?:main )?content"
-    r"|listen to (?:this )?article.*|download (?:the|our) app.*|captcha.*|do you like this article\??"
+    r"(?i)^(?:share(?: this(?: article| story| post)?)?(?: (?:on|via) \w+)?|tweet|e-?mail|print(?: this (?:page|article|story))?"
+    r"|whatsapp|facebook|twitter|bookmark|save(?: article)?|a ?a|a- ?a\+"
+    r"|linkedin|telegram|copy link|newsletter|subscribe(?: now| to .*)?|sign up(?: (?:for|to) .*)?|follow (?:us|[\w' ]{1,30} on \w+)(?: on .*)?"
+    r"|get the latest .*|related(?: articles| stories| posts| news| topics:?)?|read (?:more|next).*|more from .*|more on this story|recommended.*"
+    r"|advertisement(?: [·•|-] scroll to continue)?|sponsored(?: content)?|comments?|leave a comment|show more comments|click here.*|skip to (?:main )?content"
+    r"|listen to (?:this )?article.*|download (?:the|our) (?:[\w' ]{1,40} )?app\b.*|captcha.*|do you like this article\??"
     r"|was this (?:article|story) helpful\??|rate this (?:article|story).*|loading\.*|you may also like"
+    r"|like this (?:article|story)\?.*|(?:previous|next) (?:article|story|post)|trending(?: now| stories)?"
+    r"|log ?in|sign in|register|reuse this content|why you can trust .*|accept(?: all)?(?: cookies)?(?: and close)?"
+    r"|join [\w' ]{1,40} (?:telegram|whatsapp) channel.*|our standards:.*"
     r"|tags?:.*|topics?:.*|filed under:?.*|back to top|top stories)$"
+)
+# Trailer lines of wire and newspaper pages, standing alone: credits, copyright lines, cookie
+# notices, a reporter's role or newsroom under the byline ("Indonesia Correspondent"), rules of underscores.
+_TRAILER = (
+    r"(?i)^\(?(?:additional )?(?:reporting|writing|editing|compiled) by (?-i:[A-Z])[^.!?]*[.)]?$"
+    r"|^[A-Z][^.!?]{0,120} contributed (?:reporting )?to this (?:report|story|article)\.$"
+    r"|^(?:copyright|\(c\)|©)\s*(?:©\s*)?(?:19|20)\d\d\b|^we use cookies\b|^_{3,}$"
+    r"|^(?:(?-i:[A-Z])[\w-]*\s+){0,2}(?:senior |chief |staff |political |foreign )?(?:correspondent|reporter|writer|columnist)$"
+    # the newsroom line under a broadcaster's byline: "BBC News, Berlin"
+    r"|^(?-i:(?:[A-Z][\w-]*\s+){1,3}News, [A-Z][a-z]+(?: [A-Z][a-z]+)?)$"
 )
 # Alternate-address notices and bare addresses.
 _ADDRESS = (r"(?i)(?:can (?:also )?be accessed at the following (?:alternate|alternative) address"
             r"|^(?:https?://|www\.)\S+$|^\S+\.(?:com|org|net|co\.uk|ir|iq)/?\S*$)")
 # Alt texts, image credits and captions.
 _CAPTION = (
-    r"(?i)^(?:image|photo|picture|video|graphic|illustration|file photo) of\b|^(?:photo|image|picture|credit|"
+    r"(?i)^(?:image|photo|picture|video|graphic|illustration|file photo) of\b|^(?:image|media) (?:copyright|caption|source)|^(?:photo|image|picture|credit|"
     r"file photo|photograph)s?\s*(?:credit)?\s*:|^profile (?:picture|photo|image) of\b"
     r"|\[[^\[\]]*/[^\[\]]*\]$|\((?:photo|image|credit|getty|afp|reuters|ap|epa|file)\b[^()]*\)$"
     r"|(?:getty images|/afp|/reuters|/ap|shutterstock)\)?\.?$"
@@ -50,14 +64,18 @@ _BIO = (r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3} (?:is|was) (?:an?|the) [^.
         r"correspondent|editor|writer|author|columnist|analyst|contributor|producer|photographer|freelancer)\b")
 # Once one of these appears, what follows is the page's tail (boxes, prompts, promos), not article.
 _TAIL_MARKER = (r"(?i)^(?:captcha\b.*|do you like this article\??|was this (?:article|story) helpful\??|share this article"
-                r"|newsletter|profile (?:picture|photo|image) of\b.*|related (?:articles|stories)|more from .*"
-                r"|you may also like|about the author|leave a comment|comments)$")
+                r"|newsletter|profile (?:picture|photo|image) of\b.*|related (?:articles|stories|topics:?)|more from .*"
+                r"|you may also like|about the author|leave a comment|comments|read next|trending(?: now| stories)?"
+                r"|more on this story|our standards:.*|topics:?|reuse this content)$")
 _BYLINE = (r"(?i)^(?:by|author|authors|written by|words by|reporting by|posted by)\s*:?\s+"
            r"(?P<names>[A-Z][^|•·]{1,80}?)\s*[|•·]?\s*$")
-_SIGN_OFF = r"(?i)^(?:reuters?|ap|afp|upi|xinhua|\(?reporting by [^)]*\)?|\(?editing by [^)]*\)?|-+ ?\w+ ?-*|ends?)$"
+_SIGN_OFF = r"(?i)^(?:reuters?|ap|afp|upi|xinhua|source\s*:\s*[^.]{1,80}|\(?reporting by [^)]*\)?|\(?editing by [^)]*\)?|-+ ?\w+ ?-*|ends?)$"
+_STAMP = r"(?i)^(?:posted|published|updated|first published|last (?:updated|modified))\b"
 _BREADCRUMB = r"^\S(?:[^/>»|]{0,40}\s+[/>»|]\s+){1,5}[^/>»|]{1,40}$"
-# A person's name standing alone on a line: two to four capitalised words.
-_NAME_LINE = r"^(?:[A-Z][a-z'’.-]*[a-z]|[A-Z]\.)(?:\s+(?:(?:al|el|bin|ibn|de|da|del|der|van|von|la|le)-?\s*)?(?:[A-Z][\w'’.-]*[a-z]|[A-Z]\.)){1,3}$"
+# A person's name standing alone on a line: two to four capitalised words, perhaps with where the
+# reporter files from ("Selin Aksoy in Istanbul", as newspapers write their bylines).
+_NAME_LINE = (r"^(?:[A-Z][a-z'’.-]*[a-z]|[A-Z]\.)(?:\s+(?:(?:al|el|bin|ibn|de|da|del|der|van|von|la|le)-?\s*)?"
+              r"(?:[A-Z][\w'’.-]*[a-z]|[A-Z]\.)){1,3}(?: in [A-Z][a-z]+(?: [A-Z][a-z]+)?)?$")
 
 
 # Every rule above either needs a short line (16 words or fewer) or leaves one of these marks on a
@@ -66,6 +84,8 @@ _LONG_LINE_HINT = (
     r"(?i)alternat(?:e|ive) address|^(?:image|photo|picture|video|graphic|illustration|file photo|profile) "
     r"|[\])]\.?$|getty images|/afp|/reuters|/ap\b|shutterstock|(?:image|photo|picture|photograph|credit)s?:"
     r"|^[\x{2580}-\x{259F}\x{25A0}\x{25A1}\x{25AA}\x{25AC}]| (?:is|was) (?:an?|the) "
+    r"|^\(?(?:additional )?(?:reporting|writing|editing|compiled) by | contributed (?:reporting )?to this |^(?:copyright|\(c\)|©)|^we use cookies"
+    r"|^(?:posted|published|updated|first published|last (?:updated|modified))\b"
 )
 SHORT_LINE_WORDS = 16
 
@@ -107,6 +127,10 @@ def is_caption_line(line: pl.Expr, words: pl.Expr, rx: Rx = _AS_WRITTEN) -> pl.E
     )
 
 
+def is_trailer_line(line: pl.Expr, words: pl.Expr, rx: Rx = _AS_WRITTEN) -> pl.Expr:
+    return line.str.contains(rx(_TRAILER)) & (words <= 60)
+
+
 def is_quote_credit_line(line: pl.Expr, words: pl.Expr) -> pl.Expr:
     return line.str.contains(_QUOTE_CREDIT) & (words <= 16)
 
@@ -130,7 +154,9 @@ def byline_names(line: pl.Expr, rx: Rx = _AS_WRITTEN) -> pl.Expr:
 
 def is_date_line(line: pl.Expr, words: pl.Expr, rx: Rx = _AS_WRITTEN) -> pl.Expr:
     """A short line that is mostly a date (a header's date stamp, not a sentence mentioning one)."""
-    return line.str.contains(rx(ANY_DATE)) & (words <= 12) & ~line.str.contains(r"[.!?]['\"”’]?$")
+    # "Posted: Jul 17, 2019 / 08:15 AM CDT | Updated: ..." stamps run longer than other date lines.
+    stamp = (words <= 12) | ((words <= 20) & line.str.contains(rx(_STAMP)))
+    return line.str.contains(rx(ANY_DATE)) & stamp & ~line.str.contains(r"[.!?]['\"”’]?$")
 
 
 def is_section_line(line: pl.Expr, words: pl.Expr, rx: Rx = _AS_WRITTEN) -> pl.Expr:
@@ -151,5 +177,6 @@ def furniture_kind(line: pl.Expr, words: pl.Expr, rx: Rx = _AS_WRITTEN) -> pl.Ex
         .when(is_address_line(line, rx)).then(pl.lit("address"))
         .when(is_caption_line(line, words, rx)).then(pl.lit("caption"))
         .when(is_bio_line(line, words, rx)).then(pl.lit("bio"))
+        .when(is_trailer_line(line, words, rx)).then(pl.lit("trailer"))
         .when(is_quote_credit_line(line, words)).then(pl.lit("quote_credit"))
     )

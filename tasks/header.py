@@ -22,6 +22,8 @@ HEADER_WINDOW = 12
 _TITLE_MAX_WORDS = 30
 _DATELINE = (r"^(?P<place>[A-Z][A-Z'.\-]+(?:[ \-][A-Z][A-Z'.\-]+)*(?:,\s+[A-Z][\w'.\-]+(?:\s+[A-Z][\w'.\-]+){0,3})?)"
              r"(?:,\s+\w+\.?\s+\d{1,2})?\s*(?:\((?:[A-Za-z .]{1,25})\)\s*)?[-–—]{1,2}\s+\S")
+# A place in title case is a dateline only with the agency after it: "Hong Kong (CNN) — ".
+_AGENCY_DATELINE = r"^([A-Z][a-z]+(?: [A-Z][a-z]+){0,2}) \([A-Z][A-Za-z]{1,12}(?: [A-Z][A-Za-z]{1,12}){0,2}\) [-–—]{1,2}\s+\S"
 
 
 def _first_i(condition: pl.Expr) -> pl.Expr:
@@ -56,6 +58,7 @@ def header_lines(lines: pl.DataFrame, rx: Rx = patterns_for(False)) -> pl.DataFr
         # Headlines do not end with a full stop; a first line that does is already the article.
         & ~first_line.str.contains(r"[^.]\.$")
         & ~first_line.str.contains(rx(_DATELINE))
+        & ~first_line.str.contains(rx(_AGENCY_DATELINE))
     )
     with_end = lines.with_columns(
         header_meta_end=pl.when(header_meta).then(pl.col("i")).max().over("rec"),
@@ -117,7 +120,10 @@ def header_metadata(lines: pl.DataFrame) -> pl.DataFrame:
             guessed_authors=pl.when(pl.col("byline") != "").then(pl.col("byline")).otherwise(pl.col("name_lines"))
             .str.replace_all(r"\s+(?:and|&)\s+", ", ")
             .str.split(",")
-            .list.eval(pl.element().str.strip_chars(" |•·").filter(pl.element() != "")),
+            # "By Lily Chan, CNN": the outlet's initials are not an author; "Selin Aksoy in Istanbul":
+            # the place is where she files from.
+            .list.eval(pl.element().str.strip_chars(" |•·").str.replace(r" in [A-Z][a-z]+(?: [A-Z][a-z]+)?$", ""))
+            .list.eval(pl.element().filter((pl.element() != "") & ~pl.element().str.contains(r"^[A-Z]{2,6}$"))),
         )
         .drop("byline", "name_lines")
     )
@@ -125,7 +131,8 @@ def header_metadata(lines: pl.DataFrame) -> pl.DataFrame:
 
 def dateline_place(first_paragraph: pl.Expr, rx: Rx = patterns_for(False)) -> pl.Expr:
     """The place of a dateline opening the body ("ERBIL, Kurdistan Region - ...")."""
-    return first_paragraph.str.extract(rx(_DATELINE), 1)
+    return pl.coalesce(first_paragraph.str.extract(rx(_DATELINE), 1),
+                       first_paragraph.str.extract(rx(_AGENCY_DATELINE), 1))
 
 
 def given_dateline_place(given: pl.Expr, rx: Rx = patterns_for(False)) -> pl.Expr:

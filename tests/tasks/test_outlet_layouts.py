@@ -1,0 +1,97 @@
+"""Header and furniture rules for layouts of other outlets than the seeds (wire services, BBC-,
+Guardian-, AP-, CNN-like pages, local papers): each seen on real sites, each tested on its own."""
+
+import datetime as dt
+
+import pytest
+
+from tests.tasks.test_clean import BODY, one, paragraphs
+
+LAST = ("One more paragraph of the body text that is real, long enough to count as the article going on after the "
+        "widget: thirty words or more, which is what the tail rule waits for before it keeps text again.")
+
+
+@pytest.mark.parametrize("furniture", [
+    "Advertisement · Scroll to continue", "Share via Email", "Print this page", "Bookmark", "A A", "Log In",
+    "Sign up to the Valleys Post newsletter and get the biggest stories delivered to your inbox",
+    "Follow Skyline News on WhatsApp", "Follow us on Twitter @CityNews", "Why you can trust Skyline News",
+    "Download The Deccan Daily News App for Latest India News", "Show more comments", "Accept and close",
+    "Join the Tribune's Telegram channel and get the latest breaking news delivered to you.",
+    "Like this story? Share it with a friend!", "Previous article", "Next article", "Reuse this content",
+    "image copyrightEPA", "image captionThe rescue ship, renamed, in the port of Palma de Mallorca",
+    "We use cookies to give you the best experience on our site. By continuing to use the site you agree to our use of cookies.",
+    "Reporting by Jane Doe; Additional reporting by John Roe in Dubai; Editing by Mark Poe",
+    "(Reporting by Jane Doe in Berlin; Writing by John Roe; Editing by Mark Poe and Ann Loe)",
+    "Global News Service writer Sylvie Corbet in Paris contributed to this report.",
+    "Copyright 2019 Global News Service. All Rights Reserved. This material may not be published, broadcast, rewritten or redistributed.",
+    "© 2019 London City News Ltd. All rights reserved.", "(c) 2020 Health Wire. All rights reserved.", "___",
+    "Indonesia Correspondent", "Reporter", "Senior Political Correspondent", "NBN News, Berlin",
+])
+def test_furniture_of_other_outlets_never_reaches_the_body(furniture):
+    doc = one(f"Council approves budget\n\nBy Jane Doe\n\n{BODY}\n\n{furniture}\n\n{LAST}")
+    assert furniture not in doc["text"]
+    assert paragraphs(doc) == BODY.split("\n\n") + [LAST]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Reporting by the BBC suggested the plan would fail before the vote.",
+    "He worked for years as a reporter.",
+    "Copyright law changed in 2019, the minister said.",
+])
+def test_sentences_like_furniture_stay(sentence):
+    doc = one(f"Council approves budget\n\nBy Jane Doe\n\n{BODY}\n\n{sentence}\n\n{LAST}")
+    assert sentence in paragraphs(doc)
+
+
+@pytest.mark.parametrize("tail", [
+    "Read Next\n\nIran says sanctions will not go unanswered\n\nAirline keeps flights suspended",
+    "Related Topics:\n\nReading\n\nTerrorism", "Trending Stories\n\nStorms knock out power to thousands",
+    "Our Standards: The Meridian Trust Principles.\n\nRead Next\n\nAnother headline here",
+    "More on this story\n\nRescue ships stranded\n\nPublished\n\n5 January 2019",
+    "Topics\n\nTurkey\n\nEurope\n\nnews",
+])
+def test_link_and_topic_lists_after_the_article_are_dropped(tail):
+    doc = one(f"Council approves budget\n\nBy Jane Doe\n\n{BODY}\n\n{tail}")
+    assert paragraphs(doc) == BODY.split("\n\n")
+
+
+def test_a_source_line_closing_the_article_is_a_sign_off():
+    doc = one(f"Council approves budget\n\n{BODY}\n\nSOURCE: GULF NEWS NETWORK AND NEWS AGENCIES")
+    assert paragraphs(doc) == BODY.split("\n\n")
+
+
+def test_a_guardian_byline_names_the_author_without_the_place_and_a_dotted_time_with_a_zone():
+    doc = one("World news\n\nCouncil approves budget\n\nThe standfirst says what happened and why\n\n"
+              "Selin Aksoy in Istanbul\n\nSun 31 Mar 2019 09.12 BST\n\n" + BODY)
+    assert doc["authors"] == ["Selin Aksoy"] and doc["subtitle"] == "The standfirst says what happened and why"
+    assert doc["published_at"] == dt.datetime(2019, 3, 31, 9, 12)
+    assert paragraphs(doc) == BODY.split("\n\n")
+
+
+def test_a_dotted_number_without_a_zone_or_am_pm_is_no_time():
+    doc = one("Council approves budget\n\nMarch 31, 2019 - 3.5 million readers\n\n" + BODY)
+    assert doc["published_date"] == dt.date(2019, 3, 31) and doc["published_at"] is None
+
+
+def test_a_date_printed_twice_without_a_space_is_read():
+    doc = one("Council approves budget\n\nPublished On 23 Sep 201923 Sep 2019\n\n" + BODY)
+    assert doc["published_date"] == dt.date(2019, 9, 23)
+    assert paragraphs(doc) == BODY.split("\n\n")
+
+
+def test_a_long_posted_and_updated_stamp_is_the_date_line():
+    doc = one("Council approves budget\n\nPosted: Jul 17, 2019 / 08:15 AM CDT | Updated: Jul 17, 2019 / 11:02 AM CDT\n\n"
+              "by: Dana Whitfield\n\n" + BODY)
+    assert doc["published_at"] == dt.datetime(2019, 7, 17, 8, 15) and doc["subtitle"] is None
+    assert doc["authors"] == ["Dana Whitfield"]
+
+
+def test_the_outlet_after_a_byline_is_not_an_author():
+    doc = one("Council approves budget\n\nBy Lily Chan and Ben Roe, CNN\n\n" + BODY)
+    assert doc["authors"] == ["Lily Chan", "Ben Roe"]
+
+
+def test_a_title_case_place_with_an_agency_is_a_dateline():
+    doc = one("Council approves budget\n\nHong Kong (CNN) — " + BODY)
+    assert doc["dateline"] == "Hong Kong"
+    assert one("Council approves budget\n\nHong Kong - " + BODY)["dateline"] is None
