@@ -22,7 +22,7 @@ _COUNTER = r"(?i)\b\d[\d,.]*\s*[km]?\s+(?:views?|reads?|shares?|comments?|likes?
 _WIDGET = (
     r"(?i)^(?:share(?: this(?: article| story| post)?)?(?: (?:on|via) \w+)?|tweet|e-?mail|print(?: this (?:page|article|story))?"
     r"|whatsapp|facebook|twitter|bookmark|save(?: article)?|a ?a|a- ?a\+"
-    r"|linkedin|telegram|copy link|newsletter|subscribe(?: now| to .*)?|sign up(?: (?:for|to) .*)?|follow (?:us|.+ on \w+)(?: on .*)?"
+    r"|linkedin|telegram|copy link|newsletter|subscribe(?: now| to .*)?|sign up(?: (?:for|to) .*)?|follow (?:us|.+ on (?:twitter|x|facebook|instagram|whatsapp|telegram|tiktok|youtube|linkedin|threads|bluesky))\b.*"
     r"|get the latest .*|related(?: articles| stories| posts| news| topics:?)?|read (?:more|next).*|more from .*|more on this story|recommended.*"
     r"|advertisement(?: [·•|-] scroll to continue)?|sponsored(?: content)?|comments?|leave a comment|show more comments|click here.*|skip to (?:main )?content"
     r"|listen to (?:this )?article.*|download (?:the|our) (?:.+ )?app\b.*|captcha.*|do you like this article\??"

@@ -22,6 +22,7 @@ HEADER_WINDOW = 12
 _TITLE_MAX_WORDS = 30
 _DATELINE = (r"^(?P<place>[A-Z][A-Z'.\-]+(?:[ \-][A-Z][A-Z'.\-]+)*(?:,\s+[A-Z][\w'.\-]+(?:\s+[A-Z][\w'.\-]+){0,3})?)"
              r"(?:,\s+\w+\.?\s+\d{1,2})?\s*(?:\((?:[A-Za-z .]{1,25})\)\s*)?[-–—]{1,2}\s+\S")
+_PLACED_NAME = r" in [A-Z][a-z]+(?: [A-Z][a-z]+)?$"
 # A place in title case is a dateline only with the agency after it: "Hong Kong (CNN) — ".
 _AGENCY_DATELINE = r"^([A-Z][a-z]+(?: [A-Z][a-z]+){0,2}) \([A-Z][A-Za-z]{1,12}(?: [A-Z][A-Za-z]{1,12}){0,2}\) [-–—]{1,2}\s+\S"
 
@@ -36,6 +37,11 @@ def header_lines(lines: pl.DataFrame, rx: Rx = patterns_for(False)) -> pl.DataFr
     `rx`: the form of the patterns for these lines (`tasks.furniture`)."""
     given_title = pl.col("given_title").is_not_null()
     content = ~pl.col("meta") & ~pl.col("section_like") & ~pl.col("name_like") & ~pl.col("repeat_title")
+    # "Selin Aksoy in Istanbul" is a byline only under prose (the headline or standfirst): as the
+    # first line or under a section name, a title-case headline ("Man Killed in Crash") reads the same.
+    placed = pl.when(pl.col("name_like")).then(pl.col("line")).str.contains(rx(_PLACED_NAME)).fill_null(False)
+    under_prose = ((pl.col("rec").shift(1) == pl.col("rec")) & content.shift(1)).fill_null(False)
+    lines = lines.with_columns(name_like=pl.col("name_like") & ~(placed & ~under_prose))
     # A column of its own: inside the window below, a running sum would be evaluated group by group.
     lines = lines.with_columns(_prose_before=cum_sum_in(content.cast(pl.Int32), "rec") - content.cast(pl.Int32))
     allowed_prose = pl.when(given_title).then(0).otherwise(2)
@@ -122,7 +128,7 @@ def header_metadata(lines: pl.DataFrame) -> pl.DataFrame:
             .str.split(",")
             # "By Lily Chan, CNN": the outlet's initials are not an author; "Selin Aksoy in Istanbul":
             # the place is where she files from.
-            .list.eval(pl.element().str.strip_chars(" |•·").str.replace(r" in [A-Z][a-z]+(?: [A-Z][a-z]+)?$", ""))
+            .list.eval(pl.element().str.strip_chars(" |•·").str.replace(_PLACED_NAME, ""))
             .list.eval(pl.element().filter((pl.element() != "") & ~pl.element().str.contains(r"^[A-Z]{2,6}$"))),
         )
         .drop("byline", "name_lines")

@@ -95,3 +95,17 @@ def test_a_title_case_place_with_an_agency_is_a_dateline():
     doc = one("Council approves budget\n\nHong Kong (CNN) — " + BODY)
     assert doc["dateline"] == "Hong Kong"
     assert one("Council approves budget\n\nHong Kong - " + BODY)["dateline"] is None
+
+
+@pytest.mark.parametrize("top", ["", "News\n\n"])
+def test_a_title_case_headline_ending_in_a_place_stays_the_title(top):
+    doc = one(top + "Man Killed in Crash\n\nBy Jane Doe\n\n" + BODY)
+    assert doc["title"] == "Man Killed in Crash" and doc["authors"] == ["Jane Doe"]
+    doc = one(top + "Man Killed in Crash\n\nThree people died when two cars collided on the highway\n\nMarch 3, 2021\n\n" + BODY)
+    assert doc["title"] == "Man Killed in Crash"
+    assert doc["subtitle"] == "Three people died when two cars collided on the highway"
+
+
+def test_follow_us_lines_name_a_network():
+    doc = one(f"Council approves budget\n\n{BODY}\n\nFollow the money on Wall Street\n\n{LAST}")
+    assert "Follow the money on Wall Street" in paragraphs(doc)
