@@ -39,7 +39,8 @@ def header_lines(lines: pl.DataFrame, rx: Rx = patterns_for(False)) -> pl.DataFr
     content = ~pl.col("meta") & ~pl.col("section_like") & ~pl.col("name_like") & ~pl.col("repeat_title")
     # "Selin Aksoy in Istanbul" is a byline only under prose (the headline or standfirst): as the
     # first line or under a section name, a title-case headline ("Man Killed in Crash") reads the same.
-    placed = pl.when(pl.col("name_like")).then(pl.col("line")).str.contains(rx(_PLACED_NAME)).fill_null(False)
+    # (On a name line, whose words are capitalised, a lower-case " in " can only open the place.)
+    placed = pl.col("name_like") & pl.col("line").str.contains(" in ", literal=True)
     under_prose = ((pl.col("rec").shift(1) == pl.col("rec")) & content.shift(1)).fill_null(False)
     lines = lines.with_columns(name_like=pl.col("name_like") & ~(placed & ~under_prose))
     # A column of its own: inside the window below, a running sum would be evaluated group by group.
