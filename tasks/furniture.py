@@ -29,7 +29,8 @@ _WIDGET = (
     r"|was this (?:article|story) helpful\??|rate this (?:article|story).*|loading\.*|you may also like"
     r"|like this (?:article|story)\?.*|(?:previous|next) (?:article|story|post)|trending(?: now| stories)?"
     r"|log ?in|sign in|register|reuse this content|why you can trust .*|accept(?: all)?(?: cookies)?(?: and close)?"
-    r"|join .+ (?:telegram|whatsapp) channel.*|our standards:.*"
+    r"|join .+ (?:telegram|whatsapp) channel.*|our standards:.*|close|video|also read|order reprints\b.*"
+    r"|leer en español|read in english|lire en français"
     r"|tags?:.*|topics?:.*|filed under:?.*|back to top|top stories)$"
 )
 # Trailer lines of wire and newspaper pages, standing alone: credits, copyright lines, cookie
@@ -38,6 +39,7 @@ _TRAILER = (
     r"(?i)^\(?(?:additional )?(?:reporting|writing|editing|compiled) by (?-i:[A-Z])[^.!?]*[.)]?$"
     r"|^[A-Z][^.!?]* contributed (?:reporting )?to this (?:report|story|article)\.$"
     r"|^(?:copyright|\(c\)|©)\s*(?:©\s*)?(?:19|20)\d\d\b|^we use cookies\b|^_{3,}$"
+    r"|^a version of this (?:article|story) appear(?:s|ed) in print\b|^get (?:the latest|breaking news)\b"
     r"|^(?:(?-i:[A-Z])[\w-]*\s+){0,2}(?:senior |chief |staff |political |foreign )?(?:correspondent|reporter|writer|columnist)$"
     # the newsroom line under a broadcaster's byline: "BBC News, Berlin"
     r"|^(?-i:(?:[A-Z][\w-]*\s+){1,3}News, [A-Z][a-z]+(?: [A-Z][a-z]+)?)$"
@@ -49,12 +51,12 @@ _ADDRESS = (r"(?i)(?:can (?:also )?be accessed at the following (?:alternate|alt
 _CAPTION = (
     r"(?i)^(?:image|photo|picture|video|graphic|illustration|file photo) of\b|^(?:image|media) (?:copyright|caption|source)|^(?:photo|image|picture|credit|"
     r"file photo|photograph)s?\s*(?:credit)?\s*:|^profile (?:picture|photo|image) of\b"
-    r"|\[[^\[\]]*/[^\[\]]*\]$|\((?:photo|image|credit|getty|afp|reuters|ap|epa|file)\b[^()]*\)$"
+    r"|\[[^\[\]]*/[^\[\]]*\]$|\((?:photo|image|picture|credit|getty|afp|reuters|ap|epa|file|supplied)\b[^()]*\)$"
     r"|(?:getty images|/afp|/reuters|/ap|shutterstock)\)?\.?$"
 )
 # Photo credits closing a caption, often glued to it by the scrape: "Trafalgar Square. Image: Mirrys.",
 # "Jo JorgensenImage: Jo Jorgensen for President.". Case-sensitive, so "the image: a ..." in prose is not one.
-_IMAGE_CREDIT = r"(?:Image|Photo|Picture|Photograph|Credit)s?:\s+\S[^:]{0,80}$"
+_IMAGE_CREDIT = r"(?:Image|Photo|Picture|Photograph|Credit)s?:\s+\S[^:]{0,80}$|Credit(?:\.\.\.|…)\S[^:]{0,80}$"
 # Colour keys of a map or chart: "██ Syrian Democratic Forces", "■ Labour Party - 203 seats".
 _LEGEND = r"^[\x{2580}-\x{259F}\x{25A0}\x{25A1}\x{25AA}\x{25AC}]+\s*\S"
 # The credit line of a pull-quote box, standing alone: "—Troy Roberts", "– USCG dispatcher, CNN".
@@ -66,9 +68,9 @@ _BIO = (r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3} (?:is|was) (?:an?|the) [^.
 _TAIL_MARKER = (r"(?i)^(?:captcha\b.*|do you like this article\??|was this (?:article|story) helpful\??|share this article"
                 r"|newsletter|profile (?:picture|photo|image) of\b.*|related (?:articles|stories|topics:?)|more from .*"
                 r"|you may also like|about the author|leave a comment|comments|read next|trending(?: now| stories)?"
-                r"|more on this story|our standards:.*|topics:?|reuse this content)$")
+                r"|more on this story|our standards:.*|topics:?|reuse this content|also read)$")
 _BYLINE = (r"(?i)^(?:by|author|authors|written by|words by|reporting by|posted by)\s*:?\s+"
-           r"(?P<names>[A-Z][^|•·]{1,80}?)\s*[|•·]?\s*$")
+           r"(?P<names>[A-Z][^|•·]{1,80}?)\s*(?:[|•·][^|•·]{0,40})?$")
 _SIGN_OFF = r"(?i)^(?:reuters?|ap|afp|upi|xinhua|source\s*:\s*[^.]+|\(?reporting by [^)]*\)?|\(?editing by [^)]*\)?|-+ ?\w+ ?-*|ends?)$"
 _STAMP = r"(?i)^(?:posted|published|updated|first published|last (?:updated|modified))\b"
 _BREADCRUMB = r"^\S(?:[^/>»|]{0,40}\s+[/>»|]\s+){1,5}[^/>»|]{1,40}$"
@@ -82,9 +84,10 @@ _NAME_LINE = (r"^(?:[A-Z][a-z'’.-]*[a-z]|[A-Z]\.)(?:\s+(?:(?:al|el|bin|ibn|de|
 # longer one; lines with neither cannot be furniture and skip the full classification.
 _LONG_LINE_HINT = (
     r"(?i)alternat(?:e|ive) address|^(?:image|photo|picture|video|graphic|illustration|file photo|profile) "
-    r"|[\])]\.?$|getty images|/afp|/reuters|/ap\b|shutterstock|(?:image|photo|picture|photograph|credit)s?:"
+    r"|[\])]\.?$|getty images|/afp|/reuters|/ap\b|shutterstock|(?:image|photo|picture|photograph|credit)s?:|credit(?:\.\.\.|…)"
     r"|^[\x{2580}-\x{259F}\x{25A0}\x{25A1}\x{25AA}\x{25AC}]| (?:is|was) (?:an?|the) "
     r"|^\(?(?:additional )?(?:reporting|writing|editing|compiled) by | contributed (?:reporting )?to this |^(?:copyright|\(c\)|©)|^we use cookies"
+    r"|^a version of this |^get (?:the latest|breaking news)\b"
     r"|^(?:posted|published|updated|first published|last (?:updated|modified))\b"
 )
 SHORT_LINE_WORDS = 16

@@ -25,7 +25,11 @@ LAST = ("One more paragraph of the body text that is real, long enough to count 
     "Global News Service writer Sylvie Corbet in Paris contributed to this report.",
     "Copyright 2019 Global News Service. All Rights Reserved. This material may not be published, broadcast, rewritten or redistributed.",
     "© 2019 London City News Ltd. All rights reserved.", "(c) 2020 Health Wire. All rights reserved.", "___",
-    "Indonesia Correspondent", "Reporter", "Senior Political Correspondent", "NBN News, Berlin",
+    "Indonesia Correspondent", "Reporter", "Senior Political Correspondent", "NBN News, Berlin", "close", "Video", "Leer en español",
+    "Order Reprints | Today’s Paper | Subscribe", "Tim Heidecker plays himself in the film. (Supplied: Magnolia Pictures)",
+    "Pedro Pierluisi at La Fortaleza in San Juan on Friday. Credit...Erika Soto for The Harbor Times",
+    "A version of this article appears in print on Aug. 5, 2019, Section A, Page 12 of the New York edition with the headline: Puerto Rico Has a New Governor, for Now.",
+    "Get Breaking news, live coverage, and Latest News from India and around the world on the Daily Ledger.",
 ])
 def test_furniture_of_other_outlets_never_reaches_the_body(furniture):
     doc = one(f"Council approves budget\n\nBy Jane Doe\n\n{BODY}\n\n{furniture}\n\n{LAST}")
@@ -48,7 +52,7 @@ def test_sentences_like_furniture_stay(sentence):
     "Related Topics:\n\nReading\n\nTerrorism", "Trending Stories\n\nStorms knock out power to thousands",
     "Our Standards: The Meridian Trust Principles.\n\nRead Next\n\nAnother headline here",
     "More on this story\n\nRescue ships stranded\n\nPublished\n\n5 January 2019",
-    "Topics\n\nTurkey\n\nEurope\n\nnews",
+    "Topics\n\nTurkey\n\nEurope\n\nnews", "Also Read\n\nEgypt declares three days of national mourning",
 ])
 def test_link_and_topic_lists_after_the_article_are_dropped(tail):
     doc = one(f"Council approves budget\n\nBy Jane Doe\n\n{BODY}\n\n{tail}")
@@ -109,3 +113,8 @@ def test_a_title_case_headline_ending_in_a_place_stays_the_title(top):
 def test_follow_us_lines_name_a_network():
     doc = one(f"Council approves budget\n\n{BODY}\n\nFollow the money on Wall Street\n\n{LAST}")
     assert "Follow the money on Wall Street" in paragraphs(doc)
+
+
+def test_an_outlet_after_a_bar_in_the_byline_is_not_an_author():
+    doc = one("Council approves budget\n\nBy Kenneth Moore | Liberty News\n\n" + BODY)
+    assert doc["authors"] == ["Kenneth Moore"]
