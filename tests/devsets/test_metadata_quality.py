@@ -15,7 +15,7 @@ FIELD_FLOORS = {
     "title": 0.97,
     "subtitle": 0.94,
     "section": 0.97,
-    # 0.97 until the 18 page renderings: one gives its byline only inside the date line
+    # 0.97 until the 18 page renderings: two give their byline only inside the date line
     # ("Farah Qureshi | Last Updated: ..."), which no rule reads (docs/cleaning.md).
     "authors": 0.96,
     "published_date": 0.97,
