@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from schemas.contracts import (ContractViolation, count_failures, cross_table_failures, rows_as_failures,
-                               schema_failures)
+from schemas.contracts import (ContractViolation, added_column_failures, count_failures, cross_table_failures,
+                               rows_as_failures, schema_failures)
 from schemas.documents import CleanDocumentsSchema, DocumentsSchema
 from schemas.numeric_claims import NumericClaimsSchema, check_claims_against
 from schemas.paragraphs import ParagraphsSchema
@@ -61,7 +61,11 @@ def document_counts(documents: pl.DataFrame, **tables: pl.DataFrame) -> pl.DataF
     """Documents as written: `n_<table>` counts of their rows in the other tables, no working columns."""
     out = documents.drop("paragraph_kinds")
     for column, rows in tables.items():
-        counts = rows.group_by("doc_id").agg(pl.len().cast(pl.Int32).alias(column))
+        # A document's rows are adjacent in every table (one run per document on Reuters; the
+        # paragraphs are in document order, not sorted), so summing run lengths hashes one id per
+        # run instead of one per row; the sums are the counts in any order.
+        runs = rows.select(pl.col("doc_id").rle()).unnest("doc_id")
+        counts = runs.group_by(doc_id="value").agg(pl.col("len").sum().cast(pl.Int32).alias(column))
         out = out.join(counts, on="doc_id", how="left", maintain_order="left").with_columns(pl.col(column).fill_null(0))
     return out.select(list(DocumentsSchema.to_schema().columns))
 
@@ -128,8 +132,10 @@ def build_shard(files: pl.DataFrame, clock: StageClock | None = None,
         ])
         documents = document_counts(documents, n_paragraphs=paragraphs, n_sentences=sentences, n_quotes=quotes,
                                     n_claims=claims)
+        # `document_counts` only adds the counts to the documents that passed the clean contract
+        # (a left join on their unique doc_id): the columns they had are settled.
         _enforce("write", [
-            schema_failures("write", "documents", DocumentsSchema, documents),
+            added_column_failures("write", "documents", DocumentsSchema, documents, passed=CleanDocumentsSchema),
             count_failures("write", documents, paragraphs=paragraphs, sentences=sentences, quotes=quotes,
                            claims=claims),
         ])

@@ -8,8 +8,8 @@ from pandera.api.polars.types import PolarsData
 
 from flows.inputs import list_inputs, read_files
 from flows.shard import build_shard, rejected_rows
-from schemas.contracts import (ContractViolation, count_failures, cross_table_failures, schema_failures,
-                               slice_equals, with_document_text)
+from schemas.contracts import (ContractViolation, added_column_failures, count_failures, cross_table_failures,
+                               schema_failures, slice_equals, with_document_text)
 from schemas.documents import CleanDocumentsSchema, DocumentsSchema
 from schemas.paragraphs import ParagraphsSchema
 from schemas.rejected import RecordsSchema, RejectedSchema
@@ -50,6 +50,26 @@ def test_documents_contract(seeds):
     at = pl.datetime(2020, 1, 1, 10)
     _fails(DocumentsSchema, docs.with_columns(published_at=at, published_date=pl.date(2021, 1, 1)),
            "published_at_is_on_published_date")
+
+
+def test_added_columns_checked_and_failures_reported_in_full(seeds):
+    docs = seeds.documents
+    assert added_column_failures("t", "documents", DocumentsSchema, docs, passed=CleanDocumentsSchema).height == 0
+    # a broken count goes through the whole model, which names it as schema_failures does
+    broken = docs.with_columns(n_paragraphs=pl.lit(0, dtype=pl.Int32))
+    failures = added_column_failures("t", "documents", DocumentsSchema, broken, passed=CleanDocumentsSchema)
+    assert failures.equals(schema_failures("t", "documents", DocumentsSchema, broken)) and failures.height > 0
+    # so does a frame whose columns are not the model's (strict), and a null count
+    extra = docs.with_columns(extra=pl.lit(1))
+    assert added_column_failures("t", "documents", DocumentsSchema, extra, passed=CleanDocumentsSchema).height > 0
+    nulls = docs.with_columns(n_claims=pl.lit(None, dtype=pl.Int32))
+    assert added_column_failures("t", "documents", DocumentsSchema, nulls, passed=CleanDocumentsSchema).height > 0
+    # the columns `passed` settled are not scanned again (the caller vouches they are unchanged)
+    settled = docs.with_columns(n_words=pl.lit(-1, dtype=pl.Int32))
+    assert added_column_failures("t", "documents", DocumentsSchema, settled, passed=CleanDocumentsSchema).height == 0
+    # a model that checks its shared columns differently from `passed` checks them again
+    assert added_column_failures("t", "documents", DocumentsSchema, docs.with_columns(n_words=pl.lit(-1, dtype=pl.Int32)),
+                                 passed=ParagraphsSchema).height > 0
 
 
 def test_clean_documents_contract():
