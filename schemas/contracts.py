@@ -139,9 +139,10 @@ def _check_holds(check, lazy: pl.LazyFrame, key: str, repeats: bool = False) -> 
             if not isinstance(out, pl.LazyFrame):
                 return None
             ok = pl.all_horizontal(pl.all()) if len(out.collect_schema()) > 1 else pl.first()
-            return out.select((ok | ok.is_null() if check.ignore_na else ok.fill_null(False)).all())
-    ok = exprs[0]
-    return (ok | ok.is_null() if check.ignore_na else ok.fill_null(False)).all()
+            return out.select(ok.fill_null(check.ignore_na).all())
+    # A null passes when the check ignores nulls. Filled, not `ok | ok.is_null()`: the one query
+    # evaluated each check twice that way (a sixth of the time of the passing tables on Reuters).
+    return exprs[0].fill_null(check.ignore_na).all()
 
 
 def _follows_from(check, column, frame_checks: set[str]) -> bool:
