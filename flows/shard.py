@@ -17,11 +17,11 @@ import polars as pl
 from schemas.contracts import (ContractViolation, added_column_failures, count_failures, cross_table_failures,
                                rows_as_failures, schema_failures)
 from schemas.documents import CleanDocumentsSchema, DocumentsSchema
-from schemas.numeric_claims import NumericClaimsSchema, check_claims_against
+from schemas.numeric_claims import SETTLED_BY_CROSS_CHECKS, NumericClaimsSchema, check_claims_against
 from schemas.paragraphs import ParagraphsSchema
 from schemas.quotes import QuotesSchema, check_quotes_against
 from schemas.rejected import RecordsSchema, RejectedSchema
-from schemas.sentences import SentencesSchema
+from schemas.sentences import SETTLED_BY_PARAGRAPHS, SentencesSchema
 from tasks.clean import clean_documents, reject_duplicates
 from tasks.ingest import parse_records
 from tasks.numeric_claims import extract_numeric_claims
@@ -113,10 +113,15 @@ def build_shard(files: pl.DataFrame, clock: StageClock | None = None,
         sentences = segment_sentences(paragraphs)
         paragraphs = count_sentences(paragraphs, sentences)
     with clock.stage("contracts"):
+        # The cross-table checks first: passing, with the paragraphs', they settle id patterns of
+        # the sentences (`SETTLED_BY_PARAGRAPHS`); failing, every check runs and is reported.
+        paragraph_failures = schema_failures("segment", "paragraphs", ParagraphsSchema, paragraphs)
+        cross = cross_table_failures("segment", documents, paragraphs, sentences)
+        settled = SETTLED_BY_PARAGRAPHS if paragraph_failures.height == 0 and cross.height == 0 else ()
         _enforce("segment", [
-            schema_failures("segment", "paragraphs", ParagraphsSchema, paragraphs),
-            schema_failures("segment", "sentences", SentencesSchema, sentences),
-            cross_table_failures("segment", documents, paragraphs, sentences),
+            paragraph_failures,
+            schema_failures("segment", "sentences", SentencesSchema, sentences, settled),
+            cross,
         ])
 
     with clock.stage("quotes"):
@@ -124,11 +129,15 @@ def build_shard(files: pl.DataFrame, clock: StageClock | None = None,
     with clock.stage("numeric_claims"):
         claims = extract_numeric_claims(sentences, quotes)
     with clock.stage("contracts"):
+        # The sentences passed their contract above: the claims' cross-table checks, passing,
+        # settle the claims' id patterns (`SETTLED_BY_CROSS_CHECKS`).
+        claim_rows = check_claims_against(claims, documents, sentences)
         _enforce("annotate", [
             schema_failures("annotate", "quotes", QuotesSchema, quotes),
             rows_as_failures("annotate", "quotes", check_quotes_against(quotes, documents, paragraphs)),
-            schema_failures("annotate", "numeric_claims", NumericClaimsSchema, claims),
-            rows_as_failures("annotate", "numeric_claims", check_claims_against(claims, documents, sentences)),
+            schema_failures("annotate", "numeric_claims", NumericClaimsSchema, claims,
+                            SETTLED_BY_CROSS_CHECKS if claim_rows.height == 0 else ()),
+            rows_as_failures("annotate", "numeric_claims", claim_rows),
         ])
         documents = document_counts(documents, n_paragraphs=paragraphs, n_sentences=sentences, n_quotes=quotes,
                                     n_claims=claims)

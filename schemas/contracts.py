@@ -7,6 +7,7 @@ report that can be read, filtered and written like any other table.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import pandera.errors
 import pandera.polars as pa
@@ -153,11 +154,14 @@ def _follows_from(check, column, frame_checks: set[str]) -> bool:
     return check.name == "str_matches" and settled_by in frame_checks
 
 
-def _passes(model: type[pa.DataFrameModel] | pa.DataFrameSchema, frame: pl.DataFrame) -> bool:
+def _passes(model: type[pa.DataFrameModel] | pa.DataFrameSchema, frame: pl.DataFrame,
+            settled: Iterable[str] = ()) -> bool:
     """True when `frame` meets every part of `model` (columns, dtypes, nullability, uniqueness,
     column and frame checks), with all data checks in one query instead of pandera's two or more
     per check. False means "let pandera look": failures, and anything this cannot read the way
-    pandera does (regex columns, coercion, defaults, grouped or warning-only checks)."""
+    pandera does (regex columns, coercion, defaults, grouped or warning-only checks). `settled`:
+    columns whose `str_matches` the caller's passing cross-table checks already imply (see
+    `schema_failures`)."""
     schema = model if isinstance(model, pa.DataFrameSchema) else model.to_schema()
     columns = list(schema.columns.values())
     # DataFrame.schema builds a new Schema object on every call
@@ -189,8 +193,10 @@ def _passes(model: type[pa.DataFrameModel] | pa.DataFrameSchema, frame: pl.DataF
                 exprs.append(pl.col(name).n_unique() == pl.len() if dtypes[name] == pl.String
                              else pl.col(name).is_duplicated().not_().all())
         frame_checks = {check.name for check in schema.checks}
+        settled = set(settled)
         checks = [(check, column.name) for column in columns for check in column.checks
-                  if not _follows_from(check, column, frame_checks)]
+                  if not _follows_from(check, column, frame_checks)
+                  and not (check.name == "str_matches" and column.name in settled)]
         repeats = {column.name for column in columns if not column.unique}
         for check, key in checks + [(check, "*") for check in schema.checks]:
             holds = _check_holds(check, lazy, key, key in repeats)
@@ -209,14 +215,17 @@ def _passes(model: type[pa.DataFrameModel] | pa.DataFrameSchema, frame: pl.DataF
     return all(row.row(0))
 
 
-def schema_failures(stage: str, table: str, model: type[pa.DataFrameModel], frame: pl.DataFrame) -> pl.DataFrame:
+def schema_failures(stage: str, table: str, model: type[pa.DataFrameModel], frame: pl.DataFrame,
+                    settled: Iterable[str] = ()) -> pl.DataFrame:
     """Rows of `frame` that break `model`, as failure rows (empty when it passes).
 
     Pandera runs each check as its own pair of queries; on a frame that passes (the usual case)
     that costs several times the checks themselves. So every check is first computed at once
     (`_passes`), and only a frame that fails goes through pandera, which names the failing
-    rows."""
-    if _passes(model, frame):
+    rows. `settled` names id columns whose pattern (`str_matches`) cross-table checks that
+    passed already imply, such as a claim's sentence_id that is the id of a sentence checked
+    before: the one query skips those scans, and pandera, on a failing frame, still runs them."""
+    if _passes(model, frame, settled):
         return pl.DataFrame(schema=FAILURE_SCHEMA)
     return _pandera_failures(stage, table, model, frame)
 

@@ -63,6 +63,14 @@ class NumericClaimsSchema(f.Span):
         return data.lazyframe.select(ok.fill_null(False))
 
 
+# With `check_claims_against` passing on sentences that met their contract, a claim's ids have
+# their patterns: its sentence_id is a checked sentence's (`inside_sentence` fails a claim whose
+# sentence is missing), its paragraph_id that sentence's paragraph_id, and its claim_id is
+# `<doc_id>-c<rank>` (`claim_id_in_document_order`) with a doc_id this model checks.
+# `schema_failures(..., settled=...)` then need not scan for them again.
+SETTLED_BY_CROSS_CHECKS = ("claim_id", "sentence_id", "paragraph_id")
+
+
 def check_claims_against(claims: pl.DataFrame, documents: pl.DataFrame,
                          sentences: pl.DataFrame) -> pl.DataFrame:
     """Claims that break a cross-table rule, one row per (claim, broken rule), with a `check`

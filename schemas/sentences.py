@@ -8,6 +8,13 @@ import polars as pl
 from schemas import fields as f
 
 
+# A sentence's paragraph_id that `contracts.cross_table_failures` finds in the paragraphs (its
+# `inside_its_paragraph` fails a sentence whose paragraph is missing) is the id of a paragraph
+# that met `ParagraphsSchema`, `<doc_id>-p<position>`: with both passing, it has the pattern
+# below, and `schema_failures(..., settled=...)` need not scan for it again.
+SETTLED_BY_PARAGRAPHS = ("paragraph_id",)
+
+
 class SentencesSchema(f.Span):
     """One row per sentence of a document, inside one paragraph."""
 

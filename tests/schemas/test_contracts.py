@@ -72,6 +72,22 @@ def test_added_columns_checked_and_failures_reported_in_full(seeds):
                                  passed=ParagraphsSchema).height > 0
 
 
+def test_settled_id_patterns_skipped_only_while_passing(seeds):
+    from schemas.contracts import _passes
+    s = seeds.sentences
+    broken = s.with_columns(paragraph_id=pl.col("doc_id") + "-x0")  # same document, no paragraph id
+    # the caller's cross-table checks settle the pattern: the one query does not scan for it
+    assert _passes(SentencesSchema, broken, settled=("paragraph_id",))
+    # they would fail on this frame, so the caller passes nothing settled and the check reports it
+    assert cross_table_failures("t", seeds.documents, seeds.paragraphs, broken)["check"].to_list().count("inside_its_paragraph") == s.height
+    _fails(SentencesSchema, broken, "str_matches")
+    # a failing frame goes through pandera, which runs every check, settled or not
+    failures = schema_failures("t", "sentences", SentencesSchema, broken.with_columns(position=pl.lit(-1, pl.Int32)),
+                               settled=("paragraph_id",))
+    named = set(failures.select("column", check=pl.col("check").str.extract(r"^(\w+)")).iter_rows())
+    assert {("paragraph_id", "str_matches"), ("position", "greater_than_or_equal_to")} <= named, failures
+
+
 def test_clean_documents_contract():
     cleaned = clean_documents(parse_records(pl.DataFrame(
         {"source_path": ["a.txt"], "raw": [b"Title\n\nBody text of the article, long enough.\n\nMore."], "read_error": [None]},
