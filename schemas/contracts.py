@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 import pandera.errors
 import pandera.polars as pa
@@ -173,36 +174,23 @@ def _passes(model: type[pa.DataFrameModel] | pa.DataFrameSchema, frame: pl.DataF
             or schema.strict and set(dtypes) - {c.name for c in columns}):
         return False
     lazy = frame.lazy()
-    # Every part is one aggregating expression of a single select; a check that cannot give its
-    # expression brings its own one-row LazyFrame.
-    exprs: list[pl.Expr] = []
-    frames: list[pl.LazyFrame] = []
     try:
-        for column in columns:
-            name = column.name
-            if column.dtype is not None and not column.dtype.check(dtypes[name], PolarsData(lazy.select(name), name)):
+        key = (id(model), tuple(dtypes.items()), frozenset(settled))
+        hash(key)
+    except TypeError:
+        key = None
+    try:
+        kept = _EXPRS.get(key) if key is not None else None
+        if kept is not None:
+            exprs, frames = kept[1], []
+        else:
+            parts = _parts(schema, dtypes, lazy, settled)
+            if parts is None:
                 return False
-            if not column.nullable:
-                present = pl.col(name).is_not_null()
-                if dtypes[name].is_float():
-                    present = present & pl.col(name).is_not_nan()
-                exprs.append(present.all())
-            if column.unique:
-                # what pandera asks (no value twice, two nulls being the same value); for strings
-                # counting distinct values says the same three times faster
-                exprs.append(pl.col(name).n_unique() == pl.len() if dtypes[name] == pl.String
-                             else pl.col(name).is_duplicated().not_().all())
-        frame_checks = {check.name for check in schema.checks}
-        settled = set(settled)
-        checks = [(check, column.name) for column in columns for check in column.checks
-                  if not _follows_from(check, column, frame_checks)
-                  and not (check.name == "str_matches" and column.name in settled)]
-        repeats = {column.name for column in columns if not column.unique}
-        for check, key in checks + [(check, "*") for check in schema.checks]:
-            holds = _check_holds(check, lazy, key, key in repeats)
-            if holds is None:
-                return False
-            (exprs if isinstance(holds, pl.Expr) else frames).append(holds)
+            exprs, frames = parts
+            if key is not None and not frames:
+                # the model is kept with them, so that no other object takes its id
+                _EXPRS[key] = (model, exprs)
         parts = ([lazy.select([e.alias(f"e{i}") for i, e in enumerate(exprs)])] if exprs else []) + [
             p.select(pl.first().alias(f"f{i}")) for i, p in enumerate(frames)]
         if not parts:
@@ -213,6 +201,50 @@ def _passes(model: type[pa.DataFrameModel] | pa.DataFrameSchema, frame: pl.DataF
     except Exception:  # a check that cannot run here is reported by pandera, as before
         return False
     return all(row.row(0))
+
+
+# A model's expressions for frames of one schema (and settled columns), built once per process:
+# building them (pandera's dtype checks, each check called with a `_Recorder`) cost as much as
+# running them on the frames of a small shard. What they read of the frame is its dtypes, in the
+# key; a check that brings its own LazyFrame reads the data, and its model is built every time.
+_EXPRS: dict[tuple, tuple[object, list[pl.Expr]]] = {}
+
+
+def _parts(schema: pa.DataFrameSchema, dtypes: pl.Schema, lazy: pl.LazyFrame,
+           settled: Iterable[str]) -> tuple[list[pl.Expr], list[pl.LazyFrame]] | None:
+    """The aggregating expressions of `_passes`, and the one-row LazyFrames of the checks that
+    cannot give one; None when a part cannot be read the way pandera does."""
+    columns = list(schema.columns.values())
+    # Every part is one aggregating expression of a single select; a check that cannot give its
+    # expression brings its own one-row LazyFrame.
+    exprs: list[pl.Expr] = []
+    frames: list[pl.LazyFrame] = []
+    for column in columns:
+        name = column.name
+        if column.dtype is not None and not column.dtype.check(dtypes[name], PolarsData(lazy.select(name), name)):
+            return None
+        if not column.nullable:
+            present = pl.col(name).is_not_null()
+            if dtypes[name].is_float():
+                present = present & pl.col(name).is_not_nan()
+            exprs.append(present.all())
+        if column.unique:
+            # what pandera asks (no value twice, two nulls being the same value); for strings
+            # counting distinct values says the same three times faster
+            exprs.append(pl.col(name).n_unique() == pl.len() if dtypes[name] == pl.String
+                         else pl.col(name).is_duplicated().not_().all())
+    frame_checks = {check.name for check in schema.checks}
+    settled = set(settled)
+    checks = [(check, column.name) for column in columns for check in column.checks
+              if not _follows_from(check, column, frame_checks)
+              and not (check.name == "str_matches" and column.name in settled)]
+    repeats = {column.name for column in columns if not column.unique}
+    for check, key in checks + [(check, "*") for check in schema.checks]:
+        holds = _check_holds(check, lazy, key, key in repeats)
+        if holds is None:
+            return None
+        (exprs if isinstance(holds, pl.Expr) else frames).append(holds)
+    return exprs, frames
 
 
 def schema_failures(stage: str, table: str, model: type[pa.DataFrameModel], frame: pl.DataFrame,
@@ -246,17 +278,24 @@ def added_column_failures(stage: str, table: str, model: type[pa.DataFrameModel]
     checked (the write contract re-ran every document check of the clean contract: ~9 ms of
     10,000 Reuters documents). A frame that fails that, or a model that checks more than `passed`
     on its columns, goes through `schema_failures`, which reports as before."""
+    added = _added_columns(model, passed)
+    if added is not None and set(frame.columns) == set(model.to_schema().columns) and _passes(added, frame):
+        return pl.DataFrame(schema=FAILURE_SCHEMA)
+    return schema_failures(stage, table, model, frame)
+
+
+@lru_cache(maxsize=None)
+def _added_columns(model: type[pa.DataFrameModel], passed: type[pa.DataFrameModel]) -> pa.DataFrameSchema | None:
+    """The columns `model` adds to `passed`, as a model of their own (built once, so that `_passes`
+    keeps its expressions), when `model` checks the others and the frame exactly as `passed` does;
+    else None."""
     schema, done = model.to_schema(), passed.to_schema()
     shared = [name for name in schema.columns if name in done.columns]
-    settled = (set(frame.columns) == set(schema.columns) and not schema.unique and not schema.ordered
-               and all(schema.columns[name] == done.columns[name] for name in shared)
-               and all(_same_frame_check(model, passed, check.name) for check in schema.checks))
-    if settled:
-        added = pa.DataFrameSchema({name: column for name, column in schema.columns.items() if name not in done.columns},
-                                   strict=False)
-        if _passes(added, frame):
-            return pl.DataFrame(schema=FAILURE_SCHEMA)
-    return schema_failures(stage, table, model, frame)
+    if (schema.unique or schema.ordered or any(schema.columns[name] != done.columns[name] for name in shared)
+            or not all(_same_frame_check(model, passed, check.name) for check in schema.checks)):
+        return None
+    return pa.DataFrameSchema({name: column for name, column in schema.columns.items() if name not in done.columns},
+                              strict=False)
 
 
 def _pandera_failures(stage: str, table: str, model: type[pa.DataFrameModel], frame: pl.DataFrame) -> pl.DataFrame:
