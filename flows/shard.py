@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from schemas.contracts import (ContractViolation, added_column_failures, count_failures, cross_table_failures,
-                               rows_as_failures, schema_failures)
+                               row_counts, rows_as_failures, schema_failures)
 from schemas.documents import CleanDocumentsSchema, DocumentsSchema
 from schemas.numeric_claims import SETTLED_BY_CROSS_CHECKS, NumericClaimsSchema, check_claims_against
 from schemas.paragraphs import ParagraphsSchema
@@ -59,15 +59,12 @@ def rejected_rows(frame: pl.DataFrame) -> pl.DataFrame:
 
 def document_counts(documents: pl.DataFrame, **tables: pl.DataFrame) -> pl.DataFrame:
     """Documents as written: `n_<table>` counts of their rows in the other tables, no working columns."""
-    out = documents.drop("paragraph_kinds")
+    # One lazy query: as eager steps (a dozen), each cost more to plan than to run on a small shard.
+    out = documents.lazy().drop("paragraph_kinds")
     for column, rows in tables.items():
-        # A document's rows are adjacent in every table (one run per document on Reuters; the
-        # paragraphs are in document order, not sorted), so summing run lengths hashes one id per
-        # run instead of one per row; the sums are the counts in any order.
-        runs = rows.select(pl.col("doc_id").rle()).unnest("doc_id")
-        counts = runs.group_by(doc_id="value").agg(pl.col("len").sum().cast(pl.Int32).alias(column))
-        out = out.join(counts, on="doc_id", how="left", maintain_order="left").with_columns(pl.col(column).fill_null(0))
-    return out.select(list(DocumentsSchema.to_schema().columns))
+        out = out.join(row_counts(rows, column), on="doc_id", how="left", maintain_order="left").with_columns(
+            pl.col(column).fill_null(0))
+    return out.select(list(DocumentsSchema.to_schema().columns)).collect(engine="in-memory")
 
 
 class StageClock:

@@ -399,18 +399,26 @@ def _position_gaps(stage: str, table: str, rows: pl.DataFrame) -> pl.DataFrame:
                      bad.select(pl.format("{} rows, positions up to {}", "n", "top")).to_series(), "position")
 
 
+def row_counts(rows: pl.DataFrame, column: str) -> pl.LazyFrame:
+    """`doc_id` and `column`, the number of `rows` of each document that has any. A document's rows
+    are adjacent in every stage's output, so summing run lengths hashes one key per run instead of
+    one per row; the sums are the counts in any order."""
+    runs = rows.lazy().select(pl.col("doc_id").rle()).unnest("doc_id")
+    return runs.group_by(doc_id="value").agg(pl.col("len").sum().cast(pl.Int32).alias(column))
+
+
 def _count_mismatches(stage: str, documents: pl.DataFrame, column: str, rows: pl.DataFrame,
                       table: str) -> pl.DataFrame:
-    # A document's rows are adjacent in every stage's output, so summing run lengths hashes one
-    # key per run instead of one per row; counts are the same in any order.
-    runs = rows.select(pl.col("doc_id").rle()).unnest("doc_id")
-    counts = runs.group_by(doc_id="value").agg(actual=pl.col("len").sum().cast(pl.Int32))
-    joined = documents.select("doc_id", column).join(counts, on="doc_id", how="left", maintain_order="left").with_columns(
-        pl.col("actual").fill_null(0))
-    bad = joined.filter(pl.col(column) != pl.col("actual"))
-    return failure_rows(stage, "documents", f"{column}_matches_{table}", bad["doc_id"],
-                     bad.select(pl.format("{} says {}, {} has {}", pl.lit(column), column, pl.lit(table), "actual"))
-                     .to_series(), column)
+    # One lazy query: as eager steps, each cost more to plan than to run on a small shard.
+    bad = (
+        documents.lazy().select("doc_id", column)
+        .join(row_counts(rows, "actual"), on="doc_id", how="left", maintain_order="left")
+        .with_columns(pl.col("actual").fill_null(0))
+        .filter(pl.col(column) != pl.col("actual"))
+        .select("doc_id", detail=pl.format("{} says {}, {} has {}", pl.lit(column), column, pl.lit(table), "actual"))
+        .collect(engine="in-memory")
+    )
+    return failure_rows(stage, "documents", f"{column}_matches_{table}", bad["doc_id"], bad["detail"], column)
 
 
 def cross_table_failures(stage: str, documents: pl.DataFrame, paragraphs: pl.DataFrame,
