@@ -10,28 +10,17 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tasks.reporting_verbs import (
-    ADVERBIAL_STARTS,
-    DISCOURSE_LEADS,
-    ALL_FORMS,
-    FINITE_FORMS,
-    DOCUMENT_WORDS,
-    LEMMA,
-    ORGANIZATION_WORDS,
-    PRONOUNS,
-    NOISE_LAST_WORDS,
-    TRAILING_NOISE,
+from tasks.noun_phrases import (
+    Mention,
+    clean_np,
+    comma_chunks,
+    located,
+    noun_phrase,
+    tail_noun_phrase,
+    usable_np,
 )
-from tasks.speaker_kinds import (
-    ORGANIZATION_RUNS,
-    PARTY_TAG,
-    SOURCE_RUNS,
-    TITLE_WORDS,
-    is_name_chunk,
-    is_pure_name,
-    name_ending,
-    speaker_kind,
-)
+from tasks.reporting_verbs import ADVERBIAL_STARTS, ALL_FORMS, FINITE_FORMS, LEMMA, PRONOUNS
+from tasks.speaker_kinds import PARTY_TAG, is_name_chunk, is_pure_name, speaker_kind
 
 # The word alternative is possessive: whatever follows a token (`\s`, `[\s,]`, `\s*` before punctuation or the end)
 # cannot start with a word character, so giving characters back never leads to a match, and the patterns below
@@ -48,197 +37,7 @@ LAST_VERB = re.compile(rf"\b(?:{ALL_FORMS})\b")
 # Leads with the punctuation so the regex engine skips to [.!?] instead of trying the lookbehind at
 # every character (7x faster); callers use only where a break ends, which is unchanged.
 SENTENCE_BREAK = re.compile(r"[.!?](?<=[a-z0-9)\]]{2}[.!?]|[A-Z]{2}[.!?])[\"”’]?\s+(?=[A-Z\"“‘'\[])")
-_RELATIVE = re.compile(r"\s+(?:who|which|whose|that|where|when)\b.*$")
-# A word that looks like a finite verb: a set lookup and a suffix test (the regex these replaced tried
-# ~200 alternatives per word).
-_FINITE_WORDS = frozenset(LEMMA) | {
-    "is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could", "did", "does", "do", "may",
-    "might", "must", "should", "took", "gave", "spoke", "went", "made", "held", "led", "met", "won", "lost", "sent",
-    "got", "came", "became", "began", "ran",
-}
 
-
-def _is_finite(word: str) -> bool:
-    stem = word[:-2]
-    return word in _FINITE_WORDS or (word.endswith("ed") and stem.isascii() and stem.isalpha() and stem.islower())
-
-
-@dataclass
-class Mention:
-    text: str
-    start: int | None
-    end: int | None
-
-
-_NAME_PAREN = re.compile(r"\b(of|and|by|for|from|to|the|[a-z-]+(?:held|owned|based))\s+\(([^)]*)\)")
-_PAREN = re.compile(r"\s*\(+[^()]*\)+")  # "((WN)) Well it": a doubled bracket goes whole
-# A Reuters ticker after a name ("Reuters Holdings Plc <RTRS.L>") goes; a bracketed name stays ("<Noranda Inc>").
-TICKER = r"\s*<[A-Z0-9.][A-Z0-9. ]{0,9}>"
-_TICKER = re.compile(r"(?<=\S)" + TICKER)
-# "I've", "I would", "we did": a pronoun subject with its auxiliary is the pronoun
-_PRONOUN_AUX = re.compile(r"^(I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey|[Ii]t)(?:['’](?:ve|m|d|ll|re|s)|\s+(?:would|could|did|do|does|will|can|"
-                          r"may|might|must|should|have|had|has|was|were|am|is|are))$")
-_LY_TAIL = re.compile(r"(?<=\w)\s+[a-z]+ly$")
-_NAME_OF_PLACE = re.compile(r"^(.*?[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\s+of\s+(?:[A-Z]|[a-z]+\s+[a-z]+\s)[\w\s'’-]+$")
-
-
-def _noisy_end(s: str) -> bool:
-    """Whether TRAILING_NOISE can match: its phrases all end in one of NOISE_LAST_WORDS (the regex
-    alone tries every position of the string)."""
-    tail = s[-16:]
-    return not tail.isascii() or tail.rsplit(None, 1)[-1].lower() in NOISE_LAST_WORDS if tail.strip() else False
-
-
-# Pure and called ~45k times on Reuters with many repeats (the same subject recurs): memoised.
-@lru_cache(maxsize=65536)
-def _clean_np(s: str) -> str:
-    # a parenthetical after "of"/"privately-held" is the name itself ("A subsidiary of (Kyowa) and"): keep its words
-    if "(" in s:
-        s = _NAME_PAREN.sub(r"\1 \2", s)
-        s = _PAREN.sub("", s)
-    # each regex below is tried only when the words it needs are there: `re` would try every position
-    if "wh" in s or "that" in s:
-        s = _RELATIVE.sub("", s)
-    s = s.rstrip(" ,;:")
-    if _noisy_end(s):
-        s = TRAILING_NOISE.sub("", s)  # "wrote Trump on Twitter, ": the platform goes too
-    if s.endswith(_ADVERB_ENDS):  # "One of them even went as far as to say": the adverb before the verb goes
-        s = s.rsplit(None, 1)[0]
-    if s.endswith(("ly", "ly\n")):
-        s = _LY_TAIL.sub(lambda m: m.group() if m.group().strip() in _LY_NOUNS else "", s)  # "... jointly"
-    s = s.strip(" ,;:—–-\n.\"“”")
-    if "<" in s or s[:1] in ")]:;":  # what an interview line or a Reuters ticker bracket leaves ("<WPP Group Plc>")
-        s = _TICKER.sub("", s.lstrip(" )]:;,")).replace("<", "").replace(">", "").strip()
-    if " " in s and s.split(" ", 1)[0].lower().rstrip(",") in DISCOURSE_LEADS:
-        s = _drop_discourse(s)
-    if len(s) <= 12 and s[:1] in "IWwHhSsTt":  # the longest is "They should"
-        m = _PRONOUN_AUX.match(s)
-        if m:
-            s = m.group(1)
-    m = _NAME_OF_PLACE.match(s) if "of" in s else None
-    if m and m.group(1).split()[-1].lower() not in TITLE_WORDS and not ORGANIZATION_WORDS.search(m.group(1).split()[-1]):
-        s = m.group(1)
-    return s
-
-
-def _drop_discourse(s: str) -> str:
-    """"So I", "However Bonham", "Both Tesco and Salling", "But they": the words that open the sentence go."""
-    words = s.split()
-    while words and words[0].lower().rstrip(",") in DISCOURSE_LEADS:
-        words = words[1:]
-    return " ".join(words)
-
-
-_ADVERB_ENDS = (" even", " also", " then", " still", " already", " never", " always", " often", " just")
-_LY_NOUNS = {"family", "ally", "assembly", "supply", "rally", "monopoly", "anomaly", "italy", "kelly", "emily"}
-
-
-@lru_cache(maxsize=65536)
-def _noun_phrase(chunk: str) -> str:
-    """The leading noun phrase of a clause: stop at the first word that looks like a finite verb."""
-    out: list[str] = []
-    words = chunk.split()
-    for i, w in enumerate(words):
-        # "a tweet sent from X's account" stays one phrase: the document's owner follows
-        by = i + 1 < len(words) and words[i + 1] in {"by", "from"} and bool(out) and bool(DOCUMENT_WORDS.fullmatch(out[-1]))
-        if w[:1].islower() and _is_finite(w.strip(",.;:")) and not (out and out[-1].lower() in _LY_NOUNS) and not by:
-            break
-        out.append(w)
-    return " ".join(out)
-
-
-_NP_STOP = {
-    "in", "at", "on", "to", "by", "from", "with", "what", "which", "who", "whom", "that", "whose", "where", "when",
-    "while", "and", "but", "as", "after", "before", "since", "if", "because", "than", "has", "have", "had", "is",
-    "was", "are", "were", "be", "been", "also", "then", "said", "says", "such", "like", "into", "over", "about",
-    "among", "per", "via", "through", "during", "against", "why", "how", "there", "here", "it", "its", "his",
-    "her", "their", "our", "my", "your", "this", "these", "those", "not", "no", "so", "or", "nor", "yet",
-}
-
-
-@lru_cache(maxsize=65536)
-def _tail_noun_phrase(chunk: str) -> str:
-    """The noun phrase that ends a chunk ("... in what the police" -> "the police")."""
-    words = chunk.split()
-    out: list[str] = []
-    for i in range(len(words) - 1, -1, -1):
-        w = words[i]
-        bare = w.strip(",.;:").lower()
-        if not out and bare in _TRAILING_ADVERBS:
-            continue  # "this person also said": the adverb before the verb is no part of the subject
-        if out and (w[-1:] == ";" or w in _DASHES):
-            break  # "the Defence Secretary; he described": a semicolon or a spaced dash ends the clause
-        if bare in {"his", "her", "its", "their"} and out:
-            out.append(w)
-            break
-        if bare in _NP_STOP and not (bare in {"his", "her", "its", "their", "it"} and not out):
-            # "American Telephone and Telegraph Co", "Tesco and Salling", "Thai and foreign bankers": "and" after a
-            # capitalised word is inside the phrase
-            if bare == "and" and out and i > 0 and words[i - 1][:1].isupper():
-                out.append(w)
-                continue
-            break
-        if w[:1].islower() and _is_finite(bare) and bare not in {"led", "elected", "based"}:
-            break
-        out.append(w)
-        if bare in {"the", "a", "an"}:
-            if i >= 3 and words[i - 1] == "of":  # "Cardinal Marc Ouellet of the Holy See": the person, not the body
-                name = name_ending(words[:i - 1])
-                if name:
-                    return name
-            break
-    return " ".join(reversed(out))
-
-
-_TRAILING_ADVERBS = {"also", "then"}
-_DASHES = {"—", "–"}
-
-
-_LETTER = re.compile(r"[A-Za-z]")
-
-
-@lru_cache(maxsize=65536)
-def _usable(np: str) -> bool:
-    words = np.split()
-    lowered_lead = next((i for i, w in enumerate(words) if w[:1].isupper()), None)
-    if lowered_lead is not None and 0 < lowered_lead <= 4 and words[0].lower() not in _NP_STOP:
-        return True  # "former federal prosecutor Elie Honig"
-    return bool(np) and bool(_LETTER.search(np)) and (
-        np[:1].isupper() or np.lower() in PRONOUNS or np.lower().startswith(("the ", "a ", "an ", "his ", "her ", "its ", "their "))
-    ) and np.lower() not in _NO_SPEAKER or _lower_group(np)
-
-
-# a lone opener left by an interview line or a subordinate clause (") Because", "What", "So you") speaks for nobody
-_NO_SPEAKER = {"the", "a", "an", "you", "because", "what", "why", "how", "when", "where", "if", "whether", "having",
-               "saying", "being", "so you", "the more"} | DISCOURSE_LEADS
-
-
-def _lower_group(np: str) -> bool:
-    """"many economists", "union leaders": a lower-case phrase whose head names a group of sources or an organisation
-    (what is left of "Though many economists", "But analysts" once the opener goes)."""
-    head = np.rsplit(None, 1)[-1].lower() if np.strip() else ""
-    return np[:1].islower() and (head in SOURCE_RUNS or head in ORGANIZATION_RUNS)
-
-
-def _chunks(before: str, base: int) -> list[tuple[str, int]]:
-    out, pos = [], 0
-    for part in _COMMA.split(before):
-        if part != ",":
-            out.append((part, base + pos))
-        pos += len(part)
-    return out
-
-
-def located(np: str, chunk: str, chunk_start: int, last: bool = False) -> Mention:
-    """The mention with offsets only when it is verbatim in the chunk: cleaning drops parentheticals
-    ("Corp (CMB) president") and collapses line breaks, and such a speaker is no single document slice."""
-    at = chunk.rfind(np) if last else chunk.find(np)
-    if not np or at < 0:
-        return Mention(np, None, None)
-    return Mention(np, chunk_start + at, chunk_start + at + len(np))
-
-
-_COMMA = re.compile(r"(,)")
 _QUOTED_AS = re.compile(r"\bquoted\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)")
 _WHO_WHICH = re.compile(r"\s*(?:who|which)\s*")
 _WITH = re.compile(r"\s*with\s")
@@ -259,22 +58,22 @@ def _subject_mention(before: str, participle: bool, subject_first: bool) -> Ment
     quoted = _QUOTED_AS.search(before) if "quoted" in before else None  # `re` tries a \b pattern at every position
     if quoted:
         return Mention(quoted.group(1), base + quoted.start(1), base + quoted.end(1))
-    chunks = _chunks(before, base)
+    chunks = comma_chunks(before, base)
     last_text, last_start = chunks[-1]
     own = _OWN_SUBJECT.match(last_text)
     if own:  # "the decision, which Ross has referred to as": the relative clause has its own subject
         last_text, last_start = last_text[own.end():], last_start + own.end()
-    tail = _clean_np(_tail_noun_phrase(_clean_np(last_text)))
+    tail = clean_np(tail_noun_phrase(clean_np(last_text)))
     if tail.lower() in {"who", "which"} or (not tail and _WHO_WHICH.fullmatch(last_text)):
         tail = ""
         # "Thomas Gray, 24, who cited": the age between the name and "who" is skipped
         k = 3 if len(chunks) > 2 and chunks[-2][0].strip().isdigit() else 2
         if len(chunks) >= k:
             prev_text, prev_start = chunks[-k]
-            np = _clean_np(_tail_noun_phrase(prev_text))
-            if _usable(np):
+            np = clean_np(tail_noun_phrase(prev_text))
+            if usable_np(np):
                 return located(np, prev_text, prev_start, last=True)
-    tail_ok = _usable(tail) and (not participle or is_pure_name(tail) or tail.lower() in PRONOUNS)
+    tail_ok = usable_np(tail) and (not participle or is_pure_name(tail) or tail.lower() in PRONOUNS)
     if tail_ok and not subject_first and len(chunks) > 1:
         named = _appositive_name(chunks)
         if named is not None:
@@ -290,8 +89,8 @@ def _subject_mention(before: str, participle: bool, subject_first: bool) -> Ment
             first = lead.split(" ", 1)[0].lower() if lead else ""
         if not lead or first in ADVERBIAL_STARTS or first.endswith("ly") or (first.endswith("ing") and lead[:1].islower()):
             continue
-        np = _clean_np(_noun_phrase(_clean_np(lead)))
-        if not _usable(np):
+        np = clean_np(noun_phrase(clean_np(lead)))
+        if not usable_np(np):
             continue
         if best is None or (is_pure_name(np) and not is_pure_name(best.text)):
             best = located(np, text, start)
@@ -323,10 +122,10 @@ def _appositive_name(chunks: list[tuple[str, int]]) -> Mention | None:
     first = last.split(None, 1)[0].lower()
     if first in _NOT_APPOSITIVE or first.endswith("ly") or (last[:1].isupper() and " and " in last):
         return None  # a clause of its own ("..., because it said"), or a list ("Manny, Moe and Jack Inc")
-    if first != "who" and _noun_phrase(last) != last:
+    if first != "who" and noun_phrase(last) != last:
         return None  # a finite verb: its own clause
-    np = _clean_np(name)
-    return located(np, name_text, name_start) if _usable(np) else None
+    np = clean_np(name)
+    return located(np, name_text, name_start) if usable_np(np) else None
 
 
 @dataclass
@@ -358,10 +157,10 @@ def attribution_after(suffix: str, base: int, quoted: str) -> Attribution | None
         if m:
             if m.group("sp").split(None, 1)[0].lower() in _NEW_CLAUSE:
                 continue  # '"self-defense," but experts say ...': a clause of its own, not the quote's attribution
-            sp = _clean_np(m.group("sp"))
+            sp = clean_np(m.group("sp"))
             if " per " in sp:  # "said Russell Zimmerman per ABC News": the outlet that carried the words goes
                 sp = sp.split(" per ", 1)[0]
-            if not _usable(sp):
+            if not usable_np(sp):
                 continue
             if regex is AFTER_VERB_SPEAKER and not is_pure_name(sp) and suffix[m.end():m.end() + 1] == ",":
                 named = _CLOSING_NAME.match(suffix, m.end())
@@ -414,7 +213,7 @@ def attribution_before(prefix: str, base: int) -> Attribution | None:
         if inner is not None and inner.speaker is not None:
             return inner
     if m:
-        sp = _clean_np(m.group("sp"))
+        sp = clean_np(m.group("sp"))
         return Attribution(located(sp, m.group("sp"), base + m.start("sp")), "according to", True)
     verbs = [v for v in LAST_VERB.finditer(prefix) if not _noun_lead(prefix, v.start())]
     if not verbs:
@@ -426,8 +225,8 @@ def attribution_before(prefix: str, base: int) -> Attribution | None:
     before, between = prefix[: v.start()], prefix[v.end():]
     direct = bool(_DIRECT_GAP.fullmatch(between))
     if not _WORD.search(before) and _WORD.search(between):
-        np = _clean_np(between)
-        return Attribution(located(np, between, base + v.end()) if _usable(np) else None, LEMMA[v.group()], True)
+        np = clean_np(between)
+        return Attribution(located(np, between, base + v.end()) if usable_np(np) else None, LEMMA[v.group()], True)
     ing = v.group().endswith("ing")  # ", saying": the clause subject speaks, not the noun before the comma
     return Attribution(subject_mention(before, base, participle=ing, subject_first=ing), LEMMA[v.group()], direct)
 

@@ -16,6 +16,7 @@ import polars as pl
 from tasks.ascii_patterns import Rx, ascii_form, is_ascii, patterns_for
 from tasks.added_clauses import split_added_clauses
 from tasks.indirect_speakers import hit_speakers
+from tasks.reported_clauses import ASIDE, CLAUSE_CUT, FINITE_NEAR, FINITE_STRICT, IS_FINITE, LOWER_CUT, NOT_CLAUSE_OPENERS
 from tasks.reporting_verbs import CLAUSE_FORMS, LEMMA
 
 _TOKEN = r"(?:[A-Z]\.(?:[A-Z]\.)+|[\w'’&.-]+)"
@@ -74,55 +75,12 @@ AFTER_TELL_THAT = rf"^(?P<pre>\s+{_OBJECT}\s+{_ADJUNCT})(?P<that>that,?\s+)(?:{_
 AFTER_VERB_THAT = rf"^(?P<pre>\s+{_ADJUNCT})(?P<that>that,?\s+)(?:{_START})"
 # an adjunct holding a verb is a clause of its own ("said on Monday the company that has ...")
 _ADJUNCT_VERB = r"(?-u:\b)(?:is|are|was|were|has|have|had|would|will|could|can|said|says|did|does)(?-u:\b)"
-# A reported clause without "that" needs a finite verb near its start: other verbs than say/tell
-# also take a noun-phrase object ("announced his resignation", "declared a state of emergency", "stated
-# her intention to ..."), which is not speech. The head of the clause is cut at the first comma,
-# bracket or subordinating word ("declared an emergency so he could ...", "the outbreak, which causes").
-_CLAUSE_CUT = (r"(?:[,;:(]|\s(?:so|because|as|while|when|after|before|until|unless|since|although|though|but|"
-               r"which|who|whose|whom|where|if|to)\s).*$")
-# "announced the debate between X and Y, which was slated for ..., has been cancelled": a relative clause, an
-# "including ..." / "to be ..." aside or an appositive ("reported X, the caretaker prime minister, recommended") between
-# commas is dropped before the cut
-_RELATIVE = r",\s+(?:which|who|whose|whom|including|the|a|an|to be)\s[^,]*,"
-_FINITE_WORD = (r"(?:(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|must|"
-                r"did|does|do|wo|ca)(?:n['’]t)?|went|made|won|took|gave|got|came|knew|thought|found|left|lost|"
-                r"began|saw|told|became|held|kept|ran|sent|spent|built|brought|bought|paid|met|sold|led|fell|rose|grew|"
-                r"hit|set|put|cut|felt|meant|stood|wrote|spoke|broke|chose|fought|sought|caught|taught|struck|"
-                r"shot|ate|drew|flew|forgot|hid|wore|tore|threw|understood)")
-# A present-tense verb ends in -s like a plural noun: counted only before an object pronoun or a determiner
-# ("the commission's scope allows it to ...", "the company expects a loss", "indicates 82%") or after he/she/it,
-# not before "to"/"for" ("new measures to").
-_PRESENT_S = (r"[a-z]+[^s\s]s\s+(?:(?:it|them|him|her|us|the|a|an|no|its|their|his|our)(?:\s|$)|[0-9])"
-              r"|(?:he|she|it)\s+[a-z]+[^s\s]s(?:[\s.]|$)")  # or after a pronoun subject ("it runs flights")
-# An -ed word before "by" is a participle ("incidents perpetrated by church authorities"), not the clause's verb.
-# An -ed word is a past form unless it is a noun like need, speed, hundred (-eed, short, -dred).
-_ED_WORD = r"(?:[a-z]{2,}[^er\s]ed|[a-z]+[^d\s]red|[a-z]*ied|agreed|disagreed|freed|guaranteed|decreed|fled|used|owed|fed)"
-_PAST_ED = rf"{_ED_WORD}(?:\.|\s*$|\s+(?:[^b]|b[^y]|by\S))"
-_FINITE_NEAR = rf"^(?:[^\s,;:]+\s+){{0,11}}?(?:{_FINITE_WORD}(?:[\s.]|$)|{_PAST_ED}|{_PRESENT_S})"
-# A clause opening with a lower-case word is the riskier guess ("maintains control of the board and has ...",
-# "warned neighbouring states not to ..."): its verb must be an auxiliary or a past form before any "and"/"or".
-_LOWER_CUT = r"\s(?:and|or)\s.*$"
-_FINITE_STRICT = rf"^(?:[^\s,;:]+\s+){{0,11}}?(?:{_FINITE_WORD}(?:[\s.]|$)|{_PAST_ED})"
-_IS_FINITE = rf"^(?:{_FINITE_WORD}|{_ED_WORD})$"
 # "said citizenship in ... can only be resolved", "told reporters today psychiatric assessments will ...": a bare
-# clause may open with a lower-case noun, adjective or gerund (then the finite verb is required). Words
-# that open an adverbial or object instead are not clause openers.
+# clause may open with a lower-case noun, adjective or gerund (then the finite verb is required), unless its first
+# word is one of NOT_CLAUSE_OPENERS.
 _DAY = r"(?:(?:yesterday|today|tonight)(?:\s+(?:morning|afternoon|evening|night))?\s+(?:that,?\s+)?)?"
 AFTER_TELL_LOWER = rf"^(?P<pre>\s+{_OBJECT}\s+{_DAY})(?P<w>[a-z][a-z'’-]+)\s"
 AFTER_VERB_LOWER = rf"^(?P<pre>\s+{_DAY})(?P<w>[a-z][a-z'’-]+)\s"
-_NOT_CLAUSE_OPENERS = [
-    "in", "on", "at", "to", "for", "with", "by", "from", "about", "of", "during", "after", "before", "via", "as",
-    "over", "under", "into", "onto", "upon", "through", "against", "without", "within", "between", "among", "since",
-    "until", "while", "when", "if", "whether", "because", "although", "though", "and", "or", "but", "so", "not",
-    "also", "then", "there", "here", "only", "just", "yes", "no", "nothing", "something", "anything", "everything",
-    "how", "what", "why", "where", "who", "whom", "which", "earlier", "later", "last", "next", "late", "early",
-    "again", "further", "instead", "otherwise", "too", "very", "up", "down", "out", "off", "back", "away", "goodbye",
-    "hello", "thanks", "sorry", "little", "much", "nobody", "none", "whatever", "both", "either", "neither",
-    "each", "every", "any", "such", "me", "you", "us", "him", "her", "them", "it", "itself", "himself",
-    "herself", "themselves", "recently", "once", "now", "still", "already", "yet", "ago", "ahead", "along",
-    "around", "near", "across", "behind", "beyond", "per", "like", "unlike", "including", "regarding", "concerning",
-    "following", "despite", "amid", "toward", "towards",
-]
 # A verb form right after a determiner, preposition or possessive is a noun or an adjective ("The states that held
 # elections", "Amongst reported incidents", "Lawson's comments followed"), not the sentence's verb; and speech that is
 # negated or withheld ("did not say", "Just don't tell anyone", "declined to say") reports nothing; "value-added" is
@@ -337,8 +295,8 @@ def indirect_hits(sentences: pl.DataFrame) -> pl.DataFrame:
     has_after = tail.struct.field("pre").is_not_null()
     word = low.struct.field("w")
     # a clause that would open with its own finite verb has no subject ("which Politico reported left experts ...")
-    use_lower = (~has_after & word.is_not_null() & ~word.is_in(_NOT_CLAUSE_OPENERS) & ~word.str.ends_with("ly")
-                 & ~word.str.contains(rx(_IS_FINITE)))
+    use_lower = (~has_after & word.is_not_null() & ~word.is_in(NOT_CLAUSE_OPENERS) & ~word.str.ends_with("ly")
+                 & ~word.str.contains(rx(IS_FINITE)))
     lead = pl.when(has_after).then(tail.struct.field("pre").str.len_chars() + tail.struct.field("that").str.len_chars().fill_null(0)
                                    ).otherwise(low.struct.field("pre").str.len_chars())
     # a column first: read four times below, the expression would run four times
@@ -349,10 +307,10 @@ def indirect_hits(sentences: pl.DataFrame) -> pl.DataFrame:
     # (a column first: used in both branches below, the expression would run twice)
     needs = pl.col("_needs_finite")
     cand = cand.with_columns(_head=pl.when(needs).then(
-        _only(needs, pl.col("main_cl")).str.replace_all(rx(_RELATIVE), "").str.replace(rx(_CLAUSE_CUT), "")))
+        _only(needs, pl.col("main_cl")).str.replace_all(rx(ASIDE), "").str.replace(rx(CLAUSE_CUT), "")))
     head = pl.col("_head")
-    strict = _only(use_lower, head).str.replace(rx(_LOWER_CUT), "").str.contains(rx(_FINITE_STRICT))
-    near = _only(needs & ~use_lower, head).str.contains(rx(_FINITE_NEAR))
+    strict = _only(use_lower, head).str.replace(rx(LOWER_CUT), "").str.contains(rx(FINITE_STRICT))
+    near = _only(needs & ~use_lower, head).str.contains(rx(FINITE_NEAR))
     finite = pl.when(use_lower).then(strict).when(needs).then(near)
     cand = cand.with_columns(_finite_ok=~needs | finite.fill_null(False))
     # the subject tests only over the two thirds of the candidates with a clause (the rest fail anyway)

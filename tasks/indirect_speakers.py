@@ -9,7 +9,8 @@ import re
 import polars as pl
 
 from tasks.ascii_patterns import Rx
-from tasks.attribution import TICKER, Mention, subject_mention
+from tasks.attribution import subject_mention
+from tasks.noun_phrases import TICKER, Mention
 from tasks.reporting_verbs import DISCOURSE_LEADS
 
 # Subjects that are their own speaker mention: a name, a pronoun, "The company", "Bank officials".

@@ -1,8 +1,8 @@
 """What a speaker mention names: a person's name, an organisation, a group of sources, a document or a place.
 
 `speaker_kind` gives the `speaker_kind` column of the quotes table; `is_pure_name` and the word sets here also
-decide, in `tasks/attribution.py` and `tasks/speakers.py`, which mentions are names. Lookups only: no text is
-searched here but the mention itself.
+decide, in `tasks/attribution.py`, `tasks/noun_phrases.py` and `tasks/speakers.py`, which mentions are names.
+Lookups only: no text is searched here but the mention itself.
 """
 
 from __future__ import annotations

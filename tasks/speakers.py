@@ -16,7 +16,7 @@ from typing import Iterator
 import polars as pl
 
 from tasks.ascii_patterns import is_ascii, patterns_for
-from tasks.attribution import Mention
+from tasks.noun_phrases import Mention
 from tasks.speaker_kinds import TITLE_WORDS, is_pure_name, organization_word, speaker_kind
 from tasks.document_scans import finditer_near, last_break, organization_names, role_pattern, titled_names
 from tasks.name_gender import gender_of
