@@ -16,7 +16,18 @@ import polars as pl
 from tasks.ascii_patterns import Rx, ascii_form, is_ascii, patterns_for
 from tasks.added_clauses import split_added_clauses
 from tasks.indirect_speakers import hit_speakers
-from tasks.reported_clauses import ASIDE, CLAUSE_CUT, FINITE_NEAR, FINITE_STRICT, IS_FINITE, LOWER_CUT, NOT_CLAUSE_OPENERS
+from tasks.reported_clauses import (
+    ASIDE,
+    BY_SAYING,
+    CLAUSE_CUT,
+    FINITE_NEAR,
+    FINITE_STRICT,
+    IS_FINITE,
+    LOWER_CUT,
+    NOT_CLAUSE_OPENERS,
+    ONLY_BEFORE_CLAUSE,
+    ONLY_START,
+)
 from tasks.reporting_verbs import CLAUSE_FORMS, LEMMA
 
 _TOKEN = r"(?:[A-Z]\.(?:[A-Z]\.)+|[\w'’&.-]+)"
@@ -28,7 +39,7 @@ _START = (
 _OBJECT = r"(?:reporters|journalists|the press|the media|(?:local|state) media|him|her|them|us|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
 _WHEN = r"(?:(?:on|in|at|via|during|earlier|late|last)\s+[^,;]{1,40}?\s+|(?:yesterday|today|tonight|recently|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?"
 # Only the short lead is captured (long captures are slow); the clause runs from there to the sentence end.
-_CLAUSE = rf"(?:(?P<that>that,?\s+)|{_START})"
+_CLAUSE = rf"(?:(?P<that>that,?\s+)|{ONLY_START}|{_START})"
 
 ACCORDING_HEAD = r"^(?P<pre>According to )(?P<sp>[^,]{2,120}),\s+(?P<cl>.+)$"
 ACCORDING_TAIL = r"^(?P<cl>.{12,}?)(?P<pre>,?\s+according to )(?P<sp>[^,.]{2,80}?)\.?$"
@@ -274,7 +285,9 @@ def indirect_hits(sentences: pl.DataFrame) -> pl.DataFrame:
     tail_rows = _tail_rows(cand.filter(pl.col("text").str.contains(rx(TAIL_HINT))), ascii_text)
     cand = _first_verb_split(with_at, found_at).drop("_at")
     cand = cand.with_columns(main_v=pl.col("after").str.extract(rx(VERB_AT_START), 0))
-    cand = cand.with_columns(main_rest=pl.col("after").str.slice(pl.col("main_v").str.len_chars()))
+    # "responded by saying B", "saying only that B": the words go with the verb (the clause's offsets count from the end)
+    rest_of_after = pl.col("after").str.slice(pl.col("main_v").str.len_chars()).str.replace(rx(BY_SAYING), "${1}")
+    cand = cand.with_columns(main_rest=rest_of_after.str.replace(rx(ONLY_BEFORE_CLAUSE), "${1}"))
     key = ["doc_id", "char_start"]
     cand = cand.join(acc_rows.drop("text"), on=key, how="left").join(tail_rows.drop("text"), on=key, how="left")
     cand = cand.join(paren_rows.drop("text"), on=key, how="left")
@@ -321,6 +334,8 @@ def indirect_hits(sentences: pl.DataFrame) -> pl.DataFrame:
         & ~(pl.col("main_v").is_in(_NOUN_FORMS) & ms.str.contains(rx(_POSSESSIVE_END)))
         & ~(pl.col("main_v").str.ends_with("ed") & ms.str.contains(rx(_PREPOSITION_END)))
         & pl.when(participle).then(pl.col("main_subj").str.strip_chars_end().str.ends_with(",")
+                                   # "defended it by saying B" (not "by announcing": it takes objects, "a cut in rates")
+                                   | ((pl.col("main_v") == "saying") & pl.col("main_subj").str.strip_chars_end().str.ends_with(" by"))
                                    | _only(participle, pl.col("main_subj")).str.contains(rx(_DOCUMENT_END)))
         .otherwise(~ms.str.contains(rx(r"\b(?:if|whether|when|because|after|before)\s*$")))
     )

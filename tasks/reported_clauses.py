@@ -1,6 +1,7 @@
 """The reported-clause tests of indirect quotes: whether the words after a reporting verb, when no "that"
 introduces them, are a clause (a finite verb near their start) rather than the verb's object ("announced his
-resignation"), and which lower-case words cannot open such a clause.
+resignation"), which lower-case words cannot open such a clause, and the words that may stand between the verb and
+its clause ("by saying", "only").
 
 Regex strings for polars (`tasks/indirect_quotes.py` applies them, in their ASCII forms on ASCII text).
 """
@@ -37,6 +38,14 @@ FINITE_NEAR = rf"^(?:[^\s,;:]+\s+){{0,11}}?(?:{_FINITE_WORD}(?:[\s.]|$)|{_PAST_E
 LOWER_CUT = r"\s(?:and|or)\s.*$"
 FINITE_STRICT = rf"^(?:[^\s,;:]+\s+){{0,11}}?(?:{_FINITE_WORD}(?:[\s.]|$)|{_PAST_ED})"
 IS_FINITE = rf"^(?:{_FINITE_WORD}|{_ED_WORD})$"
+# "replied by saying B": the reporting verb's clause follows "by saying" (the subject's words, as after "replied that")
+BY_SAYING = r"^\s+by\s+saying(\s)"
+# "saying only that B", "said only it was B": "only" before "that" or a pronoun subject limits the saying, not the
+# clause (it goes, with the space before it; the clause's offsets count from its end)
+ONLY_BEFORE_CLAUSE = r"^\s+only,?(\s+(?:that|he|she|they|it|we|I)(?-u:\b))"
+# "saying only this organisation appeared capable": before a determiner or a number it is the clause's own and opens it
+# (elsewhere, "said only yesterday that", it stays no clause opener)
+ONLY_START = r"only\s+(?:(?:the|a|an|this|these|those|his|her|their|its|our|one|two|three)\b|[0-9])"
 # Words that open an adverbial or an object after the verb, not a clause (a bare clause may open with a
 # lower-case noun, adjective or gerund: see AFTER_TELL_LOWER in tasks/indirect_quotes.py).
 NOT_CLAUSE_OPENERS = [

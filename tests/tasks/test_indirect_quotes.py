@@ -95,3 +95,31 @@ def test_aside_between_commas_is_skipped_by_the_finite_verb_test():
         "Adam Ruiz, the acting mayor, recommended the bridge close")
     assert indirect("The council announced the new district, to be called Northgate, would govern itself.")[0][0] == (
         "the new district, to be called Northgate, would govern itself")
+
+
+def test_by_saying_reports_the_subjects_words():
+    # round 10: "by saying B" is the subject's reported clause, with or without "that"
+    assert indirect("Mayor Ann Cole defended the cuts by saying the budget had to be balanced.") == [
+        ("the budget had to be balanced", "Mayor Ann Cole", "say")]
+    assert indirect("In August, the parents tried to have the boy released by saying they forgave him.") == [
+        ("they forgave him", "the parents", "say")]
+    assert indirect("Mayor Ann Cole replied by saying that the report was wrong.") == [
+        ("the report was wrong", "Mayor Ann Cole", "reply")]
+    # other participles after "by" take objects; "by saying" with no clause reports nothing
+    assert indirect("The Harbour Bank will signal a change by announcing a quarter point cut in its rates.") == []
+    assert indirect("Mayor Ann Cole opened the meeting by saying hello to everyone.") == []
+    assert indirect("The team won by scoring twice in the second half.") == []
+
+
+def test_only_after_a_reporting_verb():
+    # "only" before "that" or a pronoun goes with the verb; before a determiner or a number it opens the clause
+    assert indirect("The Harbour Bank declined to comment, saying only that the review was continuing.") == [
+        ("the review was continuing", "The Harbour Bank", "say")]
+    assert indirect("The Harbour Bank would not give details, saying only it was a private matter.") == [
+        ("it was a private matter", "The Harbour Bank", "say")]
+    assert indirect("Governor Lena Strand agreed, saying only this group appeared capable of the attack.") == [
+        ("only this group appeared capable of the attack", "Governor Lena Strand", "say")]
+    assert indirect("Port officials said only 20 ships were working.") == [
+        ("only 20 ships were working", "Port officials", "say")]
+    # "only" before a time or an adverbial opens no clause
+    assert indirect("Mayor Ann Cole said only yesterday that the plan was dead.") == []
