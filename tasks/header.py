@@ -23,6 +23,13 @@ _TITLE_MAX_WORDS = 30
 _DATELINE = (r"^(?P<place>[A-Z][A-Z'.\-]+(?:[ \-][A-Z][A-Z'.\-]+)*(?:,\s+[A-Z][\w'.\-]+(?:\s+[A-Z][\w'.\-]+){0,3})?)"
              r"(?:,\s+\w+\.?\s+\d{1,2})?\s*(?:\((?:[A-Za-z .]{1,25})\)\s*)?[-–—]{1,2}\s+\S")
 _PLACED_NAME = r" in [A-Z][a-z]+(?: [A-Z][a-z]+)?$"
+# "CAIRO: On Tuesday, ...", as South Asian and Gulf papers print it: one to three upper-case words
+# and a colon, then a capitalised word. Labels open a paragraph the same way ("UPDATE: The ...").
+_COLON_DATELINE = r"^([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,2}): [A-Z0-9\"“]"
+# Read on the place alone, so the pattern needs no look-ahead (the regex engine has none).
+_LABELS = (r"^(?:UPDATED?|BREAKING(?: NEWS)?|EXCLUSIVE|WATCH|ANALYSIS|OPINION|LIVE(?: UPDATES)?|VIDEO|PHOTOS?|LISTEN"
+           r"|EDITOR'S NOTE|NOTE|CORRECTION|CLARIFICATION|WARNING|ALERT|URGENT|FLASH|JUST IN|DEVELOPING|FACT CHECK"
+           r"|EXPLAINER|EDITORIAL|COMMENT|REVIEW|INTERVIEW|PODCAST|PREVIEW|REPORT|SPOILERS?|FILE)$")
 # A place in title case is a dateline only with the agency after it: "Hong Kong (CNN) — ".
 _AGENCY_DATELINE = r"^([A-Z][a-z]+(?: [A-Z][a-z]+){0,2}) \([A-Z][A-Za-z]{1,12}(?: [A-Z][A-Za-z]{1,12}){0,2}\) [-–—]{1,2}\s+\S"
 
@@ -137,9 +144,11 @@ def header_metadata(lines: pl.DataFrame) -> pl.DataFrame:
 
 
 def dateline_place(first_paragraph: pl.Expr, rx: Rx = patterns_for(False)) -> pl.Expr:
-    """The place of a dateline opening the body ("ERBIL, Kurdistan Region - ...")."""
+    """The place of a dateline opening the body ("ERBIL, Kurdistan Region - ...", "CAIRO: On ...")."""
+    colon_place = first_paragraph.str.extract(rx(_COLON_DATELINE), 1)
     return pl.coalesce(first_paragraph.str.extract(rx(_DATELINE), 1),
-                       first_paragraph.str.extract(rx(_AGENCY_DATELINE), 1))
+                       first_paragraph.str.extract(rx(_AGENCY_DATELINE), 1),
+                       pl.when(~colon_place.str.contains(_LABELS)).then(colon_place))
 
 
 def given_dateline_place(given: pl.Expr, rx: Rx = patterns_for(False)) -> pl.Expr:

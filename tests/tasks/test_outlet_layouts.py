@@ -118,3 +118,22 @@ def test_follow_us_lines_name_a_network():
 def test_an_outlet_after_a_bar_in_the_byline_is_not_an_author():
     doc = one("Council approves budget\n\nBy Kenneth Moore | Liberty News\n\n" + BODY)
     assert doc["authors"] == ["Kenneth Moore"]
+
+
+@pytest.mark.parametrize("place", ["CAIRO", "NEW DELHI", "RIO DE JANEIRO"])
+def test_an_upper_case_place_and_a_colon_is_a_dateline(place):
+    doc = one(f"Council approves budget\n\n{place}: {BODY}")
+    assert doc["dateline"] == place
+    assert paragraphs(doc)[0] == f"{place}: {BODY.split(chr(10))[0]}"
+
+
+@pytest.mark.parametrize("label", ["UPDATE", "BREAKING", "EXCLUSIVE", "WATCH", "ANALYSIS", "OPINION", "EDITOR'S NOTE"])
+def test_a_label_and_a_colon_is_no_dateline_and_stays_in_the_text(label):
+    doc = one(f"Council approves budget\n\n{label}: {BODY}")
+    assert doc["dateline"] is None
+    assert paragraphs(doc)[0].startswith(f"{label}: The council voted")
+
+
+def test_a_colon_inside_the_first_sentence_is_no_dateline():
+    assert one("Council approves budget\n\nOfficials said: " + BODY)["dateline"] is None
+    assert one("Council approves budget\n\nCAIRO:on Tuesday the council voted.\n\n" + BODY)["dateline"] is None
