@@ -63,8 +63,8 @@ _LINE_FEATURES = {"furniture": pl.String, "byline": pl.String, "date_line": pl.B
 def _line_features(lines: pl.DataFrame, rx: Rx) -> pl.DataFrame:
     line, words = pl.col("line"), pl.col("nw")
     byline = pl.when((words <= 8) & ~line.str.contains(r"[.!?]$")).then(F.byline_names(line, rx))
-    return lines.select(
-        "rec", "i",
+    features = lines.select(
+        "rec", "i", "line",
         furniture=F.furniture_kind(line, words, rx),
         byline=byline,
         date_line=F.is_date_line(line, words, rx),
@@ -75,6 +75,9 @@ def _line_features(lines: pl.DataFrame, rx: Rx) -> pl.DataFrame:
         # the given title's key has the form of its own text (`_line_frame`)
         repeat_title=pl.col("given_key").is_not_null() & _same_key(pl.col("given_key"), rx),
     )
+    # A byline without "By" is read on date lines alone ("Farah Qureshi | Last Updated: ...").
+    dated = F.dated_byline_names(pl.when("date_line").then(line), rx)
+    return features.with_columns(byline=pl.coalesce("byline", dated)).drop("line")
 
 
 def _line_frame(records: pl.DataFrame) -> tuple[pl.DataFrame, Rx]:

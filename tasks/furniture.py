@@ -71,6 +71,17 @@ _TAIL_MARKER = (r"(?i)^(?:captcha\b.*|do you like this article\??|was this (?:ar
                 r"|more on this story|our standards:.*|topics:?|reuse this content|also read)$")
 _BYLINE = (r"(?i)^(?:by|author|authors|written by|words by|reporting by|posted by)\s*:?\s+"
            r"(?P<names>[A-Z][^|•·]{1,80}?)\s*(?:[|•·][^|•·]{0,40})?$")
+# A byline written into the date line without "By": "Farah Qureshi | Last Updated: ...", "Rohan Naik,
+# TNN | Feb 17, 2019" (an agency's initials may follow the names). Read only on date lines.
+_NAME = r"(?:[A-Z][a-z'’.-]*[a-z]|[A-Z]\.)(?: (?:[A-Z][a-z'’.-]*[a-z]|[A-Z]\.)){1,3}"
+_DATED_BYLINE = rf"^(?P<names>{_NAME}(?:(?:, | and | & ){_NAME})*)(?:, [A-Z]{{2,6}})? ?[|•·] "
+# "Breaking News |", "Last Updated |", "Friday Edition |" have a name's form; no word of a name is
+# one of these (the regex engine has no look-ahead, so the names are tested once extracted).
+_NOT_NAME_WORDS = (r"(?i)\b(?:last|updated?|published|posted|first|modified|edited|breaking|news|latest|live|top"
+                   r"|staff|desk|team|bureau|service|online|web|digital|editorial|edition|sports?|world|business"
+                   r"|politics|opinion|home|today|daily|weekly|press|media|monday|tuesday|wednesday|thursday|friday"
+                   r"|saturday|sunday|jan(?:uary)?|feb(?:ruary)?|march|april|june|july|aug(?:ust)?|sept?(?:ember)?"
+                   r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
 _SIGN_OFF = r"(?i)^(?:reuters?|ap|afp|upi|xinhua|source\s*:\s*[^.]+|\(?reporting by [^)]*\)?|\(?editing by [^)]*\)?|-+ ?\w+ ?-*|ends?)$"
 _STAMP = r"(?i)^(?:posted|published|updated|first published|last (?:updated|modified))\b"
 _BREADCRUMB = r"^\S(?:[^/>»|]{0,40}\s+[/>»|]\s+){1,5}[^/>»|]{1,40}$"
@@ -153,6 +164,13 @@ def is_sign_off(line: pl.Expr, words: pl.Expr, rx: Rx = _AS_WRITTEN) -> pl.Expr:
 def byline_names(line: pl.Expr, rx: Rx = _AS_WRITTEN) -> pl.Expr:
     """The names of a byline line ("By Ivan Kesic", "Author Dilan Sirwan"), else null."""
     return line.str.extract(rx(_BYLINE), 1).str.strip_chars(" |•·,")
+
+
+def dated_byline_names(date_line: pl.Expr, rx: Rx = _AS_WRITTEN) -> pl.Expr:
+    """The names opening a date line before a bar ("Farah Qureshi | Last Updated: ..."), else null;
+    `date_line` holds the date lines only (the others null)."""
+    names = date_line.str.extract(rx(_DATED_BYLINE), 1)
+    return pl.when(~names.str.contains(rx(_NOT_NAME_WORDS))).then(names)
 
 
 def is_date_line(line: pl.Expr, words: pl.Expr, rx: Rx = _AS_WRITTEN) -> pl.Expr:

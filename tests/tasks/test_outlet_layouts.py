@@ -137,3 +137,27 @@ def test_a_label_and_a_colon_is_no_dateline_and_stays_in_the_text(label):
 def test_a_colon_inside_the_first_sentence_is_no_dateline():
     assert one("Council approves budget\n\nOfficials said: " + BODY)["dateline"] is None
     assert one("Council approves budget\n\nCAIRO:on Tuesday the council voted.\n\n" + BODY)["dateline"] is None
+
+
+@pytest.mark.parametrize("line, authors", [
+    ("Farah Qureshi | Last Updated: 27th February, 2020 11:40 IST", ["Farah Qureshi"]),
+    ("Rohan Naik, TNN | Feb 17, 2019, 14:05 IST", ["Rohan Naik"]),
+    ("Ann Lee and Omar Haddad | March 3, 2020", ["Ann Lee", "Omar Haddad"]),
+])
+def test_a_byline_inside_a_date_line_gives_the_authors_and_the_date(line, authors):
+    doc = one(f"Council approves budget\n\n{line}\n\n{BODY}")
+    assert doc["authors"] == authors
+    assert doc["published_date"] is not None
+    assert paragraphs(doc) == BODY.split("\n\n")
+
+
+@pytest.mark.parametrize("line", ["Breaking News | March 3, 2020", "Last Updated | March 3, 2020 11:40 IST",
+                                  "Friday Edition | March 3, 2020", "World News | Mar 3, 2020"])
+def test_a_label_before_the_bar_of_a_date_line_is_no_author(line):
+    doc = one(f"Council approves budget\n\n{line}\n\n{BODY}")
+    assert doc["authors"] == [] and doc["published_date"] == dt.date(2020, 3, 3)
+
+
+def test_names_before_a_bar_on_a_line_without_a_date_are_no_byline():
+    doc = one("Council approves budget\n\nFarah Qureshi | Opinion\n\n" + BODY)
+    assert doc["authors"] == []
