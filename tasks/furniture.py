@@ -84,6 +84,13 @@ _NOT_NAME_WORDS = (r"(?i)\b(?:last|updated?|published|posted|first|modified|edit
                    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
 _SIGN_OFF = r"(?i)^(?:reuters?|ap|afp|upi|xinhua|source\s*:\s*[^.]+|\(?reporting by [^)]*\)?|\(?editing by [^)]*\)?|-+ ?\w+ ?-*|ends?)$"
 _STAMP = r"(?i)^(?:posted|published|updated|first published|last (?:updated|modified))\b"
+# A label a page prints before its headline: "Breaking News | Council ...", "BREAKING: ...". A news
+# flash label leaves before a bar, a dash or a colon; a genre label ("Explainer", "Opinion") only
+# before a bar or a dash, since an editor writes "Explainer: Why ..." into the headline itself (as
+# the seeds' labels keep it). Not "Report:", which headlines use for "a report says".
+_FLASH = r"breaking(?: news)?|live(?: updates)?|updated?|just in|developing(?: story)?|watch|video|photos?|listen"
+_GENRE = r"exclusive|analysis|opinion|explainer|editorial|fact check|podcast|comment|review|interview"
+TITLE_LABEL = (rf"(?i)^(?:(?:{_FLASH})\s*(?:[|:•·]|\s[-–—])|(?:{_GENRE})\s*(?:[|•·]|\s[-–—]))\s+(\S)")
 _BREADCRUMB = r"^\S(?:[^/>»|]{0,40}\s+[/>»|]\s+){1,5}[^/>»|]{1,40}$"
 # A person's name standing alone on a line: two to four capitalised words, perhaps with where the
 # reporter files from ("Selin Aksoy in Istanbul", as newspapers write their bylines).
@@ -183,7 +190,9 @@ def is_date_line(line: pl.Expr, words: pl.Expr, rx: Rx = _AS_WRITTEN) -> pl.Expr
 def is_section_line(line: pl.Expr, words: pl.Expr, rx: Rx = _AS_WRITTEN) -> pl.Expr:
     """A section name or breadcrumb above a headline: "News", "Security", "News / Iraq / Editor's Choice"."""
     short = (words <= 2) & ~line.str.contains(r"[.!?,:;]$") & line.str.contains(r"^[A-Z]")
-    return short | line.str.contains(rx(_BREADCRUMB))
+    # "Breaking News | Council approves budget" is a labelled headline, "Opinion | Columnists" a breadcrumb.
+    labelled_headline = (words >= 5) & line.str.contains(rx(TITLE_LABEL))
+    return short | (line.str.contains(rx(_BREADCRUMB)) & ~labelled_headline)
 
 
 def is_name_line(line: pl.Expr, rx: Rx = _AS_WRITTEN) -> pl.Expr:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import polars as pl
 
 from tasks.ascii_patterns import Rx, patterns_for
+from tasks.furniture import TITLE_LABEL
 from tasks.windows import cum_sum_in
 
 HEADER_WINDOW = 12
@@ -131,6 +132,8 @@ def header_metadata(lines: pl.DataFrame) -> pl.DataFrame:
         )
         .with_columns(
             guessed_section=pl.when(pl.col("guessed_section") != "").then("guessed_section"),
+            # "Breaking News | Council approves budget": the label is not part of the title.
+            guessed_title=pl.col("guessed_title").str.replace(TITLE_LABEL, "${1}"),
             guessed_authors=pl.when(pl.col("byline") != "").then(pl.col("byline")).otherwise(pl.col("name_lines"))
             .str.replace_all(r"\s+(?:and|&)\s+", ", ")
             .str.split(",")

@@ -161,3 +161,25 @@ def test_a_label_before_the_bar_of_a_date_line_is_no_author(line):
 def test_names_before_a_bar_on_a_line_without_a_date_are_no_byline():
     doc = one("Council approves budget\n\nFarah Qureshi | Opinion\n\n" + BODY)
     assert doc["authors"] == []
+
+
+@pytest.mark.parametrize("headline", ["Breaking News | Council approves budget", "BREAKING: Council approves budget",
+                                      "Exclusive | Council approves budget", "Opinion | Council approves budget",
+                                      "Watch - Council approves budget", "LIVE UPDATES: Council approves budget"])
+def test_a_label_before_the_headline_is_not_part_of_the_title(headline):
+    doc = one(f"World\n\n{headline}\n\nBy Jane Doe\n\n{BODY}")
+    assert doc["title"] == "Council approves budget"
+    assert doc["section"] == "World" and doc["authors"] == ["Jane Doe"]
+    assert paragraphs(doc) == BODY.split("\n\n")
+
+
+@pytest.mark.parametrize("headline", ["Report: Council approves budget", "Budget: Council approves new plan",
+                                      "Watchdog: Council approves budget", "Explainer: Why the council approved the budget",
+                                      "Opinion: The council was right to approve the budget"])
+def test_a_headline_opening_with_another_word_and_a_colon_keeps_it(headline):
+    assert one(f"{headline}\n\nBy Jane Doe\n\n{BODY}")["title"] == headline
+
+
+def test_a_label_with_a_short_segment_is_still_a_breadcrumb():
+    doc = one(f"Opinion | Columnists\n\nCouncil approves budget\n\nBy Jane Doe\n\n{BODY}")
+    assert doc["section"] == "Opinion | Columnists" and doc["title"] == "Council approves budget"
