@@ -76,12 +76,12 @@ _BYLINE = (r"(?i)^(?:by|author|authors|written by|words by|reporting by|posted b
 _NAME = r"(?:[A-Z][a-z'’.-]*[a-z]|[A-Z]\.)(?: (?:[A-Z][a-z'’.-]*[a-z]|[A-Z]\.)){1,3}"
 _DATED_BYLINE = rf"^(?P<names>{_NAME}(?:(?:, | and | & ){_NAME})*)(?:, [A-Z]{{2,6}})? ?[|•·] "
 # "Breaking News |", "Last Updated |", "Friday Edition |" have a name's form; no word of a name is
-# one of these (the regex engine has no look-ahead, so the names are tested once extracted).
+# one of these (the regex engine has no look-ahead, so the names are tested once extracted). Month
+# names are not listed: a date's month has its day after it, and June, April and Jan are first names.
 _NOT_NAME_WORDS = (r"(?i)\b(?:last|updated?|published|posted|first|modified|edited|breaking|news|latest|live|top"
                    r"|staff|desk|team|bureau|service|online|web|digital|editorial|edition|sports?|world|business"
                    r"|politics|opinion|home|today|daily|weekly|press|media|monday|tuesday|wednesday|thursday|friday"
-                   r"|saturday|sunday|jan(?:uary)?|feb(?:ruary)?|march|april|june|july|aug(?:ust)?|sept?(?:ember)?"
-                   r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
+                   r"|saturday|sunday)\b")
 _SIGN_OFF = r"(?i)^(?:reuters?|ap|afp|upi|xinhua|source\s*:\s*[^.]+|\(?reporting by [^)]*\)?|\(?editing by [^)]*\)?|-+ ?\w+ ?-*|ends?)$"
 _STAMP = r"(?i)^(?:posted|published|updated|first published|last (?:updated|modified))\b"
 # A label a page prints before its headline: "Breaking News | Council ...", "BREAKING: ...". A news

@@ -143,6 +143,7 @@ def test_a_colon_inside_the_first_sentence_is_no_dateline():
     ("Farah Qureshi | Last Updated: 27th February, 2020 11:40 IST", ["Farah Qureshi"]),
     ("Rohan Naik, TNN | Feb 17, 2019, 14:05 IST", ["Rohan Naik"]),
     ("Ann Lee and Omar Haddad | March 3, 2020", ["Ann Lee", "Omar Haddad"]),
+    ("June Lee | Updated March 3, 2020", ["June Lee"]),
 ])
 def test_a_byline_inside_a_date_line_gives_the_authors_and_the_date(line, authors):
     doc = one(f"Council approves budget\n\n{line}\n\n{BODY}")
@@ -152,7 +153,8 @@ def test_a_byline_inside_a_date_line_gives_the_authors_and_the_date(line, author
 
 
 @pytest.mark.parametrize("line", ["Breaking News | March 3, 2020", "Last Updated | March 3, 2020 11:40 IST",
-                                  "Friday Edition | March 3, 2020", "World News | Mar 3, 2020"])
+                                  "Friday Edition | March 3, 2020", "World News | Mar 3, 2020",
+                                  "Updated March 3 | March 3, 2020"])
 def test_a_label_before_the_bar_of_a_date_line_is_no_author(line):
     doc = one(f"Council approves budget\n\n{line}\n\n{BODY}")
     assert doc["authors"] == [] and doc["published_date"] == dt.date(2020, 3, 3)
