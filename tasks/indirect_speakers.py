@@ -11,7 +11,7 @@ import polars as pl
 from tasks.ascii_patterns import Rx
 from tasks.attribution import subject_mention
 from tasks.noun_phrases import TICKER, Mention
-from tasks.reporting_verbs import DISCOURSE_LEADS
+from tasks.reporting_verbs import DISCOURSE_LEADS, TIME_LEAD_NEXT, TIME_LEADS
 
 # Subjects that are their own speaker mention: a name, a pronoun, "The company", "Bank officials".
 _PLAIN_SUBJECT = r"^(?:(?:The|A|An)\s+)?(?:[A-Z][\w&'’.-]*\s+){0,4}(?:[A-Z][\w&'’.-]*|[a-z][a-z-]{2,})$"
@@ -20,6 +20,9 @@ _NOISY_TAIL = r"(?:ly|ed|also|has|have|had|then|later|would|will|could|was|is|no
 # ("So I", "However Bonham", "But they"), what a bracket or ticker leaves ("<WPP Group Plc>", ") Well it"), a
 # pronoun's auxiliary ("I would", "I've"), a trailing time ("police on Thursday", "Gazeta Wyborcza in March").
 _ODD_LEAD = r"^(?:[)\]:;,(<\s]+|(?i:" + "|".join(sorted(DISCOURSE_LEADS)) + r"),?\s+)+"
+# a time adverbial before a name, pronoun or determiner ("Earlier Reuters", "Until now Mannesmann"): what follows is
+# kept by the replacement, as polars has no look-ahead
+_TIME_LEAD = r"^(?i:" + "|".join(TIME_LEADS).replace(" ", r"\s+") + r"),?\s+(" + TIME_LEAD_NEXT + ")"
 _ODD_TAIL = (
     r"(?:(?:^|\s)(?:I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey|[Ii]t)(?:['’](?:ve|m|d|ll|re)|\s+(?:would|could|did|do|does|will|can|"
     r"may|might|must|should|was|were|am|is|are))"
@@ -40,7 +43,8 @@ def hit_speakers(hits: pl.DataFrame, rx: Rx) -> pl.DataFrame:
     ))
     hits = hits.with_columns(plain=plain)
     fast = hits.filter("plain")
-    odd = pl.col("sp").str.contains(rx(_ODD_LEAD)) | pl.col("sp").str.contains(rx(_ODD_TAIL)) | pl.col("sp").str.contains("[<>]")
+    odd = (pl.col("sp").str.contains(rx(_ODD_LEAD)) | pl.col("sp").str.contains(rx(_TIME_LEAD))
+           | pl.col("sp").str.contains(rx(_ODD_TAIL)) | pl.col("sp").str.contains("[<>]"))
     fast = pl.concat([fast.filter(~odd), _clean_odd(fast.filter(odd), rx)])
     fast = fast.with_columns(sp_start=pl.col("char_start") + pl.col("sp_at"))
     fast = fast.with_columns(sp_end=pl.col("sp_start") + pl.col("sp").str.len_chars())
@@ -55,7 +59,7 @@ def _clean_odd(rows: pl.DataFrame, rx: Rx) -> pl.DataFrame:
     inside = sp.str.slice(1).str.contains("[<>]") & ~sp.str.contains(r"(?:" + _TICKER + r"|[^<>]*>)$")
     rows = rows.with_columns(sp_at=pl.when(inside).then(None).otherwise(pl.col("sp_at")),
                              sp=sp.str.replace_all(_TICKER, "${1}").str.replace_all("[<>]", ""))
-    rows = rows.with_columns(_lead=sp.str.replace(rx(_ODD_LEAD), ""))
+    rows = rows.with_columns(_lead=sp.str.replace(rx(_ODD_LEAD), "").str.replace(rx(_TIME_LEAD), "${1}"))
     rows = rows.with_columns(sp_at=pl.col("sp_at") + sp.str.len_chars() - pl.col("_lead").str.len_chars(), sp=pl.col("_lead"))
     tail = sp.str.replace(rx(_ODD_TAIL), "")
     # "I would" -> "I": the tail pattern removes the pronoun too, so a pronoun is put back

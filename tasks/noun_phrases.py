@@ -18,6 +18,8 @@ from tasks.reporting_verbs import (
     ORGANIZATION_WORDS,
     PRONOUNS,
     NOISE_LAST_WORDS,
+    TIME_LEAD_NEXT,
+    TIME_LEADS,
     TRAILING_NOISE,
 )
 from tasks.speaker_kinds import ORGANIZATION_RUNS, SOURCE_RUNS, TITLE_WORDS, name_ending
@@ -83,8 +85,12 @@ def clean_np(s: str) -> str:
     s = s.strip(" ,;:—–-\n.\"“”")
     if "<" in s or s[:1] in ")]:;":  # what an interview line or a Reuters ticker bracket leaves ("<WPP Group Plc>")
         s = _TICKER.sub("", s.lstrip(" )]:;,")).replace("<", "").replace(">", "").strip()
+    if " " in s and s.split(" ", 1)[0].lower().rstrip(",") in _TIME_FIRST:  # "Until now Mannesmann", "So far the"
+        s = _TIME_LEAD.sub("", s, 1)
     if " " in s and s.split(" ", 1)[0].lower().rstrip(",") in DISCOURSE_LEADS:
         s = _drop_discourse(s)
+        if " " in s and s.split(" ", 1)[0].lower().rstrip(",") in _TIME_FIRST:  # "But until now Mannesmann"
+            s = _TIME_LEAD.sub("", s, 1)
     if len(s) <= 12 and s[:1] in "IWwHhSsTt":  # the longest is "They should"
         m = _PRONOUN_AUX.match(s)
         if m:
@@ -93,6 +99,10 @@ def clean_np(s: str) -> str:
     if m and m.group(1).split()[-1].lower() not in TITLE_WORDS and not ORGANIZATION_WORDS.search(m.group(1).split()[-1]):
         s = m.group(1)
     return s
+
+
+_TIME_LEAD = re.compile(r"^(?i:" + "|".join(TIME_LEADS).replace(" ", r"\s+") + r"),?\s+(?=" + TIME_LEAD_NEXT + ")")
+_TIME_FIRST = {lead.split()[0] for lead in TIME_LEADS}
 
 
 def _drop_discourse(s: str) -> str:

@@ -139,6 +139,17 @@ DISCOURSE_LEADS = {
     "nevertheless", "though", "although", "actually", "really", "finally", "secondly", "sadly", "unfortunately",
 }
 
+# Time adverbials that open a sentence before its subject ("Until now Mannesmann said", "Earlier today Kurzweil
+# reported", "So far the company said"): dropped from the front of a mention when a name, pronoun or determiner
+# follows ("Today newspaper said" keeps its word). Longest first, so "earlier today" goes whole.
+TIME_LEADS = (
+    "until recently", "until now", "up to now", "up until now", "till now", "so far", "for now", "for the moment",
+    "at the moment", "at present", "since then", "to date", "earlier today", "earlier this week", "earlier",
+    "yesterday", "today", "previously", "recently", "currently", "lately",
+)
+# what may follow a time lead for it to be one: a capitalised word, a pronoun or a determiner
+TIME_LEAD_NEXT = r"(?:[A-Z]|(?:it|they|he|she|we|I|the|an?|its|his|her|their)(?:\s|$))"
+
 # Countries and US states: a place that "said" something is its government or authorities (an organisation),
 # never a person ("Ohio said", "Saudi Arabia denied", "Netflix Japan said", "Sustainable Australia said"). Names
 # that are also common first names or surnames (Jordan, Chad, Georgia, Israel as a surname) count only alone.

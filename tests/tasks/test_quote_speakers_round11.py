@@ -1,0 +1,48 @@
+"""Round 11 speaker rules (docs/quotes.md): a time adverbial before the subject is no part of the speaker."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "devsets"))
+from quotes_scoring import frames_from_texts  # noqa: E402
+
+from schemas.quotes import QuotesSchema, check_quotes_against  # noqa: E402
+from tasks.attribution import subject_mention  # noqa: E402
+from tasks.quotes import extract_quotes  # noqa: E402
+
+
+def run(*paragraphs: str) -> pl.DataFrame:
+    documents, paras, sentences = frames_from_texts({"0123456789abcdef": "\n\n".join(paragraphs)})
+    quotes = extract_quotes(documents, paras, sentences)
+    QuotesSchema.validate(quotes)
+    assert check_quotes_against(quotes, documents, paras).is_empty()
+    return quotes
+
+
+@pytest.mark.parametrize("subject, speaker", [
+    ("Until now Mannesmann ", "Mannesmann"),
+    ("Earlier today Kurzweil ", "Kurzweil"),
+    ("So far the company ", "the company"),
+    ("For now Exxon ", "Exxon"),
+    ("But until recently Chrysler ", "Chrysler"),
+    ("Yesterday British Farm Minister Michael Jopling ", "British Farm Minister Michael Jopling"),
+    ("Earlier it ", "it"),
+    # a time word before a lower-case noun is the name itself ("Today newspaper"), and a name is kept whole
+    ("Today newspaper ", "Today newspaper"),
+])
+def test_time_opener_is_no_part_of_the_subject(subject, speaker):
+    assert subject_mention(subject, 0).text == speaker
+
+
+def test_time_opener_before_an_indirect_subject_goes_with_its_offsets():
+    text = "Until now Mannesmann said it wanted to buy a stake in Fichtel."
+    q = run(text).filter(pl.col("quote_type") == "indirect")
+    assert q["speaker"].to_list() == ["Mannesmann"]
+    assert text[q["speaker_start"][0]:q["speaker_end"][0]] == "Mannesmann"
+    kept = run("Today newspaper reported the talks had ended.").filter(pl.col("quote_type") == "indirect")
+    assert kept["speaker"].to_list() == ["Today newspaper"]
