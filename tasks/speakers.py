@@ -20,7 +20,7 @@ from tasks.noun_phrases import Mention
 from tasks.speaker_kinds import TITLE_WORDS, is_pure_name, organization_word, speaker_kind
 from tasks.document_scans import finditer_near, last_break, organization_names, role_pattern, titled_names
 from tasks.name_gender import gender_of
-from tasks.reporting_verbs import COMPANY_FORMS, DOCUMENT_WORDS, PRONOUNS
+from tasks.reporting_verbs import ADVERBIAL_STARTS, COMPANY_FORMS, DISCOURSE_LEADS, DOCUMENT_WORDS, PRONOUNS
 
 _OWNER_PATTERNS = [
     re.compile(r"(?P<o>(?:[Tt]he\s+(?:[a-z]+\s+of\s+)?)?[A-Z][\w'’.-]*(?:\s+(?:of|for|the|on|and|[A-Z][\w'’.-]*)){0,8})\s+(?:issued|released|put out|said in|published)\s+(?:a|an|its|his|her|their)\s+(?:\w+\s+)?statement"),
@@ -57,7 +57,17 @@ _NOT_NAMES = {
     "april", "may", "june", "july", "august", "september", "october", "november", "december", "other", "another",
     "according", "however", "meanwhile", "also", "former", "then", "since", "during", "with", "from", "by", "of",
 }
-_NOT_FIRST_NAMES = TITLE_WORDS | _NOT_NAMES
+# Words that open a sentence before its subject, determiners and quantifiers among them ("Both Sears and Kellwood",
+# "Earlier Reuters reported", "Neither Genentech"): never a first name, and dropped from the front of a candidate run.
+# A preposition is no such word: "In Los Angeles" is a place, not the name "Los Angeles". A weekday after "Last" goes
+# with it ("Last Friday Reagan").
+_LEADS = frozenset((DISCOURSE_LEADS | ADVERBIAL_STARTS | {
+    "all", "some", "each", "every", "neither", "either", "several", "many", "most", "few", "such", "previously",
+    "recently", "currently", "lately", "until", "till", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday",
+}) - {"on", "in", "at", "for", "with", "from", "by", "to", "of", "over", "after", "before", "during", "since",
+      "following", "regarding", "according", "as"})
+_NOT_FIRST_NAMES = TITLE_WORDS | _NOT_NAMES | _LEADS
 _WORD_PUNCT = "_'’-"
 _POSSESSIVE = re.compile(r"['’]s(?![\w'’-])")
 _QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
@@ -96,11 +106,21 @@ def _name_candidates(sentence: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _drop_leads(run: str) -> str:
+    """A capitalised run without the sentence opener it starts with ("Both Schlumberger" -> "Schlumberger")."""
+    words = run.split()
+    if len(words) < 2 or words[0].lower() not in _LEADS:
+        return run
+    while len(words) > 1 and words[0].lower() in _LEADS:
+        words = words[1:]
+    return " ".join(words)
+
+
 @lru_cache(maxsize=65536)
 def _name_shape(raw: str) -> str | None:
     """A capitalised run as a person's name (titles and possessive dropped), or None when its words
     rule a person out; whether the article gives a first name is the resolver's to check."""
-    name = _POSSESSIVE_END.sub("", strip_titles(raw))
+    name = _POSSESSIVE_END.sub("", strip_titles(_drop_leads(raw)))
     words = name.split()
     if not words or words[0].lower() in _NOT_NAMES or words[-1].lower() in _NOT_NAMES or name.lower() in TITLE_WORDS:
         return None
@@ -205,7 +225,8 @@ class SpeakerResolver:
             if kind in wanted and (kind != "person" or self._agrees(speaker, gender)):
                 return Mention(speaker, None, None), kind
         if cls == "person":
-            names = [g for m in _CANDIDATE.finditer(self.text, max(0, at - 400), at) if " " in (g := m.group()) and is_pure_name(g)]
+            names = [g for m in _CANDIDATE.finditer(self.text, max(0, at - 400), at)
+                     if " " in (g := _drop_leads(m.group())) and is_pure_name(g)]
             if names:
                 return self.expand(Mention(names[-1], None, None), at), "person"
         return None, "unknown"

@@ -46,3 +46,27 @@ def test_time_opener_before_an_indirect_subject_goes_with_its_offsets():
     assert text[q["speaker_start"][0]:q["speaker_end"][0]] == "Mannesmann"
     kept = run("Today newspaper reported the talks had ended.").filter(pl.col("quote_type") == "indirect")
     assert kept["speaker"].to_list() == ["Today newspaper"]
+
+
+def speakers(*paragraphs: str) -> list[str]:
+    return run(*paragraphs).sort("char_start")["speaker"].to_list()
+
+
+def test_sentence_opener_is_no_first_name():
+    # "Both Sears and Kellwood": "Both" is no first name of Sears, nor "Earlier" of Reuters
+    got = speakers("Sears said it was the only retailer to take steps.",
+                   "Both Sears and Kellwood Co agreed to pay penalties.")
+    assert got == ["Sears"]
+    assert speakers("Earlier Reuters reported the talks had ended.") == ["Reuters"]
+    # a real first name still expands
+    assert speakers("Analyst Richard Schwarz follows Kodak.", "Schwarz said the margins would be slimmer.") == ["Richard Schwarz"]
+
+
+def test_pronoun_finds_a_name_after_a_sentence_opener():
+    got = speakers("Kodak said sales would rise, according to Michael Ellman.",
+                   'But Richard Schwarz, who follows Kodak, said margins would be slimmer. "The problem will be a profit," he said.')
+    assert got[-1] == "Richard Schwarz"
+    # a run after a preposition is a place, not a person: "In Los Angeles" leaves the pronoun to the named person
+    got = speakers("Broker John Mann watched the floor.",
+                   'In Los Angeles, one office manager was busy. "It is unusual to see this," he said.')
+    assert got[-1] == "John Mann"
