@@ -70,3 +70,10 @@ def test_pronoun_finds_a_name_after_a_sentence_opener():
     got = speakers("Broker John Mann watched the floor.",
                    'In Los Angeles, one office manager was busy. "It is unusual to see this," he said.')
     assert got[-1] == "John Mann"
+
+
+def test_first_name_opens_a_word():
+    # "pro-Western Zaire": the capitalised half of a hyphenated word is no first name
+    got = speakers("Bankers said a deal would let pro-Western Zaire obtain cash.", "Zaire said it would limit repayments.")
+    assert got[-1] == "Zaire"
+    assert speakers("Chairman John Zaire spoke.", "Zaire said it would limit repayments.")[-1] == "John Zaire"
