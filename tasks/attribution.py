@@ -117,6 +117,8 @@ def _appositive_name(chunks: list[tuple[str, int]]) -> Mention | None:
             return None  # "Zambia, Mozambique, Botswana and Zimbabwe": a list of names
         name_text, name_start = chunks[-3]  # "Sen. Tom Harkin, D-Iowa, sponsor of the bill"
         name = name_text.strip()
+    if _DESCRIPTION.match(last) and noun_phrase(last) == last:
+        return _described(name_text, name_start)
     if not last or not is_name_chunk(name) or is_pure_name(last) or all(w[:1].isupper() for w in last.split()):
         return None  # "Speaking in Hermosillo, Sonora State, Deputy Finance Minister Francisco Suarez Davila": a titled name
     first = last.split(None, 1)[0].lower()
@@ -126,6 +128,26 @@ def _appositive_name(chunks: list[tuple[str, int]]) -> Mention | None:
         return None  # a finite verb: its own clause
     np = clean_np(name)
     return located(np, name_text, name_start) if usable_np(np) else None
+
+
+# An appositive that ranks what it follows ("Mine officials in Malaysia, the world's leading producer, said", "Ford,
+# the nation's second largest auto maker, said"): it describes the subject before it, which speaks.
+_DESCRIPTION = re.compile(
+    r"^(?:the|one of the)\s+(?:[\w-]+['’]s\s+)?(?:(?:second|third|fourth|fifth|sixth|single|very)[\s-]+)?"
+    r"(?:largest|biggest|leading|top|main|major|smallest|dominant|principal|oldest|largest-ever|No\.?\s*\d+)\b")
+
+
+def _described(text: str, start: int) -> Mention | None:
+    """The subject an ranking appositive follows: the whole chunk when it is a noun phrase with no verb, no opener,
+    and a source, organisation or name as its speaker."""
+    lead = text.strip()
+    first = lead.split(None, 1)[0].lower() if lead else ""
+    if not lead or first in ADVERBIAL_STARTS or first in _NOT_APPOSITIVE or first.endswith("ly") or noun_phrase(lead) != lead:
+        return None
+    np = clean_np(lead)
+    if not usable_np(np) or np.lower() in PRONOUNS or speaker_kind(np) == "unknown":
+        return None
+    return located(np, text, start)
 
 
 @dataclass

@@ -77,3 +77,16 @@ def test_first_name_opens_a_word():
     got = speakers("Bankers said a deal would let pro-Western Zaire obtain cash.", "Zaire said it would limit repayments.")
     assert got[-1] == "Zaire"
     assert speakers("Chairman John Zaire spoke.", "Zaire said it would limit repayments.")[-1] == "John Zaire"
+
+
+@pytest.mark.parametrize("subject, speaker", [
+    # a ranking appositive describes the subject before it, which speaks
+    ("Mine officials in Malaysia, the world's leading producer, ", "Mine officials in Malaysia"),
+    ("The Socialist Party, the second biggest in the outgoing coalition, ", "The Socialist Party"),
+    ("The company, the second-largest natural gas producer in Texas, ", "The company"),
+    # ... not after an opener, nor when the appositive is no ranking
+    ("In London, the world's largest bank ", "the world's largest bank"),
+    ("John Smith, a spokesman for the company, ", "John Smith"),
+])
+def test_ranking_appositive_leaves_the_subject_before_it(subject, speaker):
+    assert subject_mention(subject, 0).text == speaker
