@@ -39,7 +39,9 @@ _START = (
 _OBJECT = r"(?:reporters|journalists|the press|the media|(?:local|state) media|him|her|them|us|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
 _WHEN = r"(?:(?:on|in|at|via|during|earlier|late|last)\s+[^,;]{1,40}?\s+|(?:yesterday|today|tonight|recently|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?"
 # Only the short lead is captured (long captures are slow); the clause runs from there to the sentence end.
-_CLAUSE = rf"(?:(?P<that>that,?\s+)|{ONLY_START}|{_START})"
+# "she said as a teenager she was forced ...": a time of life before a pronoun subject opens the clause with it
+_AS_A = r"as\s+an?\s+[a-z]+(?:\s+[a-z]+)?\s+(?:he|she|they|we|I)\s"
+_CLAUSE = rf"(?:(?P<that>that,?\s+)|{ONLY_START}|{_AS_A}|{_START})"
 
 ACCORDING_HEAD = r"^(?P<pre>According to )(?P<sp>[^,]{2,120}),\s+(?P<cl>.+)$"
 ACCORDING_TAIL = r"^(?P<cl>.{12,}?)(?P<pre>,?\s+according to )(?P<sp>[^,.]{2,80}?)\.?$"

@@ -123,3 +123,11 @@ def test_only_after_a_reporting_verb():
         ("only 20 ships were working", "Port officials", "say")]
     # "only" before a time or an adverbial opens no clause
     assert indirect("Mayor Ann Cole said only yesterday that the plan was dead.") == []
+
+
+def test_time_of_life_before_a_pronoun_opens_the_clause():
+    # "she said as a teenager she was ...": the adjunct belongs to the reported clause
+    got = indirect("In an interview, Baloch said as a teenager she was forced into a marriage.")
+    assert [g[0] for g in got] == ["as a teenager she was forced into a marriage"]
+    # only "as a/an <noun>" before a pronoun: "as usual the market ..." opens no clause at "as"
+    assert not any(g[0].startswith("as ") for g in indirect("Baloch said as usual the market was quiet."))
