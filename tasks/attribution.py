@@ -138,7 +138,7 @@ _DESCRIPTION = re.compile(
 
 
 def _described(text: str, start: int) -> Mention | None:
-    """The subject an ranking appositive follows: the whole chunk when it is a noun phrase with no verb, no opener,
+    """The subject a ranking appositive follows: the whole chunk when it is a noun phrase with no verb, no opener,
     and a source, organisation or name as its speaker."""
     lead = text.strip()
     first = lead.split(None, 1)[0].lower() if lead else ""

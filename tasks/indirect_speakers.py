@@ -22,7 +22,9 @@ _NOISY_TAIL = r"(?:ly|ed|also|has|have|had|then|later|would|will|could|was|is|no
 _ODD_LEAD = r"^(?:[)\]:;,(<\s]+|(?i:" + "|".join(sorted(DISCOURSE_LEADS)) + r"),?\s+)+"
 # a time adverbial before a name, pronoun or determiner ("Earlier Reuters", "Until now Mannesmann"): what follows is
 # kept by the replacement, as polars has no look-ahead
-_TIME_LEAD = r"^(?i:" + "|".join(TIME_LEADS).replace(" ", r"\s+") + r"),?\s+(" + TIME_LEAD_NEXT + ")"
+# (each lead's first letter in either case: a case-insensitive alternation compiles to a larger automaton)
+_TIME_LEAD = (r"^(?:" + "|".join(f"[{t[0].upper()}{t[0]}]{t[1:]}" for t in TIME_LEADS).replace(" ", r"\s+")
+              + r"),?\s+(" + TIME_LEAD_NEXT + ")")
 _ODD_TAIL = (
     r"(?:(?:^|\s)(?:I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey|[Ii]t)(?:['’](?:ve|m|d|ll|re)|\s+(?:would|could|did|do|does|will|can|"
     r"may|might|must|should|was|were|am|is|are))"

@@ -39,8 +39,9 @@ _ROLE = re.compile(r"^(?:the|a)\s+(?P<role>(?:[a-z]+\s+){0,2}(?:president|govern
 _PARTICLE = r"(?:de|van|von|al|bin|del|da|le|la|di)"
 # A first name (plus middle initials or a particle) right before a surname: "Emily W. ", "Bill de ". The word is
 # possessive: whitespace must follow it, so giving letters back never matched (-11% instructions per search).
-# It opens a word: "pro-Western Zaire" gives Zaire no first name.
-_FIRST_NAME = re.compile(rf"(?<![\w'’-])([A-Z][a-z][\w'’-]*+)\s+((?:[A-Z]\.\s+)*)$")
+# It opens a word: "pro-Western Zaire" gives Zaire no first name. (The look-behind follows the capital: one that led
+# the pattern would cost `re` its skip to the next capital.)
+_FIRST_NAME = re.compile(rf"([A-Z](?<![\w'’-][A-Z])[a-z][\w'’-]*+)\s+((?:[A-Z]\.\s+)*)$")
 # "Akram al-Kaabi": a particle may be joined to the surname by a hyphen. A run opens with a capitalised word or a
 # particle; the one leading class lets `re` skip in C to the ten letters that can open a match (a leading lookahead
 # was tried at every position), and a lookbehind picks the branch of that letter, the particles in _PARTICLE's order.
