@@ -1,6 +1,8 @@
 """The speaker mention of each indirect hit: the subject before its reporting verb as the sentence gives it, or
 without what is not the speaker (an opener, a pronoun's auxiliary, a trailing time, a Reuters ticker), or, for
-subjects with commas, relative clauses or adverbials, the rule-based noun-phrase finder of `tasks/attribution.py`."""
+subjects with commas, relative clauses or adverbials, the rule-based noun-phrase finder of `tasks/attribution.py`;
+and the hits whose mention is its own speaker, settled here in polars (`resolve_plain`) so that only the others
+(pronouns, roles, statements, lone surnames) reach the per-document `SpeakerResolver` of `tasks/speakers.py`."""
 
 from __future__ import annotations
 
@@ -8,10 +10,12 @@ import re
 
 import polars as pl
 
-from tasks.ascii_patterns import Rx
+from tasks.ascii_patterns import Rx, is_ascii, patterns_for
 from tasks.attribution import subject_mention
 from tasks.noun_phrases import TICKER, Mention
-from tasks.reporting_verbs import DISCOURSE_LEADS, TIME_LEAD_NEXT, TIME_LEADS
+from tasks.reporting_verbs import DISCOURSE_LEADS, PRONOUNS, TIME_LEAD_NEXT, TIME_LEADS
+from tasks.speaker_kinds import TITLE_WORDS, speaker_kind
+from tasks.speakers import PARTICLE, ROLE
 
 # Subjects that are their own speaker mention: a name, a pronoun, "The company", "Bank officials".
 _PLAIN_SUBJECT = r"^(?:(?:The|A|An)\s+)?(?:[A-Z][\w&'’.-]*\s+){0,4}(?:[A-Z][\w&'’.-]*|[a-z][a-z-]{2,})$"
@@ -86,3 +90,32 @@ def _python_mentions(hits: pl.DataFrame) -> pl.DataFrame:
     return hits.with_columns(
         sp=pl.Series(sp, dtype=pl.String), sp_start=pl.Series(starts, dtype=pl.Int64), sp_end=pl.Series(ends, dtype=pl.Int64)
     ).select(cols)
+
+
+_TITLE_LEAD = r"^(?i:(?:" + "|".join(sorted((re.escape(t) for t in TITLE_WORDS), key=len, reverse=True)) + r"),?\s+)+"
+_NEEDS_RESOLVER = (
+    r"(?i)^(?:" + "|".join(PRONOUNS) + r")$|\b(?:statement|proclamation)\b|" + ROLE.pattern.removeprefix("^")
+    .replace("(?P<role>", "(?:").join(("^(?:", ")"))
+)
+
+
+def resolve_plain(hits: pl.DataFrame) -> pl.DataFrame:
+    """`speaker_kind` for hits whose mention is its own speaker, null where SpeakerResolver must look
+    at the document. A mention of two or more words after its titles (`Chase Manhattan president Tom
+    Smith`, `Bank officials`) is never rewritten by `resolve`: only pronouns, statements, roles
+    (`the company`) and lone surnames are. Most Reuters hits are plain, so this spares a Python call each."""
+    # ASCII mentions (all of Reuters) take the ASCII forms of the patterns: the same matches,
+    # automata that compile faster (polars compiles them again in every shard)
+    rx = patterns_for(is_ascii(hits["sp"]))
+    # columns, not expressions: eager polars would evaluate a reused expression (and its regexes) each time
+    hits = hits.with_columns(_bare=pl.col("sp").str.replace(rx(_TITLE_LEAD), ""))
+    bare = pl.col("_bare")
+    hits = hits.with_columns(
+        _plain=bare.str.contains(r"\s") & ~pl.col("sp").str.contains(rx(_NEEDS_RESOLVER))
+        & ~bare.str.contains(rx(rf"^{PARTICLE}\s+\S+$"))
+    ).drop("_bare")
+    names = hits.filter("_plain")["sp"].unique()
+    kinds = pl.DataFrame({"sp": names, "speaker_kind": [speaker_kind(n) for n in names]})
+    return hits.join(kinds, on="sp", how="left").with_columns(
+        speaker_kind=pl.when("_plain").then(pl.col("speaker_kind"))
+    ).drop("_plain")

@@ -17,10 +17,11 @@ import polars as pl
 from tasks.attribution import Attribution, attribution_after, attribution_before, subject_fallback
 from tasks.document_scans import last_break
 from tasks.indirect_quotes import indirect_hits
+from tasks.indirect_speakers import resolve_plain
 from tasks.noun_phrases import Mention, located
 from tasks.quote_marks import Span, find_quote_spans, trimmed
 from tasks.reporting_verbs import ALL_FORMS, LEMMA
-from tasks.speakers import SpeakerResolver, resolve_plain
+from tasks.speakers import SpeakerResolver
 from tasks.windows import position_in
 
 QUOTE_TYPES = ["direct", "partial", "indirect"]

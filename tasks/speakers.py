@@ -13,9 +13,6 @@ from functools import lru_cache
 from itertools import chain
 from typing import Iterator
 
-import polars as pl
-
-from tasks.ascii_patterns import is_ascii, patterns_for
 from tasks.noun_phrases import Mention
 from tasks.speaker_kinds import TITLE_WORDS, is_pure_name, organization_word, speaker_kind
 from tasks.document_scans import finditer_near, last_break, organization_names, role_pattern, titled_names
@@ -35,8 +32,8 @@ _DOC_OWNER = re.compile(
     r"\s+(?:(?:sent|released|issued|published|posted|put out|written|signed)\s+)?(?:by|from)\s+(?P<o>(?:the\s+)?[A-Z].*)$", re.I)
 # the account a post came from stands for its owner
 _ACCOUNT = re.compile(r"['’]s\s+(?:official\s+|personal\s+)?(?:(?:Twitter|Facebook|X|Instagram|YouTube|TikTok|Truth Social|social media)\s+)?(?:account|page|feed|handle|channel)$", re.I)
-_ROLE = re.compile(r"^(?:the|a)\s+(?P<role>(?:[a-z]+\s+){0,2}(?:president|governor|judge|senator|mayor|minister|speaker|commission|committee|court|secretary|chairman|spokesman|spokeswoman|prosecutor|sheriff|leader|department|ministry|agency|council|government|campaign|company|group))$", re.I)
-_PARTICLE = r"(?:de|van|von|al|bin|del|da|le|la|di)"
+ROLE = re.compile(r"^(?:the|a)\s+(?P<role>(?:[a-z]+\s+){0,2}(?:president|governor|judge|senator|mayor|minister|speaker|commission|committee|court|secretary|chairman|spokesman|spokeswoman|prosecutor|sheriff|leader|department|ministry|agency|council|government|campaign|company|group))$", re.I)
+PARTICLE = r"(?:de|van|von|al|bin|del|da|le|la|di)"
 # A first name (plus middle initials or a particle) right before a surname: "Emily W. ", "Bill de ". The word is
 # possessive: whitespace must follow it, so giving letters back never matched (-11% instructions per search).
 # It opens a word: "pro-Western Zaire" gives Zaire no first name. (The look-behind follows the capital: one that led
@@ -44,12 +41,12 @@ _PARTICLE = r"(?:de|van|von|al|bin|del|da|le|la|di)"
 _FIRST_NAME = re.compile(rf"([A-Z](?<![\w'’-][A-Z])[a-z][\w'’-]*+)\s+((?:[A-Z]\.\s+)*)$")
 # "Akram al-Kaabi": a particle may be joined to the surname by a hyphen. A run opens with a capitalised word or a
 # particle; the one leading class lets `re` skip in C to the ten letters that can open a match (a leading lookahead
-# was tried at every position), and a lookbehind picks the branch of that letter, the particles in _PARTICLE's order.
+# was tried at every position), and a lookbehind picks the branch of that letter, the particles in PARTICLE's order.
 _CANDIDATE = re.compile(
     r"[A-Zdvabl](?:(?<=[A-Z])[\w'’-]+|(?<=d)(?:e|el|a|i)|(?<=v)(?:an|on)|(?<=a)l|(?<=b)in|(?<=l)(?:e|a))"
-    rf"(?:\s+(?:[A-Z]\.\s+)*(?:{_PARTICLE}[\s-]+)?[A-Z][\w'’-]+)*"
+    rf"(?:\s+(?:[A-Z]\.\s+)*(?:{PARTICLE}[\s-]+)?[A-Z][\w'’-]+)*"
 )
-assert _PARTICLE == r"(?:de|van|von|al|bin|del|da|le|la|di)", "_CANDIDATE spells the particles out"
+assert PARTICLE == r"(?:de|van|von|al|bin|del|da|le|la|di)", "_CANDIDATE spells the particles out"
 # a name right after these is a place ("held in Saudi Arabia", "outside Washington"), not a person
 _PLACE_LEAD = re.compile(r"\b(?:in|at|from|outside|near|to|into|across|throughout)\s+(?:the\s+)?$")
 _NOT_NAMES = {
@@ -79,7 +76,7 @@ _POSSESSIVE_END = re.compile(r"['’]s$")
 _OWN_STATEMENT = re.compile(r"(?P<o>(?:[Tt]he\s+)?[\w.-]+(?:\s+[A-Z][\w.-]+)*)(?:'s|’s)\s+statement$")
 _STATEMENT_OF = re.compile(r"statement\s+(?:from|by|of)\s+(?P<o>.+)$")
 _SENTENCE_GAP = re.compile(r"[.!?]\s")
-_PARTICLE_NAME = re.compile(rf"{_PARTICLE}\s+[A-Z][\w'’-]+")
+_PARTICLE_NAME = re.compile(rf"{PARTICLE}\s+[A-Z][\w'’-]+")
 _SECOND_SURNAME = re.compile(r"\s+([A-Z][a-zà-ÿ][\w'’-]*)(?=[\s,.;:]+[a-z(,])")
 
 
@@ -142,7 +139,7 @@ def _route(text: str) -> tuple[str | None, tuple[str, int] | None, bool, str | N
     if owner:
         return None, (_ACCOUNT.sub("", _CLAUSE_LINK.split(owner.group("o"))[0]), owner.start("o")), False, None
     statement = bool(_STATEMENT_WORD.search(low) and not DOCUMENT_WORDS.fullmatch(low.split()[0]) or low.startswith(("the statement", "their statement", "its statement")))
-    role = _ROLE.match(text)
+    role = ROLE.match(text)
     return None, None, statement, role.group("role") if role else None
 
 
@@ -331,7 +328,7 @@ class SpeakerResolver:
         own = _OWN_STATEMENT.search(mention) or _STATEMENT_OF.search(mention)
         if own:
             owner = Mention(strip_titles(own.group("o")), None, None)
-            role = _ROLE.match(owner.text)
+            role = ROLE.match(owner.text)
             named = self._named_role(role.group("role"), at) if role else None
             return named or self.expand(owner, at)
         window = self.text[max(0, at - 3000): at]
@@ -396,31 +393,3 @@ def _surname(text: str) -> tuple[str | None, bool]:
         return None, False
     return bare, bare != text and bare != strip_titles(text)
 
-
-_TITLE_LEAD = r"^(?i:(?:" + "|".join(sorted((re.escape(t) for t in TITLE_WORDS), key=len, reverse=True)) + r"),?\s+)+"
-_NEEDS_RESOLVER = (
-    r"(?i)^(?:" + "|".join(PRONOUNS) + r")$|\b(?:statement|proclamation)\b|" + _ROLE.pattern.removeprefix("^")
-    .replace("(?P<role>", "(?:").join(("^(?:", ")"))
-)
-
-
-def resolve_plain(hits: pl.DataFrame) -> pl.DataFrame:
-    """`speaker_kind` for hits whose mention is its own speaker, null where SpeakerResolver must look
-    at the document. A mention of two or more words after its titles (`Chase Manhattan president Tom
-    Smith`, `Bank officials`) is never rewritten by `resolve`: only pronouns, statements, roles
-    (`the company`) and lone surnames are. Most Reuters hits are plain, so this spares a Python call each."""
-    # ASCII mentions (all of Reuters) take the ASCII forms of the patterns: the same matches,
-    # automata that compile faster (polars compiles them again in every shard)
-    rx = patterns_for(is_ascii(hits["sp"]))
-    # columns, not expressions: eager polars would evaluate a reused expression (and its regexes) each time
-    hits = hits.with_columns(_bare=pl.col("sp").str.replace(rx(_TITLE_LEAD), ""))
-    bare = pl.col("_bare")
-    hits = hits.with_columns(
-        _plain=bare.str.contains(r"\s") & ~pl.col("sp").str.contains(rx(_NEEDS_RESOLVER))
-        & ~bare.str.contains(rx(rf"^{_PARTICLE}\s+\S+$"))
-    ).drop("_bare")
-    names = hits.filter("_plain")["sp"].unique()
-    kinds = pl.DataFrame({"sp": names, "speaker_kind": [speaker_kind(n) for n in names]})
-    return hits.join(kinds, on="sp", how="left").with_columns(
-        speaker_kind=pl.when("_plain").then(pl.col("speaker_kind"))
-    ).drop("_plain")
