@@ -4,22 +4,9 @@ saying B") reports its subject's words; a long "According to X," source is still
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-import polars as pl
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "devsets"))
-from quotes_scoring import frames_from_texts  # noqa: E402
-
-from tasks.quotes import extract_quotes  # noqa: E402
-
-
-def indirect(*paragraphs: str) -> list[tuple]:
-    documents, paras, sentences = frames_from_texts({"0123456789abcdef": "\n\n".join(paragraphs)})
-    q = extract_quotes(documents, paras, sentences).filter(pl.col("quote_type") == "indirect")
-    return list(q.select("text", "speaker", "cue").iter_rows())
+from tests.tasks.quote_frames import indirect
 
 
 @pytest.mark.parametrize("sentence, expected", [

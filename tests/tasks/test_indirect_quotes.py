@@ -2,21 +2,7 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-import polars as pl
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "devsets"))
-from quotes_scoring import frames_from_texts  # noqa: E402
-
-from tasks.quotes import extract_quotes  # noqa: E402
-
-
-def indirect(*paragraphs: str) -> list[tuple]:
-    documents, paras, sentences = frames_from_texts({"0123456789abcdef": "\n\n".join(paragraphs)})
-    q = extract_quotes(documents, paras, sentences).filter(pl.col("quote_type") == "indirect")
-    return list(q.select("text", "speaker", "cue").iter_rows())
+from tests.tasks.quote_frames import indirect
 
 
 def test_noun_phrase_object_of_a_reporting_verb_is_not_a_quote():
@@ -87,7 +73,6 @@ def test_noun_ending_in_ed_is_no_finite_verb():
     assert indirect("The firm announced two hundred job cuts at its plant in Leeds.") == []
     assert indirect("The board announced it ordered new trains for the line.")[0][0] == "it ordered new trains for the line"
     assert indirect("The embassy confirmed two pilgrims from Myanmar also died.")[0][0] == "two pilgrims from Myanmar also died"
-
 
 
 def test_aside_between_commas_is_skipped_by_the_finite_verb_test():

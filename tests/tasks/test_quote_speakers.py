@@ -2,26 +2,11 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import polars as pl
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "devsets"))
-from quotes_scoring import frames_from_texts  # noqa: E402
-
-from schemas.quotes import QuotesSchema, check_quotes_against  # noqa: E402
-from tasks.speaker_kinds import speaker_kind  # noqa: E402
-from tasks.quotes import extract_quotes  # noqa: E402
-
-
-def run(*paragraphs: str) -> pl.DataFrame:
-    documents, paras, sentences = frames_from_texts({"0123456789abcdef": "\n\n".join(paragraphs)})
-    quotes = extract_quotes(documents, paras, sentences)
-    QuotesSchema.validate(quotes)
-    assert check_quotes_against(quotes, documents, paras).is_empty()
-    return quotes
+from tasks.speaker_kinds import speaker_kind
+from tests.tasks.quote_frames import run
 
 
 def speakers(*paragraphs: str) -> list[tuple]:

@@ -3,26 +3,11 @@ semicolon or a spaced dash is its own clause's subject, an age or a short bracke
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import polars as pl
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "devsets"))
-from quotes_scoring import frames_from_texts  # noqa: E402
-
-from schemas.quotes import QuotesSchema, check_quotes_against  # noqa: E402
-from tasks.attribution import subject_mention  # noqa: E402
-from tasks.quotes import extract_quotes  # noqa: E402
-
-
-def run(*paragraphs: str) -> pl.DataFrame:
-    documents, paras, sentences = frames_from_texts({"0123456789abcdef": "\n\n".join(paragraphs)})
-    quotes = extract_quotes(documents, paras, sentences)
-    QuotesSchema.validate(quotes)
-    assert check_quotes_against(quotes, documents, paras).is_empty()
-    return quotes
+from tasks.attribution import subject_mention
+from tests.tasks.quote_frames import run
 
 
 @pytest.mark.parametrize("subject, speaker", [
@@ -108,7 +93,6 @@ def test_the_outlet_after_per_is_no_part_of_the_speaker():
 ])
 def test_a_name_or_term_is_no_quote(text):
     assert run(text).is_empty()
-
 
 
 @pytest.mark.parametrize("sentence, speaker", [

@@ -1,27 +1,13 @@
 from __future__ import annotations
 
-import sys
 import time
-from pathlib import Path
 
 import polars as pl
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "devsets"))
-from quotes_scoring import frames_from_texts  # noqa: E402
-
-from schemas.quotes import QuotesSchema, check_quotes_against  # noqa: E402
-from tasks.quote_marks import find_quote_spans  # noqa: E402
-from tasks.quotes import QUOTES_SCHEMA, extract_quotes  # noqa: E402
-
-
-def run(*paragraphs: str) -> pl.DataFrame:
-    text = "\n\n".join(paragraphs)
-    documents, paras, sentences = frames_from_texts({"0123456789abcdef": text})
-    quotes = extract_quotes(documents, paras, sentences)
-    QuotesSchema.validate(quotes)
-    assert check_quotes_against(quotes, documents, paras).is_empty()
-    return quotes
+from tasks.quote_marks import find_quote_spans
+from tasks.quotes import QUOTES_SCHEMA, extract_quotes
+from tests.tasks.quote_frames import indirect, run
 
 
 def rows(quotes: pl.DataFrame, kind: str | None = None) -> list[tuple]:
@@ -90,11 +76,6 @@ def test_indirect_quote_with_reporting_verb_and_according_to():
     assert ind["text"].to_list() == ["their forces had seized a Kia vehicle from which the missiles were launched",
                                      "Two women and a man were injured"]
     assert ind["cue"].to_list() == ["add", "according to"]
-
-
-def indirect(*paragraphs: str) -> list[tuple]:
-    q = run(*paragraphs).filter(pl.col("quote_type") == "indirect")
-    return list(q.select("text", "speaker", "cue").iter_rows())
 
 
 def test_indirect_clause_without_that_opening_with_a_name():
@@ -171,7 +152,6 @@ def test_a_one_word_reply_that_opens_its_sentence_is_speech():
     out = run("“Yes,” the mayor said.")
     assert out.select("text", "speaker").rows() == [("Yes", "the mayor")]
     assert run("The group, known as “Black Cube,” said it would sue.").height == 0
-
 
 
 def test_word_counts_are_the_non_space_runs():
