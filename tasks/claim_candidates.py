@@ -297,7 +297,7 @@ def _take_prefix(c: pl.DataFrame, rx: Rx) -> pl.DataFrame:
     c = c.with_columns(lead=pl.when(k > 0).then(pl.col("lead")))
     g = _lead_groups(rx(LEAD_PARTS_RE))
     parts = c.filter(pl.col("k") > 0).select(pl.col("lead").unique()).with_columns(
-        age=g.struct["age"], qual=g.struct["qual"], rp=pl.coalesce(g.struct["rp"], g.struct["rp0"]),
+        age=g.struct["age"], qual=pl.coalesce(g.struct["qual"], g.struct["tilde"]), rp=pl.coalesce(g.struct["rp"], g.struct["rp0"]),
         neg_word=g.struct["neg"])
     # Mapped back onto the rows with a lead only (one in ten); the others get nulls.
     c = map_back(c, parts, "lead")

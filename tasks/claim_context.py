@@ -26,7 +26,10 @@ QUALIFIERS = {
     "roughly": "approximately", "approximately": "approximately", "approx.": "approximately",
     "an estimated": "approximately", "estimated": "approximately", "circa": "approximately",
     "an approximate": "approximately", "about the": "approximately",
+    "c.": "approximately", "ca.": "approximately", "~": "approximately",
 }
+# "c. 300", "ca. 300": lower case only ("John C. 300" is an initial); "~295" needs no space.
+_CASED = {"c.", "ca."}
 # Words that change a number into a change ("rose 5%", "cut 200 jobs", "a 3% drop").
 UP_BEFORE = ("rose|risen|rise|rises|rising|increased?|increases|increasing|grew|grown|grows|"
              "growing|gained?|gains|jumped|jumps|climbed|climbs|soared|soars|surged|surges|"
@@ -41,7 +44,8 @@ DOWN_AFTER = ("decrease|decreases|decline|declines|drop|drops|fall|falls|cut|cut
               "loss|losses|lower|down|dip|slump|plunge")
 
 _QUAL = "|".join(
-    re.escape(q).replace(r"\ ", r"\s+") for q in sorted(QUALIFIERS, key=len, reverse=True)
+    f"(?-i:{re.escape(q)})" if q in _CASED else re.escape(q).replace(r"\ ", r"\s+")
+    for q in sorted(QUALIFIERS, key=len, reverse=True) if q != "~"
 )
 # What may stand right before a number and belongs to the claim: an age marker, a qualifier,
 # the opening word of a range, a sign word. Matched at the end of the text before the number
@@ -49,9 +53,10 @@ _QUAL = "|".join(
 # candidate); the parts are split out of the few non-empty matches with LEAD_PARTS_RE.
 _LEAD = (rf"(?:(?:(?:between|from)\s+the\s+)?(?:aged|age\s+of|ages(?:\s+of)?|in\s+age)\s+)?(?:(?:{_QUAL})\s+)?(?:(?:between|from)\s+)?"
          r"(?:(?:minus|negative)\s+)?")
-LEAD_RE = rf"(?i){B}{_LEAD}$"
+# "~" is no word character, so no word boundary stands before it (" ~295")
+LEAD_RE = rf"(?i)(?:{B}{_LEAD}|~\s*)$"
 LEAD_PARTS_RE = (
-    rf"(?i)^(?:(?:(?P<rp0>between|from)\s+the\s+)?(?P<age>aged|age\s+of|ages(?:\s+of)?|in\s+age)\s+)?(?:(?P<qual>{_QUAL})\s+)?"
+    rf"(?i)^(?:(?:(?P<rp0>between|from)\s+the\s+)?(?P<age>aged|age\s+of|ages(?:\s+of)?|in\s+age)\s+)?(?:(?P<qual>{_QUAL})\s+|(?P<tilde>~)\s*)?"
     r"(?:(?P<rp>between|from)\s+)?(?P<neg>(?:minus|negative)\s+)?$"
 )
 

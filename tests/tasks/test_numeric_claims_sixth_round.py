@@ -1,0 +1,41 @@
+"""Rules of the sixth quality round: approximate signs, money raised, "one point of", quoted
+objects, proportions."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+from tasks.numeric_claims import extract_numeric_claims
+from tests.tasks.test_numeric_claims import claims_of, one
+
+
+def one_sentence(text: str) -> dict:
+    """The claim of `text` taken as one sentence: the segmenter ends a sentence at "c." and
+    "ca." before a number, so these rules are tested on the sentence as the claims stage sees it."""
+    s = pl.DataFrame({"sentence_id": ["d-s0"], "doc_id": ["d"], "paragraph_id": ["d-p0"],
+                      "position": [0], "char_start": [0], "char_end": [len(text)], "text": [text]},
+                     schema_overrides={"position": pl.Int32, "char_start": pl.Int32, "char_end": pl.Int32})
+    rows = extract_numeric_claims(s).to_dicts()
+    assert len(rows) == 1, rows
+    return rows[0]
+
+
+@pytest.mark.parametrize("text,value,value_text", [
+    ("The train reached ~295 km/h on the test run.", 295, "295 km/h"),
+    ("The train reached ~ 295 km/h on the test run.", 295, "295 km/h"),
+    ("The hoard held c. 300 coins.", 300, "300"),
+    ("The hoard held ca. 300 coins.", 300, "300"),
+])
+def test_approximate_signs(text, value, value_text):
+    c = one_sentence(text)
+    assert (c["value"], c["value_text"], c["qualifier"]) == (value, value_text, "approximately")
+
+
+@pytest.mark.parametrize("text", [
+    "The hoard held 300 coins.",
+    "Lot C. 300 coins were sold.",  # an initial, not "circa"
+    "A vitamin c 300 mg dose.",
+])
+def test_no_approximate_sign(text):
+    assert all(q == "exact" for q in claims_of(text)["qualifier"])
