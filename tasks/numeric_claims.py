@@ -19,7 +19,7 @@ from tasks.claim_candidates import CUR, candidates, currency_code, map_back, on_
 from tasks.claim_context import after_qualifier, qualifier, trend
 from tasks.claim_exclusions import drop_non_claims, spelling_flags
 from tasks.claim_objects import with_objects
-from tasks.numbers import SCALE, SCALES, number_value
+from tasks.numbers import B, SCALE, SCALES, number_value
 from tasks.windows import position_in
 
 QUALIFIER = pl.Enum(["exact", "approximately", "at_least", "more_than", "at_most", "less_than",
@@ -232,6 +232,15 @@ def _extract(sentences: pl.DataFrame, quotes: pl.DataFrame | None, claims_only: 
         .when(pl.col("rp").eq_missing("from") & pl.col("n2").is_null()).then(None).otherwise("_trend"),
         value_text=pl.when(lead).then(value_text).otherwise("m"),
     )
+    # "raised $2.3 million", "raises 50 mln dlrs": money raised is an amount, not a rise ("raised
+    # prices by 5 pct", "raised by $2" stay changes, and so does the passive: a price "was raised
+    # 50 cts"); read on the rising money rows only (few)
+    tail = r"raise[sd]\s+(?:a\s+further\s+|another\s+)?$"
+    raised = on_rows(c, (pl.col("trend") == "up") & (pl.col("kind") == "money"),
+                     pl.col("pre").str.contains(rx(rf"(?i){B}{tail}"))
+                     & ~pl.col("pre").str.contains(rx(rf"(?i){B}(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?{tail}")),
+                     pl.Boolean, False)
+    c = c.with_columns(trend=pl.when(raised).then(None).otherwise("trend"))
     c = with_objects(c, rx).select(
         "doc_id", "paragraph_id", "sentence_id", "sent_start", "start", "end", "obj_stop", "m",
         "post", "value", "value_max", "value_text", "qualifier", "trend", "unit", "object",

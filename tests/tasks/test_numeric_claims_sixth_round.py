@@ -39,3 +39,20 @@ def test_approximate_signs(text, value, value_text):
 ])
 def test_no_approximate_sign(text):
     assert all(q == "exact" for q in claims_of(text)["qualifier"])
+
+
+@pytest.mark.parametrize("text,trend", [
+    ("The charity raised $2.3 million for the victims.", None),
+    ("The company said it raised 310 mln dlrs in new capital.", None),
+    ("The group raises 50 mln dlrs from investors.", None),
+    ("The fund raised a further $5 million.", None),
+    ("The bank raised its rates by 5 pct.", None),  # the verb is not next to the number
+    ("The company raised prices 5 pct.", None),
+    ("The company raised 5 pct in the quarter.", "up"),  # a percent is a change
+    ("It raised by $2 million its offer for the shares.", "up"),  # "by" says a change
+    ("Revenue rose $2.3 million in the quarter.", "up"),
+    ("The Light Louisiana grade was also raised 50 cts a barrel.", "up"),  # a price, passive
+    ("Illinois Sweet is being raised 50 cts a barrel.", "up"),
+])
+def test_money_raised_is_no_rise(text, trend):
+    assert one(text)["trend"] == trend
