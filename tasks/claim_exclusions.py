@@ -180,6 +180,10 @@ def _rare_rule_hit(rx: Rx) -> pl.Expr:
                r"|may|might|shall)(?-u:\b)|-(?:time|off|on|way))"))
         | _contains_where((n1_lower == "one") & ~has_n2, pre,
             rx(r"(?i)(?-u:\b)(?:no|the|this|that|any|every|each|which|at|one|some|either|neither|day)\s+$"))
+        # "One point of agreement": a point made, not a point of a score or an index ("fell
+        # one point in response to" stays a change)
+        | _contains_where((n1_lower == "one") & ~has_n2 & pl.col("_unit") & post.str.starts_with(" of "), m,
+                          rx(r"(?i)\spoint$"))
         # "a third term", "a quarter": an indefinite article with an ordinal is a fraction only
         # when a whole follows ("a third of voters"); "two quarters" in business news are periods
         | fraction & ~_contains_where(fraction, post, rx(r"(?i)^\s+of(?-u:\b)"))

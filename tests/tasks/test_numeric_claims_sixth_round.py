@@ -56,3 +56,17 @@ def test_no_approximate_sign(text):
 ])
 def test_money_raised_is_no_rise(text, trend):
     assert one(text)["trend"] == trend
+
+
+def test_one_point_of_is_no_claim():
+    assert claims_of("One point of agreement, Feldstein said, was that the debtors need credit.").height == 0
+    assert claims_of("At one point of the talks he left the room.").height == 0
+
+
+@pytest.mark.parametrize("text", [
+    "Short-term rates dropped by one point in response to a surplus.",
+    "The index fell one point on Monday.",
+])
+def test_one_point_as_a_measure(text):
+    c = one(text)
+    assert (c["value"], c["unit"]) == (1, "points")
