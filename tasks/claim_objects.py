@@ -35,6 +35,9 @@ FIRST_WORDS = ("lives|live|deceased|deadly|elderly|early|costly|weekly|monthly|q
 _SKIP = r"(?:\s+or\s+(?:more|so|fewer|less)|\s+(?:more|fewer))(?-u:\b)"
 SKIP = rf"(?i)^{_SKIP}"
 
+_PLAIN = r"[A-Za-z][\w.'’&-]*"
+_WORD = rf"(?:{_PLAIN}|[\"“]{_PLAIN}(?: {_PLAIN}){{0,3}}[\"”])"
+
 _STOP_RE = (
     rf"(?i){B}(?:{'|'.join(sorted(OBJECT_STOP, key=len, reverse=True))}|zero|one|two|three|four|five"
     rf"|six|seven|eight|nine|ten|eleven|twelve|hundred|thousand|million|billion){B}"
@@ -50,7 +53,9 @@ def _object(c: pl.DataFrame, post: pl.Expr, rx: Rx) -> pl.Series:
     step is its own column: nested expressions that reuse a column are evaluated once per use."""
     # The whole match, lead included, needs only the DFA (a capture group took twice as long); the
     # lead is one "-" or the spaces before the first letter.
-    found = c.select(m=post.str.extract(rx(r"^(?:\s+|-)[A-Za-z][\w.'’&-]*(?: [A-Za-z][\w.'’&-]*){0,4}"), 0))
+    # A closed quotation of up to four words is one word of the phrase ('370 "jackal horns"',
+    # 'five "A" warrants'); an unclosed or longer one is no object.
+    found = c.select(m=post.str.extract(rx(rf"^(?:\s+|-){_WORD}(?: {_WORD}){{0,4}}"), 0))
     m = pl.col("m")
     # a dash lead stays on the phrase ("-monthly comparisons"): FIRST_WORDS do not open it
     raws = found.select(raw=pl.when(m.str.starts_with("-")).then(m).otherwise(m.str.strip_chars_start()))
@@ -83,6 +88,9 @@ def _object(c: pl.DataFrame, post: pl.Expr, rx: Rx) -> pl.Series:
     # "at least five died."), read after the sentence's period is gone
     c = c.with_columns(obj=pl.when(obj.str.contains(rx(r"^\S+(?:ed|ised|ized|ly)$"))
                                    | head.is_null() & raw.str.contains(rx(r"^\S+ly "))).then(None).otherwise(obj))
+    # a quotation cut by a stop word ('"must \x01"') leaves its closing mark alone at the end
+    c = c.with_columns(obj=pl.when(obj.str.contains(rx(r"^[^\"“”]*[\"”]$"))).then(obj.str.slice(0, obj.str.len_chars() - 1).str.strip_chars_end())
+                       .otherwise(obj))
     c = c.with_columns(obj=pl.when(obj.str.len_chars() > 0).then(obj))
     # an adjective needs its noun ("405.13 early in the day" is an adverb); "lives" and "deceased" are nouns
     alone = head.str.contains(rx(r"(?i)^(?:lives|deceased)$"))
@@ -94,7 +102,7 @@ def _object(c: pl.DataFrame, post: pl.Expr, rx: Rx) -> pl.Series:
 def with_objects(c: pl.DataFrame, rx: Rx) -> pl.DataFrame:
     """Adds `object` and `obj_stop` (characters of `post` the claim span takes in) for counts,
     ages and percents ("76% of voters") followed by a word."""
-    want = pl.col("kind").is_in(["count", "age", "percent"]) & pl.col("post").str.contains(rx(r"^(?:\s+|-)[A-Za-z]"))
+    want = pl.col("kind").is_in(["count", "age", "percent"]) & pl.col("post").str.contains(rx(r"^(?:\s+|-)[\"“]?[A-Za-z]"))
     c = c.with_columns(_want=want)
     c = c.with_columns(_of_the=pl.when("_want").then(pl.col("post")).str.contains(rx(OF_THE)))
     # Only the wanted rows (two in five) go through the object passes: a when/then computes

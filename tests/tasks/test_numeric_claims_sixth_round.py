@@ -70,3 +70,22 @@ def test_one_point_of_is_no_claim():
 def test_one_point_as_a_measure(text):
     c = one(text)
     assert (c["value"], c["unit"]) == (1, "points")
+
+
+@pytest.mark.parametrize("text,object_,claim", [
+    ('Police seized over 370 "jackal horns" in the raid.', '"jackal horns"', 'over 370 "jackal horns"'),
+    ('They closed 21 “underperforming” restaurants.', '“underperforming” restaurants', '21 “underperforming” restaurants'),
+    ('Police seized 370 jackal horns in the raid.', 'jackal horns', '370 jackal horns'),
+])
+def test_quoted_object(text, object_, claim):
+    c = one(text)
+    assert (c["object"], c["text"]) == (object_, claim)
+
+
+@pytest.mark.parametrize("text", [
+    'The level is below the 1,600 "must buy" level.',  # a stop word inside the quotation
+    'They sold 20 "to avoid further legal expenses."',  # a clause, not a name
+    'They issued 100,000 "naked warrants at 15 dlrs.',  # never closed
+])
+def test_quoted_clause_is_no_object(text):
+    assert claims_of(text)["object"].to_list() == [None] * claims_of(text).height
