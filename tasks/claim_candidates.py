@@ -53,11 +53,7 @@ _JUNK = (
     rf"|\d{{4}}s{B}|['’]\d{{2}}s{B}|\+?\d{{1,3}}[\s.-]?\(?\d{{2,4}}\)?[\s.-]\d{{3,4}}[\s.-]\d{{3,4}}"
     rf"|\d{{1,4}}(?:st|nd|rd|th){B}"
 )
-_SEP = r"\s*[-–—]\s*|\s+(?:to|and)\s+"
-# The gap of odds ("one in five", "one-in-five", "two out of three"): nothing else between the
-# numbers. Compared as strings, not folded into `_GAP_RE`: joined to it, the gap regex read every
-# "5 pct in 1987" and cost 3% of the stage.
-_RATIO_GAPS = [" in ", "-in-", " out of "]
+_SEP = r"\s*[-–—]\s*|\s+(?:to|and)\s+|-in-|\s+(?:in|out\s+of)\s+"
 # Numbers only: a range ("36-40", "between 1 and 2 million") is two matches whose gap is a
 # separator, joined afterwards in `_ranges`. Folding the range tail, the percent sign or the
 # unit into this regex multiplies the states of its DFA and made the scan up to 80x slower.
@@ -193,7 +189,7 @@ def _ranges(c: pl.DataFrame, rx: Rx) -> pl.DataFrame:
     rows = rows.with_columns(gap=pl.col("post").str.slice(0, pl.col("_gap_len")))
     # A gap that is no separator makes no range: the DFA drops those rows (most of them) before
     # the capture engine, ten times slower, reads the parts of the others.
-    rows = rows.filter(pl.col("gap").str.contains(rx(_GAP_RE)) | pl.col("gap").is_in(_RATIO_GAPS)).with_columns(g=_gap_groups(rx(_GAP_RE)))
+    rows = rows.filter(pl.col("gap").str.contains(rx(_GAP_RE))).with_columns(g=_gap_groups(rx(_GAP_RE)))
     # rp and sep are columns: the rule below reads them seven times. The lower end's sign is still
     # in `pre` ("from -18"): `_take_prefix` moves it into the number afterwards.
     rows = rows.with_columns(
@@ -204,8 +200,8 @@ def _ranges(c: pl.DataFrame, rx: Rx) -> pl.DataFrame:
     # Odds and proportions ("one in five", "1 in 10 adults", "a one-in-five chance", "two out of
     # three") are one claim, the proportion (checked below: plain numbers, the first the smaller,
     # no unit). Counts written in digits with "out of" ("7 out of 20 suspected cases") are two.
-    # ("-in-" also reads as the unit "-in" and a dash: `merge` below takes the odds' test)
-    ratio = pl.col("gap").is_in(_RATIO_GAPS[:2]) | (pl.col("gap") == _RATIO_GAPS[2]) & ~pl.col("m").str.contains_any(list("0123456789"))
+    ratio = rp.is_null() & p1.is_null() & u1.is_null() & (
+        sep.is_in(["in", "-in-"]) | sep.str.contains(rx(r"^out\s+of$")) & ~pl.col("m").str.contains(rx(r"\d")))
     # "from 1985 to 119.3 billion yuan": a year is where a change starts, never a range's lower end.
     year_first = pl.col("m").str.contains(rx(r"^(?:19|20)\d\d$"))
     valid = (
@@ -229,11 +225,9 @@ def _ranges(c: pl.DataFrame, rx: Rx) -> pl.DataFrame:
     nxt = c.select(n_m="m", n_post="post")[rows["_row"] + 1]
     rows = pl.concat([rows, nxt], how="horizontal")
     u1, n_post, p1 = pl.col("u1"), pl.col("n_post"), pl.col("p1")
-    # the upper end's unit is read once (a column): the large UNIT_RE costs much to compile again
-    rows = rows.with_columns(_n_unit=n_post.str.contains(rx(UNIT_RE)))
     same_unit = u1.is_null() | n_post.str.starts_with(u1) & ~n_post.str.slice(u1.str.len_chars(), 1).str.contains(rx(r"^\w"))
     # after a percent, the upper end has a percent or no unit ("from 5 pct to 7 mln dlrs" is two)
-    same_unit = same_unit & (p1.is_null() | n_post.str.contains(rx(rf"(?i)^{_PCT}")) | ~pl.col("_n_unit"))
+    same_unit = same_unit & (p1.is_null() | n_post.str.contains(rx(rf"(?i)^{_PCT}")) | ~n_post.str.contains(rx(UNIT_RE)))
 
     cur1, cur2 = (currency_code(pl.col(n).str.extract(rx(rf"(?i)^({CUR})"), 1), rx) for n in ("m", "n_m"))
     same_cur = (cur1.is_null() & p1.is_null()) | cur2.is_null() | (cur1 == cur2)
@@ -243,7 +237,7 @@ def _ranges(c: pl.DataFrame, rx: Rx) -> pl.DataFrame:
     is_ratio = pl.col("ratio")
     ratio_ok = on_rows(rows, is_ratio, pl.col("m").str.contains(rx(plain)) & pl.col("n_m").str.contains(rx(plain))
                        & ~pl.col("n_m").str.contains(rx(r"^(?:1[0-9]|20)\d\d$"))
-                       & ~pl.col("_n_unit")
+                       & ~n_post.str.contains(rx(UNIT_RE))
                        & (number_value(pl.col("m")) < number_value(pl.col("n_m"))), pl.Boolean, False)
     rows = rows.with_columns(ratio_ok=ratio_ok)
     rows = rows.select("_row", "p1", "u1", "neg2", "gap", "ratio",
