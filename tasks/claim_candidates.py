@@ -24,7 +24,7 @@ import polars as pl
 from tasks import units as U
 from tasks.ascii_patterns import Rx, is_ascii, patterns_for
 from tasks.claim_context import LEAD_PARTS_RE, LEAD_RE
-from tasks.numbers import B, FRACTION_WORDS, NUMBER, TENS, UNITS, number_value
+from tasks.numbers import B, FRACTION_WORDS, NUMBER, TENS, UNITS
 
 CUR = "|".join(
     re.escape(c) if not c[0].isalpha() else rf"{B}{re.escape(c)}"
@@ -53,7 +53,7 @@ _JUNK = (
     rf"|\d{{4}}s{B}|['’]\d{{2}}s{B}|\+?\d{{1,3}}[\s.-]?\(?\d{{2,4}}\)?[\s.-]\d{{3,4}}[\s.-]\d{{3,4}}"
     rf"|\d{{1,4}}(?:st|nd|rd|th){B}"
 )
-_SEP = r"\s*[-–—]\s*|\s+(?:to|and)\s+|-in-|\s+(?:in|out\s+of)\s+"
+_SEP = r"\s*[-–—]\s*|\s+(?:to|and)\s+"
 # Numbers only: a range ("36-40", "between 1 and 2 million") is two matches whose gap is a
 # separator, joined afterwards in `_ranges`. Folding the range tail, the percent sign or the
 # unit into this regex multiplies the states of its DFA and made the scan up to 80x slower.
@@ -197,11 +197,6 @@ def _ranges(c: pl.DataFrame, rx: Rx) -> pl.DataFrame:
         _sep=pl.col("g").struct["sep"].str.strip_chars().str.to_lowercase())
     rp, sep = pl.col("_rp"), pl.col("_sep")
     p1, u1 = pl.col("g").struct["p1"], pl.col("g").struct["u1"]
-    # Odds and proportions ("one in five", "1 in 10 adults", "a one-in-five chance", "two out of
-    # three") are one claim, the proportion (checked below: plain numbers, the first the smaller,
-    # no unit). Counts written in digits with "out of" ("7 out of 20 suspected cases") are two.
-    ratio = rp.is_null() & p1.is_null() & u1.is_null() & (
-        sep.is_in(["in", "-in-"]) | sep.str.contains(rx(r"^out\s+of$")) & ~pl.col("m").str.contains(rx(r"\d")))
     # "from 1985 to 119.3 billion yuan": a year is where a change starts, never a range's lower end.
     year_first = pl.col("m").str.contains(rx(r"^(?:19|20)\d\d$"))
     valid = (
@@ -209,17 +204,15 @@ def _ranges(c: pl.DataFrame, rx: Rx) -> pl.DataFrame:
             # "between 300 to 350 mln stg" is written too, and is a range as well
             (rp == "between") & ((sep == "and") | (sep == "to"))
             | (rp == "from") & (sep == "to")
-            | rp.is_null() & (sep.str.contains(rx("^[-–—]$")) | (sep == "to") & p1.is_null() & u1.is_null())
-            | ratio)
+            | rp.is_null() & (sep.str.contains(rx("^[-–—]$")) | (sep == "to") & p1.is_null() & u1.is_null()))
         # a sign comes after a word only: "1,000 dlrs--750 dlrs" is a dash, not -750
         & (pl.col("g").struct["neg2"].is_null() | (sep == "to") | (sep == "and"))
     ).fill_null(False)
-    rows = rows.filter(valid).select("_row", "m", "gap", p1=p1, u1=u1, neg2=pl.col("g").struct["neg2"].is_not_null(),
-                                     ratio=ratio.fill_null(False))
+    rows = rows.filter(valid).select("_row", "m", "gap", p1=p1, u1=u1, neg2=pl.col("g").struct["neg2"].is_not_null())
     if rows.height == 0:  # polars compiles the patterns below even for an empty frame
         return c.drop("_close", "_gap_len").with_columns(
             n1="m", n2=pl.lit(None, pl.String), p1=pl.lit(None, pl.String), u1=pl.lit(None, pl.String),
-            neg2=pl.lit(False), ratio=pl.lit(False))
+            neg2=pl.lit(False))
     # Both ends' units and currencies agree, read on the well-formed pairs only (few): the upper
     # end's text starts with the lower end's unit, and ends there (" m" is not " mg").
     nxt = c.select(n_m="m", n_post="post")[rows["_row"] + 1]
@@ -231,17 +224,7 @@ def _ranges(c: pl.DataFrame, rx: Rx) -> pl.DataFrame:
 
     cur1, cur2 = (currency_code(pl.col(n).str.extract(rx(rf"(?i)^({CUR})"), 1), rx) for n in ("m", "n_m"))
     same_cur = (cur1.is_null() & p1.is_null()) | cur2.is_null() | (cur1 == cur2)
-    # a proportion: two plain numbers (no sign, currency or year: "2 in 1987"), the first the
-    # smaller, nothing measured after the second ("2 in 5 minutes" is no proportion)
-    plain = rf"(?i)^(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?)$"
-    is_ratio = pl.col("ratio")
-    ratio_ok = on_rows(rows, is_ratio, pl.col("m").str.contains(rx(plain)) & pl.col("n_m").str.contains(rx(plain))
-                       & ~pl.col("n_m").str.contains(rx(r"^(?:1[0-9]|20)\d\d$"))
-                       & ~n_post.str.contains(rx(UNIT_RE))
-                       & (number_value(pl.col("m")) < number_value(pl.col("n_m"))), pl.Boolean, False)
-    rows = rows.with_columns(ratio_ok=ratio_ok)
-    rows = rows.select("_row", "p1", "u1", "neg2", "gap", "ratio",
-                       merge=(pl.when(is_ratio).then(pl.col("ratio_ok")).otherwise(same_unit & same_cur)).fill_null(False))
+    rows = rows.select("_row", "p1", "u1", "neg2", "gap", merge=(same_unit & same_cur).fill_null(False))
     merge = pl.repeat(False, c.height, dtype=pl.Boolean, eager=True).scatter(rows["_row"], rows["merge"])
     c = c.drop("_close", "_gap_len").with_columns(merge=merge).with_columns(
         merge=pl.col("merge") & ~(pl.col("merge").shift(1) & pl.col("sentence_id").shift(1).eq(pl.col("sentence_id"))).fill_null(False))
@@ -256,7 +239,6 @@ def _ranges(c: pl.DataFrame, rx: Rx) -> pl.DataFrame:
         p1=pl.repeat(None, c.height, dtype=pl.String, eager=True).scatter(at, parts["p1"]),
         u1=pl.repeat(None, c.height, dtype=pl.String, eager=True).scatter(at, parts["u1"]),
         neg2=pl.repeat(False, c.height, dtype=pl.Boolean, eager=True).scatter(at, parts["neg2"]),
-        ratio=pl.repeat(False, c.height, dtype=pl.Boolean, eager=True).scatter(at, parts["ratio"]),
         m=m.clone().scatter(at, m.gather(at) + parts["gap"] + nxt["m"]),
         end=c["end"].clone().scatter(at, nxt["end"]),
         post=c["post"].clone().scatter(at, nxt["post"]),

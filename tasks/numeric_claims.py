@@ -223,9 +223,8 @@ def _extract(sentences: pl.DataFrame, quotes: pl.DataFrame | None, claims_only: 
                          .str.replace(rx(r"(?i)^(?:(?:between|from)\s+the\s+)?(?:aged|age\s+of|ages(?:\s+of)?|in\s+age)\s+"), ""),
                          pl.String)
     c = c.with_columns(
-        # odds and proportions ("one in five", "two out of three") are the proportion, 0.2
-        value=pl.when("ratio").then(v1 / v2).when(inverted).then(v2).otherwise(pl.min_horizontal(v1, v2)),
-        value_max=pl.when(~inverted & v2.is_not_null() & ~pl.col("ratio")).then(pl.max_horizontal(v1, v2)),
+        value=pl.when(inverted).then(v2).otherwise(pl.min_horizontal(v1, v2)),
+        value_max=pl.when(~inverted & v2.is_not_null()).then(pl.max_horizontal(v1, v2)),
         unit=unit, kind=kind, qualifier=qualifier(rx),
         # "up from 2.48", "an increase from 88 deaths": a lone number after "from" is where the
         # change started, a level, not the change
@@ -242,12 +241,7 @@ def _extract(sentences: pl.DataFrame, quotes: pl.DataFrame | None, claims_only: 
                      & ~pl.col("pre").str.contains(rx(rf"(?i){B}(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?{tail}")),
                      pl.Boolean, False)
     c = c.with_columns(trend=pl.when(raised).then(None).otherwise("trend"))
-    c = with_objects(c, rx)
-    # hyphenated odds qualify the noun after them ("a one-in-five chance"), which is no population
-    compound = pl.col("ratio") & pl.col("m").str.contains("-in-", literal=True)
-    c = c.with_columns(object=pl.when(compound).then(None).otherwise("object"),
-                       obj_stop=pl.when(compound).then(0).otherwise("obj_stop"))
-    c = c.select(
+    c = with_objects(c, rx).select(
         "doc_id", "paragraph_id", "sentence_id", "sent_start", "start", "end", "obj_stop", "m",
         "post", "value", "value_max", "value_text", "qualifier", "trend", "unit", "object",
         "kind", "u_mult")

@@ -89,27 +89,3 @@ def test_quoted_object(text, object_, claim):
 ])
 def test_quoted_clause_is_no_object(text):
     assert claims_of(text)["object"].to_list() == [None] * claims_of(text).height
-
-
-@pytest.mark.parametrize("text,value,object_,claim", [
-    ("One in five adults smoke.", 0.2, "adults", "One in five adults"),
-    ("About 1 in 10 adults smoke.", 0.1, "adults", "About 1 in 10 adults"),
-    ("Two out of three voters agreed.", 2 / 3, "voters", "Two out of three voters"),
-    ("It has a one-in-five chance of forming.", 0.2, None, "one-in-five"),
-    ("The odds are 1 in 4.", 0.25, None, "1 in 4"),
-    ("The risk is one in 1,000.", 0.001, None, "one in 1,000"),
-])
-def test_proportions(text, value, object_, claim):
-    c = one(text)
-    assert (c["value"], c["value_max"], c["unit"], c["object"], c["text"]) == (pytest.approx(value), None, None, object_, claim)
-
-
-@pytest.mark.parametrize("text,values", [
-    ("Tests found 7 out of 20 suspected cases positive.", [7, 20]),  # counts in digits
-    ("He scored 2 in 5 minutes.", [2, 5]),  # a measure after the second number
-    ("Police killed 12 in 3 attacks.", [12, 3]),  # the first is the larger
-    ("It sold 2 in 1987.", [2]),  # a year
-    ("The fund lost $1 in 5.", [1, 5]),  # money
-])
-def test_no_proportion(text, values):
-    assert claims_of(text)["value"].to_list() == values
