@@ -153,17 +153,16 @@ def _extract(sentences: pl.DataFrame, quotes: pl.DataFrame | None, claims_only: 
     c = drop_non_claims(c, keep, rx) if claims_only else c.filter(keep)
     # "He was 95.", "Park was 64 when ...": a whole number after a person's "was" is an age. Only a
     # pronoun or a name right before "was": "the toll was 12" is a count.
-    bare = (pl.col("n1_cur").is_null() & pl.col("unit_raw").is_null() & ~pl.col("n1_pct") & pl.col("n2").is_null()
-            & pl.col("age").is_null() & pl.col("n1_v").is_between(1, 120) & pl.col("n1").str.contains(r"^\d{1,3}$"))
-    c = c.with_columns(_bare=bare)  # read twice below
+    # a lone number of a plausible age, with no unit, currency, range or age marker
+    lone = (pl.col("n1_cur").is_null() & pl.col("unit_raw").is_null() & pl.col("n2").is_null() & pl.col("age").is_null()
+            & pl.col("n1_v").is_between(1, 120))
+    c = c.with_columns(_bare=lone & ~pl.col("n1_pct") & pl.col("n1").str.contains(r"^\d{1,3}$"))  # read twice below
     bare = pl.col("_bare")
     was_age = on_rows(c, bare, pl.col("pre").str.contains(rx(_WAS_AGE_PRE)) & pl.col("post").str.contains(rx(_WAS_AGE_POST)),
                       pl.Boolean, False)
     # "when she was one": a number word as well, after a pronoun only (the string test keeps the
     # regexes off the other rows)
-    word_bare = (pl.col("n1_cur").is_null() & pl.col("unit_raw").is_null() & pl.col("n2").is_null() & pl.col("age").is_null()
-                 & pl.col("n1_v").is_between(1, 120) & pl.col("pre").str.ends_with("was "))
-    was_age = was_age | on_rows(c, word_bare, pl.col("n1").str.contains(r"^[a-z]+(?:-[a-z]+)?$")
+    was_age = was_age | on_rows(c, lone & pl.col("pre").str.ends_with("was "), pl.col("n1").str.contains(r"^[a-z]+(?:-[a-z]+)?$")
                                 & pl.col("pre").str.contains(rx(r"(?:^|[^\w,])(?:[Hh]e|[Ss]he)\s+was\s+$"))
                                 & pl.col("post").str.contains(rx(_WAS_AGE_POST)), pl.Boolean, False)
     name_age = on_rows(c, bare & pl.col("post").str.starts_with(","),
