@@ -2,27 +2,11 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import polars as pl
 import pytest
 
 from tasks.numeric_claims import SCHEMA, count_claims, extract_numeric_claims
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "devsets" / "claims"))
-from scoring import sentences_for  # noqa: E402
-
-
-def claims_of(text: str, quotes: pl.DataFrame | None = None) -> pl.DataFrame:
-    _, sentences = sentences_for({"t": text})
-    return extract_numeric_claims(sentences, quotes)
-
-
-def one(text: str) -> dict:
-    rows = claims_of(text).to_dicts()
-    assert len(rows) == 1, rows
-    return rows[0]
+from tests.tasks.claim_frames import claims_of, one, sentences_for
 
 
 @pytest.mark.parametrize("text,value,unit,kind,object_", [

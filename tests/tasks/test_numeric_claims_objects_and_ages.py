@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.tasks.test_numeric_claims import one
+from tests.tasks.claim_frames import claims_of, one
 
 
 @pytest.mark.parametrize("text,object_,claim", [
@@ -66,7 +66,6 @@ def test_ages(text, value):
     "Sales totalled, 12, in the quarter.",
 ])
 def test_not_ages(text):
-    from tests.tasks.test_numeric_claims import claims_of
     assert "age" not in claims_of(text)["kind"].cast(str).to_list()
 
 

@@ -7,7 +7,7 @@ import polars as pl
 import pytest
 
 from tasks.numeric_claims import extract_numeric_claims
-from tests.tasks.test_numeric_claims import claims_of, one
+from tests.tasks.claim_frames import claims_of, one
 
 
 def one_sentence(text: str) -> dict:

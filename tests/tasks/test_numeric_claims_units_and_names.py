@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.tasks.test_numeric_claims import claims_of, one
+from tests.tasks.claim_frames import claims_of, one
 
 
 @pytest.mark.parametrize("text,value,unit,kind", [
