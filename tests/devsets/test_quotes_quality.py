@@ -20,6 +20,11 @@ HELDOUT_FLOORS = {"precision": 0.94, "recall": 0.98, "speaker_accuracy": 0.87}
 HELDOUT_INDIRECT_FLOORS = {"precision": 0.95, "recall": 0.75, "speaker_accuracy": 0.90}
 
 
+def _totals(scores: dict) -> dict:
+    """A held-out failure shows the totals only: its errors, printed, would become rules fitted to it."""
+    return {k: v for k, v in scores.items() if not isinstance(v, list)}
+
+
 @pytest.fixture(scope="module")
 def results():
     return qs.run_devset(extract_quotes)
@@ -50,13 +55,13 @@ def test_heldout_slice_is_separate_from_the_dev_set():
 @pytest.mark.parametrize("metric", sorted(HELDOUT_FLOORS))
 def test_heldout_direct_and_partial_quotes_stay_above_floor(heldout, metric):
     direct, _, _ = heldout
-    assert direct[metric] >= HELDOUT_FLOORS[metric], direct["errors"]
+    assert direct[metric] >= HELDOUT_FLOORS[metric], _totals(direct)
 
 
 @pytest.mark.parametrize("metric", sorted(HELDOUT_INDIRECT_FLOORS))
 def test_heldout_indirect_quotes_stay_above_floor(heldout, metric):
     _, indirect, _ = heldout
-    assert indirect[metric] >= HELDOUT_INDIRECT_FLOORS[metric], indirect["errors"]
+    assert indirect[metric] >= HELDOUT_INDIRECT_FLOORS[metric], _totals(indirect)
 
 
 @pytest.mark.parametrize("metric", sorted(FLOORS))
