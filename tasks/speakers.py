@@ -78,6 +78,13 @@ _STATEMENT_OF = re.compile(r"statement\s+(?:from|by|of)\s+(?P<o>.+)$")
 _SENTENCE_GAP = re.compile(r"[.!?]\s")
 _PARTICLE_NAME = re.compile(rf"{PARTICLE}\s+[A-Z][\w'’-]+")
 _SECOND_SURNAME = re.compile(r"\s+([A-Z][a-zà-ÿ][\w'’-]*)(?=[\s,.;:]+[a-z(,])")
+# A person's title or honorific right before a word ("President Reagan", "Mr. Baker", "Sheikh Yamani"): a surname the
+# article never gives a first name is still a person when it carries one. Capitalised and no office that opens a
+# firm or body ("General Motors", "Justice Department", "State Street" are no titles here).
+_PERSON_TITLE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|President|Senator|Sen|Rep|Congressman|Congresswoman|Governor|Gov|Mayor|"
+    r"Judge|Premier|Chancellor|Ambassador|Chairman|Chairwoman|Minister|Secretary|King|Queen|Prince|Princess|Pope|"
+    r"Sheikh|Cardinal|Archbishop|Bishop|Rabbi|Rev|Reverend|Professor|Prof|Gen|Col|Lt|Sgt|Capt|Sheriff)\.?\s+$")
 
 
 @lru_cache(maxsize=65536)
@@ -90,8 +97,8 @@ def strip_titles(name: str) -> str:
 
 @lru_cache(maxsize=16384)
 def _name_candidates(sentence: str) -> tuple[str, ...]:
-    """Capitalised runs of a sentence that may name a person (not after "in"/"at"/...: places).
-    Memoised: consecutive pronouns look at the same previous sentence."""
+    """Capitalised runs of a sentence that may name a person (not after "in"/"at"/...: places), each with
+    whether it opens the sentence. Memoised: consecutive pronouns look at the same previous sentence."""
     # A run that opens with a particle ("de Blasio", or "al" inside "totally") is never a pure name, so
     # never a person here: dropped before the resolver looks it up. _PLACE_LEAD ends in a space, so a
     # run not preceded by one needs no search.
@@ -101,7 +108,8 @@ def _name_candidates(sentence: str) -> tuple[str, ...]:
         if run[0].isupper():
             i = m.start()
             if not (i and sentence[i - 1].isspace() and _PLACE_LEAD.search(sentence, max(0, i - 12), i)):
-                out.append(run)
+                # whether the run opens the sentence (its subject, openers included: "Last Friday Reagan")
+                out.append((run, not sentence[:i].strip()))
     return tuple(out)
 
 
@@ -121,6 +129,12 @@ def _name_shape(raw: str) -> str | None:
     rule a person out; whether the article gives a first name is the resolver's to check."""
     name = _POSSESSIVE_END.sub("", strip_titles(_drop_leads(raw)))
     words = name.split()
+    if len(words) > 4:
+        # "Japanese Finance Minister Kiichi Miyazawa": a nationality or portfolio before the title; the name follows it
+        cut = [i for i, w in enumerate(words[:-1]) if w.lower() in TITLE_WORDS]
+        if cut:
+            words = words[cut[-1] + 1:]
+            name = " ".join(words)
     if not words or words[0].lower() in _NOT_NAMES or words[-1].lower() in _NOT_NAMES or name.lower() in TITLE_WORDS:
         return None
     if organization_word(name) or len(words) > 4 or not is_pure_name(name) or words[-1].lower() in TITLE_WORDS:
@@ -154,7 +168,7 @@ class SpeakerResolver:
 
     # A plain slotted class: one is built per visited document (~11k on Reuters), and the dataclass
     # __init__ with five default factories cost twice as much as these literals.
-    __slots__ = ("text", "history", "_last_person", "_full", "_gender", "_people", "_role_hits", "_lower")
+    __slots__ = ("text", "history", "_last_person", "_full", "_gender", "_people", "_role_hits", "_lower", "_titled")
 
     def __init__(self, text: str):
         self.text = text
@@ -165,6 +179,7 @@ class SpeakerResolver:
         self._people: dict[str, str | None] = {}
         self._role_hits: dict[tuple[str, str], tuple[list[int], list[re.Match]]] = {}
         self._lower: str | None = None
+        self._titled: dict[str, bool] = {}
 
     def resolve(self, mention: Mention | None, at: int) -> tuple[Mention | None, str]:
         if mention is None or not mention.text:
@@ -234,9 +249,9 @@ class SpeakerResolver:
         """Person names of the current sentence (before `at`) and the previous one, outside quotes,
         in the order a reader meets them (current sentence first), each once; and where the previous
         sentence starts."""
-        para = self.text.rfind("\n\n", 0, at) + 2
+        para = _paragraph_start(self.text, at)
         if last_break(self.text, para, at, at) is None:  # no break in the paragraph before `at`
-            para = self.text.rfind("\n\n", 0, max(0, para - 2)) + 2  # first sentence: the previous paragraph too
+            para = _paragraph_start(self.text, max(0, para - 2))  # first sentence: the previous paragraph too
         lo = max(para, at - 600)
         window = self.text[lo: at]
         if '"' in window or "“" in window:
@@ -254,8 +269,10 @@ class SpeakerResolver:
         out: list[str] = []
         people = self._people
         for sentence in sentences:
-            for raw in _name_candidates(sentence):
+            for raw, opens in _name_candidates(sentence):
                 name = people[raw] if raw in people else self._person(raw, at)
+                if name is None and opens:
+                    name = self._titled_subject(raw, at)
                 if name and name not in out:
                     out.append(name)
                     yield name
@@ -273,6 +290,24 @@ class SpeakerResolver:
         if " " not in full:
             return None  # a lone capitalised word is a person only if the article gave it a first name
         return full if speaker_kind(full) == "person" else None
+
+    def _titled_subject(self, raw: str, at: int) -> str | None:
+        """A surname the article never gives a first name, as the subject that opens a sentence ("President Reagan
+        said", "Subroto told reporters"), is a person when some mention of it carries a person's title ("President
+        Reagan", "Mr. Baker", "Minister Subroto"); "Twitter" or "Wednesday" carry none. Elsewhere such names are
+        mostly objects ("after talks with President Suharto", "Reagan's announcement"), not what a he/she goes back to."""
+        name = _name_shape(raw)
+        if name is None or " " in name or raw.endswith(("'s", "’s")):
+            return None
+        full = self.expand(Mention(name, None, None), at).text
+        return full if " " not in full and self._is_titled(full) and speaker_kind(full) == "person" else None
+
+    def _is_titled(self, word: str) -> bool:
+        """Whether a person's title stands right before some mention of `word` in the document (once per word)."""
+        if word not in self._titled:
+            text = self.text
+            self._titled[word] = any(_PERSON_TITLE.search(text, max(0, s - 16), s) for s, _ in self._occurrences(word))
+        return self._titled[word]
 
     def _agrees(self, name: str, gender: str | None) -> bool:
         if gender is None:  # they, I: any gender agrees (no scan of the name)
@@ -381,6 +416,13 @@ class SpeakerResolver:
         if full and full != mention.text:
             return Mention(full, None, None)
         return Mention(bare, None, None) if renamed else mention
+
+
+def _paragraph_start(text: str, at: int) -> int:
+    """Where the paragraph holding `at` starts (0 in the first paragraph: `rfind` + 2 made that 1 and cut the
+    document's first letter off the pronoun window, "The Reagan administration" -> "he Reagan")."""
+    i = text.rfind("\n\n", 0, at)
+    return 0 if i < 0 else i + 2
 
 
 @lru_cache(maxsize=65536)

@@ -1,0 +1,56 @@
+"""Round 12 speaker rules (docs/quotes.md): he/she antecedents the resolver could not see (titled surnames, long
+titled names, the document's first letter), ..."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from tasks.speakers import _paragraph_start
+from tests.tasks.quote_frames import run
+
+
+def speakers(*paragraphs: str) -> list[str | None]:
+    return run(*paragraphs).sort("char_start")["speaker"].to_list()
+
+
+def test_titled_surname_opening_a_sentence_is_a_pronoun_antecedent():
+    # Reuters names "President Reagan" and then "Reagan", never "Ronald Reagan": he is still the subject a he goes back to
+    got = speakers("President Reagan met Japanese Prime Minister Yasuhiro Nakasone in Washington.",
+                   "Yasuhiro Nakasone left on Friday.",
+                   'Reagan said later: "We will settle it." He added, "It is a matter of weeks."')
+    assert got[-2:] == ["Reagan", "Reagan"]
+    got = speakers("Indonesia will cut output, Mines Minister Subroto said.",
+                   'Subroto told reporters prices would recover. "Demand is rising," he said.')
+    assert got[-1] == "Subroto"
+
+
+def test_untitled_or_object_surname_is_no_pronoun_antecedent():
+    # a lone word the article never titles ("Texaco") is no person; nor is a titled surname as an object or possessive
+    got = speakers("Oil analyst John Mann follows the company.",
+                   'Texaco cut its prices on Monday. "The cut was expected," he said.')
+    assert got[-1] == "John Mann"
+    got = speakers('World Bank president Barber Conable pledged support. "The bank will help," Conable said.',
+                   'After talks with President Suharto, he said, "Indonesia must do more."')
+    assert got[-1] == "Barber Conable"
+    got = speakers('"The outline has been known for some time," the spokesman said of President Reagan.',
+                   'Reagan\'s announcement came on Friday. "We have time to react," he said.')
+    assert got[-1] == "the spokesman"
+
+
+def test_long_titled_name_is_a_pronoun_antecedent():
+    # five capitalised words: a nationality and a title before the name ("Japanese Finance Minister Kiichi Miyazawa")
+    got = speakers("Japanese Finance Minister Kiichi Miyazawa opened the meeting of the Asian Development Bank.",
+                   '"The region is of special concern for us," he said.')
+    assert got == ["Kiichi Miyazawa"]
+    got = speakers("Canadian Foreign Secretary Joe Clark, ending a visit to Washington, said he expected action.",
+                   '"There will be some movement," he told reporters.')
+    assert got[-1] == "Joe Clark"
+
+
+def test_first_paragraph_starts_at_the_first_letter():
+    text = "The Reagan plan\n\nHe said"
+    assert _paragraph_start(text, 5) == 0
+    assert _paragraph_start(text, text.index("He")) == text.index("He")
+    q = run("The Reagan administration opposes the tax, an administration official said.",
+            '"We oppose it," he said.')
+    assert q.filter(pl.col("quote_type") == "direct")["speaker"].to_list() == ["an administration official"]
