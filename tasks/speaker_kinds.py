@@ -148,7 +148,10 @@ def _place(low: str, head: str) -> bool:
 # "Chancellor of the Exchequer Nigel Lawson", "Archbishop of Canterbury": an office named after what it heads
 _OFFICE_HEADS = {"chancellor", "director", "head", "professor", "commissioner", "dean", "officer", "member", "executive",
                  "manager", "duke", "duchess", "prince", "princess", "earl", "bishop", "archbishop", "emir", "sultan"}
-_NAME_PARTICLES = {"de", "dela", "del", "van", "von", "al", "bin", "da", "di", "le", "la", "du", "der", "den"}
+# Lower-case words inside a name ("Bill de Blasio", "Ludwig van Beethoven"): the one list of the quote modules
+# (tasks/speakers.py builds its name-run pattern from it). Arabic particles joined by a hyphen are _HYPHEN_PARTICLE's.
+NAME_PARTICLES = ("de", "del", "dela", "da", "di", "du", "der", "den", "van", "von", "al", "bin", "le", "la")
+_NAME_PARTICLES = frozenset(NAME_PARTICLES)
 
 
 def name_ending(words: list[str]) -> str:

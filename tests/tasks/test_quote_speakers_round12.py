@@ -54,3 +54,36 @@ def test_first_paragraph_starts_at_the_first_letter():
     q = run("The Reagan administration opposes the tax, an administration official said.",
             '"We oppose it," he said.')
     assert q.filter(pl.col("quote_type") == "direct")["speaker"].to_list() == ["an administration official"]
+
+
+def test_name_particles_are_one_list():
+    from tasks.speaker_kinds import NAME_PARTICLES, name_ending
+    from tasks.speakers import PARTICLE
+    assert PARTICLE == "(?:" + "|".join(NAME_PARTICLES) + ")"
+    assert name_ending("said Karel van der Berg".split()) == "Karel van der Berg"
+
+
+def test_particle_opens_a_word():
+    from tasks.speakers import _CANDIDATE
+    # "al" inside "federal", "le" inside "while": no particle, so the name after it stays a run of its own
+    assert [m.group() for m in _CANDIDATE.finditer("a federal Judge John Smith said")] == ["Judge John Smith"]
+    assert [m.group() for m in _CANDIDATE.finditer("while Reagan said")] == ["Reagan"]
+    assert [m.group() for m in _CANDIDATE.finditer("Mayor Bill de Blasio and Karel van der Berg")] == [
+        "Mayor Bill de Blasio", "Karel van der Berg"]
+
+
+def test_name_with_particle_is_a_pronoun_antecedent():
+    got = speakers("South Africa will repay its debt, Finance Minister Barend du Plessis said.",
+                   "Finance Minister Barend du Plessis told a news conference that banks agreed with South African "
+                   'negotiators. "Others will follow," he said.')
+    assert got[-1] == "Finance Minister Barend du Plessis"  # the speaker, title kept (was "South African")
+
+
+def test_place_or_firm_with_particle_is_no_pronoun_antecedent():
+    from tasks.speakers import _name_shape
+    for run_ in ("Rio de Janeiro Port", "La Electricidad de Caracas", "Fuerzas Electricas de Catalunya",
+                 "Spain's Minas de Almaden", "de Blasio"):
+        assert _name_shape(run_) is None, run_
+    got = speakers("La Electricidad de Caracas will meet its creditors, a company spokesman said.",
+                   '"We are in an impossible situation," he told Reuters.')
+    assert got[-1] == "a company spokesman"
