@@ -14,13 +14,14 @@ from itertools import accumulate
 
 import polars as pl
 
-from tasks.attribution import Attribution, attribution_after, attribution_before, subject_fallback
+from tasks.attribution import Attribution, attribution_after, attribution_before, subject_fallback, subject_mention
 from tasks.document_scans import last_break
 from tasks.indirect_quotes import indirect_hits
 from tasks.indirect_speakers import resolve_plain
 from tasks.noun_phrases import Mention, located
 from tasks.quote_marks import Span, find_quote_spans, trimmed
 from tasks.reporting_verbs import ALL_FORMS, LEMMA
+from tasks.speaker_kinds import is_pure_name, name_ending, speaker_kind
 from tasks.speakers import SpeakerResolver
 from tasks.windows import position_in
 
@@ -214,6 +215,10 @@ def _quote_row(text, spans: list[Span], i: int, p: int, paragraphs, prev, resolv
     mention, cue = (found.speaker, found.cue) if found else (None, None)
     if mention is None and prefix.strip() and found is None:
         mention = subject_fallback(prefix, prefix_at)
+    if mention is None and not prefix.strip() and span.open_mark > p_start and (prev is None or prev[0] < p):
+        # 'McGurk also criticized the decision via Twitter. "The statement ..."': a quote with no attribution that
+        # follows the paragraph's own sentences is the words of the person they were about, not the last speaker's
+        mention = _previous_subject(text, p_start, span.open_mark)
     if mention is None and prev is not None and prev[0] >= p - 1 and not prefix.strip():
         _, speaker, sp_kind = prev
         sp_start = sp_end = None
@@ -233,6 +238,26 @@ def _quote_row(text, spans: list[Span], i: int, p: int, paragraphs, prev, resolv
     direct = (not framed or bool(_FRAMES_DIRECTLY.search(framed, max(0, len(framed) - _LONGEST_FORM - 1)))) and not framed.endswith("that")
     quote_type = "direct" if direct and not quoted[:1].islower() else "partial"
     return start, end, quoted, quote_type, speaker, sp_start, sp_end, sp_kind, cue, span.n_paragraphs
+
+
+def _previous_subject(text: str, lo: int, at: int) -> Mention | None:
+    """The subject of the sentence before a quote that opens a sentence at `at` (paragraph from `lo`), when it is a
+    person's name or he/she ("US voice actor Alexis Tipton marveled at ...", "He also criticized ..."); None for
+    other subjects ("Sales fell") and for a sentence that holds quoted words of its own."""
+    last = last_break(text, lo, at)
+    if last is None:
+        return None
+    before = last_break(text, lo, last.start())
+    start = before.end() if before else lo
+    sentence = text[start: last.start() + 1]
+    if _ANY_MARK.search(sentence):
+        return None
+    m = subject_mention(sentence, start, participle=True, subject_first=True)
+    if m is None:
+        return None
+    if m.text.lower() in {"he", "she"} or (speaker_kind(m.text) == "person" and (is_pure_name(m.text) or name_ending(m.text.split()))):
+        return m
+    return None
 
 
 def _plain_rows(hits: pl.DataFrame) -> pl.DataFrame:

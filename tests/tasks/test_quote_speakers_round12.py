@@ -87,3 +87,23 @@ def test_place_or_firm_with_particle_is_no_pronoun_antecedent():
     got = speakers("La Electricidad de Caracas will meet its creditors, a company spokesman said.",
                    '"We are in an impossible situation," he told Reuters.')
     assert got[-1] == "a company spokesman"
+
+
+def test_quote_after_a_sentence_about_a_person_is_theirs():
+    # the previous paragraph's speaker does not continue into a paragraph that names someone else first
+    got = speakers('Former ambassador Nikki Haley wrote on Twitter, "We must always have the backs of our allies."',
+                   'Brett McGurk, a former envoy, also criticized the decision via Twitter. "The statement shows a '
+                   'complete lack of understanding."')
+    assert got == ["Former ambassador Nikki Haley", "Brett McGurk"]
+    got = speakers('"The cuts will hurt," Senator Jane Smith said. The vote is on Friday.',
+                   'Secretary John Baker defended the plan. He also criticized the critics. "They have no plan."')
+    assert got[-1] == "John Baker"
+
+
+def test_quote_after_a_sentence_about_no_person_continues_the_speaker():
+    # a subject that is no person ("Sales") leaves the continuation; so does an earlier quote in the same paragraph
+    got = speakers('"The year was hard," chief executive John Smith said.',
+                   'Sales fell 5 pct in the quarter. "We expect a better second half."')
+    assert got == ["chief executive John Smith"] * 2
+    got = speakers('"The year was hard," chief executive John Smith said. Analyst Mary Jones left early. "We expect more."')
+    assert got == ["chief executive John Smith"] * 2
