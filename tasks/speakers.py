@@ -134,8 +134,9 @@ def _name_shape(raw: str) -> str | None:
     rule a person out; whether the article gives a first name is the resolver's to check."""
     name = _POSSESSIVE_END.sub("", strip_titles(_drop_leads(raw)))
     words = name.split()
-    if len(words) > 4:
-        # "Japanese Finance Minister Kiichi Miyazawa": a nationality or portfolio before the title; the name follows it
+    if len(words) > 2 and (len(words) > 4 or organization_word(name)):
+        # "Japanese Finance Minister Kiichi Miyazawa", "Treasury Secretary James Baker": a nationality, portfolio or
+        # body before the title; the name follows it (a firm stays one: "General Motors Corp" -> "Motors Corp")
         cut = [i for i, w in enumerate(words[:-1]) if w.lower() in TITLE_WORDS]
         if cut:
             words = words[cut[-1] + 1:]

@@ -107,3 +107,14 @@ def test_quote_after_a_sentence_about_no_person_continues_the_speaker():
     assert got == ["chief executive John Smith"] * 2
     got = speakers('"The year was hard," chief executive John Smith said. Analyst Mary Jones left early. "We expect more."')
     assert got == ["chief executive John Smith"] * 2
+
+
+def test_titled_name_with_a_body_before_the_title_is_a_pronoun_antecedent():
+    from tasks.speakers import _name_shape
+    # "Treasury" made the whole run an organisation; the name after the title is the person
+    assert _name_shape("Treasury Secretary James Baker") == "James Baker"
+    assert _name_shape("Bundesbank President Karl Otto Poehl") == "Karl Otto Poehl"
+    assert _name_shape("General Motors Corp") is None and _name_shape("Federal Reserve Board") is None
+    got = speakers("Treasury Secretary James Baker told the House Appropriations Committee the United States is still "
+                   'pressing Asian nations. "We have seen some strengthening," he said.')
+    assert got[-1] == "James Baker"
