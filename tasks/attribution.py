@@ -182,6 +182,11 @@ def attribution_after(suffix: str, base: int, quoted: str) -> Attribution | None
             sp = clean_np(m.group("sp"))
             if " per " in sp:  # "said Russell Zimmerman per ABC News": the outlet that carried the words goes
                 sp = sp.split(" per ", 1)[0]
+            if regex is AFTER_VERB_SPEAKER and not _ADJUNCT_WORDS.isdisjoint(sp.split()):
+                # 'said Kipchoge after the run', 'said Gardner in a telephone interview with Reuters': an adjunct after
+                # the inverted name goes ("said Residents in the Copperbelt", "said Jardine Ltd in Tokyo" keep theirs)
+                adjunct = _ADJUNCT_TAIL.match(sp)
+                sp = adjunct.group(1) if adjunct else sp
             if not usable_np(sp):
                 continue
             if regex is AFTER_VERB_SPEAKER and not is_pure_name(sp) and suffix[m.end():m.end() + 1] == ",":
@@ -191,6 +196,11 @@ def attribution_after(suffix: str, base: int, quoted: str) -> Attribution | None
                                        LEMMA[m.group("v")])
             return Attribution(located(sp, m.group("sp"), base + m.start("sp")), lemma or LEMMA[m.group("v")])
     return None
+
+
+_ADJUNCT_WORDS = frozenset({"in", "on", "after", "during", "before", "via", "upon"})
+_ADJUNCT_TAIL = re.compile(
+    r"^(.*?[A-Z][\w'’.&-]*)\s+(?:in|on|after|during|before|via|upon)\s+(?!(?:a|an|the|its|his|her|their)\s+[A-Z])[a-z].*$", re.S)
 
 
 # the appositive chain after an inverted speaker that ends the sentence with a person's name

@@ -118,3 +118,11 @@ def test_titled_name_with_a_body_before_the_title_is_a_pronoun_antecedent():
     got = speakers("Treasury Secretary James Baker told the House Appropriations Committee the United States is still "
                    'pressing Asian nations. "We have seen some strengthening," he said.')
     assert got[-1] == "James Baker"
+
+
+def test_adjunct_after_an_inverted_speaker_goes():
+    assert speakers('"They are among the best athletes," said Kipchoge after the run.') == ["Kipchoge"]
+    assert speakers('"It is a good year," said Standard Bank Ltd in a budget preview.') == ["Standard Bank Ltd"]
+    # a place or body after "in" is part of the mention
+    assert speakers('"We are leaving," said Residents in the Copperbelt.') == ["Residents in the Copperbelt"]
+    assert speakers('"Prices will rise," said traders in Tokyo.') == ["traders in Tokyo"]
