@@ -170,8 +170,17 @@ def tail_noun_phrase(chunk: str) -> str:
                 name = name_ending(words[:i - 1])
                 if name:
                     return name
+            if i >= 2 and words[i - 1] in _TOPIC_PREPOSITIONS and DOCUMENT_WORDS.fullmatch(words[i - 2].strip(",")):
+                # "The report on the economy said", "The family's statement on the death read": the document speaks,
+                # not its topic
+                head = tail_noun_phrase(" ".join(words[:i - 1]))
+                if head:
+                    return f"{head} {words[i - 1]} {' '.join(reversed(out))}"
             break
     return " ".join(reversed(out))
+
+
+_TOPIC_PREPOSITIONS = {"on", "about", "into", "regarding", "concerning"}
 
 
 _TRAILING_ADVERBS = {"also", "then"}

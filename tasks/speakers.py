@@ -400,7 +400,7 @@ class SpeakerResolver:
                 if owner.lower() in {"the", "a"} or DOCUMENT_WORDS.search(owner.lower()) or _SENTENCE_GAP.search(owner) or owner.split()[-1].lower() in _NOT_NAMES:
                     continue
                 if best is None or m.start() > best[0]:
-                    best = (m.start(), owner)
+                    best = (m.start(), _POSSESSIVE_END.sub("", owner))  # "The family's statement on the death"
         return Mention(best[1], None, None) if best else None
 
     def _occurrences(self, word: str):

@@ -126,3 +126,15 @@ def test_adjunct_after_an_inverted_speaker_goes():
     # a place or body after "in" is part of the mention
     assert speakers('"We are leaving," said Residents in the Copperbelt.') == ["Residents in the Copperbelt"]
     assert speakers('"Prices will rise," said traders in Tokyo.') == ["traders in Tokyo"]
+
+
+def test_document_speaks_not_its_topic():
+    from tasks.attribution import subject_mention
+    assert subject_mention("The report on the economy ", 0).text == "The report on the economy"
+    assert subject_mention("A confidential World Bank report on the Peruvian economy ", 0).text == \
+        "A confidential World Bank report on the Peruvian economy"
+    # other prepositions name the author or addressee: unchanged
+    assert subject_mention("A study by the university ", 0).text == "the university"
+    assert subject_mention("A letter to the editor ", 0).text == "the editor"
+    got = speakers("Imus is survived by his wife.", "The family's statement on the death read: \"He loved her.\"")
+    assert got == ["The family"]  # the owner, without the possessive (was "the death")
