@@ -20,7 +20,7 @@ from tasks.noun_phrases import (
     usable_np,
 )
 from tasks.reporting_verbs import ADVERBIAL_STARTS, ALL_FORMS, FINITE_FORMS, LEMMA, PRONOUNS
-from tasks.speaker_kinds import PARTY_TAG, is_name_chunk, is_pure_name, speaker_kind
+from tasks.speaker_kinds import PARTY_TAG, TITLE_WORDS, is_name_chunk, is_pure_name, speaker_kind
 
 # The word alternative is possessive: whatever follows a token (`\s`, `[\s,]`, `\s*` before punctuation or the end)
 # cannot start with a word character, so giving characters back never leads to a match, and the patterns below
@@ -119,15 +119,23 @@ def _appositive_name(chunks: list[tuple[str, int]]) -> Mention | None:
         name = name_text.strip()
     if _DESCRIPTION.match(last) and noun_phrase(last) == last:
         return _described(name_text, name_start)
-    if not last or not is_name_chunk(name) or is_pure_name(last) or all(w[:1].isupper() for w in last.split()):
+    if not last or not is_name_chunk(_untitled(name)) or is_pure_name(last) or all(w[:1].isupper() for w in last.split()):
         return None  # "Speaking in Hermosillo, Sonora State, Deputy Finance Minister Francisco Suarez Davila": a titled name
     first = last.split(None, 1)[0].lower()
-    if first in _NOT_APPOSITIVE or first.endswith("ly") or (last[:1].isupper() and " and " in last):
+    if first in _NOT_APPOSITIVE or first.endswith("ly") or (last[:1].isupper() and " and " in last and " of " not in last):
         return None  # a clause of its own ("..., because it said"), or a list ("Manny, Moe and Jack Inc")
     if first != "who" and noun_phrase(last) != last:
         return None  # a finite verb: its own clause
     np = clean_np(name)
     return located(np, name_text, name_start) if usable_np(np) else None
+
+
+def _untitled(name: str) -> str:
+    """A name without the titles before it ("Captain Rosalo Ylagan" -> "Rosalo Ylagan"), for the name test."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower() in TITLE_WORDS:
+        words = words[1:]
+    return " ".join(words)
 
 
 # An appositive that ranks what it follows ("Mine officials in Malaysia, the world's leading producer, said", "Ford,

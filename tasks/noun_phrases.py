@@ -144,7 +144,37 @@ _NP_STOP = {
 def tail_noun_phrase(chunk: str) -> str:
     """The noun phrase that ends a chunk ("... in what the police" -> "the police")."""
     words = chunk.split()
+    phrase, first = _tail_phrase(words)
+    # "A spokesman for the company", "Officials at the ministry", "One of the analysts", "a source close to the
+    # talks": the person or source before the preposition speaks, not the body after it
+    if phrase and first >= 2 and words[first - 1] in _OF_BODY and words[first - 2].lower().strip(",") in _PERSON_HEADS:
+        head = tail_noun_phrase(" ".join(words[:first - 1]))
+        if head:
+            return f"{head} {words[first - 1]} {phrase}"
+    if phrase and first >= 3 and words[first - 1] == "to" and words[first - 2] == "close" and \
+            words[first - 3].lower() in _PERSON_HEADS:
+        head = tail_noun_phrase(" ".join(words[:first - 2]))
+        if head:
+            return f"{head} close to {phrase}"
+    return phrase
+
+
+_OF_BODY = {"of", "for", "at", "from", "with"}
+# the heads of a phrase that names a person or source by their place in a body (a lower-case word: "Officials", "One"
+# open a sentence)
+_PERSON_HEADS = frozenset(SOURCE_RUNS | {
+    "spokesman", "spokeswoman", "spokesperson", "official", "officials", "source", "sources", "head", "chief",
+    "chairman", "chairwoman", "president", "director", "executive", "executives", "member", "members", "one", "some",
+    "many", "most", "several", "each", "both", "all", "representative", "representatives", "lawyer", "lawyers",
+    "attorney", "attorneys", "economist", "economists", "analyst", "analysts", "manager", "managers", "officer",
+    "officers", "minister", "ministers", "secretary", "governor", "leader", "leaders", "researcher", "researchers",
+})
+
+
+def _tail_phrase(words: list[str]) -> tuple[str, int]:
+    """The noun phrase that ends `words` and the index of its first word."""
     out: list[str] = []
+    first = len(words)
     for i in range(len(words) - 1, -1, -1):
         w = words[i]
         bare = w.strip(",.;:").lower()
@@ -165,19 +195,20 @@ def tail_noun_phrase(chunk: str) -> str:
         if w[:1].islower() and _is_finite(bare) and bare not in {"led", "elected", "based"}:
             break
         out.append(w)
+        first = i
         if bare in {"the", "a", "an"}:
             if i >= 3 and words[i - 1] == "of":  # "Cardinal Marc Ouellet of the Holy See": the person, not the body
                 name = name_ending(words[:i - 1])
                 if name:
-                    return name
+                    return name, i - 3
             if i >= 2 and words[i - 1] in _TOPIC_PREPOSITIONS and DOCUMENT_WORDS.fullmatch(words[i - 2].strip(",")):
                 # "The report on the economy said", "The family's statement on the death read": the document speaks,
                 # not its topic
                 head = tail_noun_phrase(" ".join(words[:i - 1]))
                 if head:
-                    return f"{head} {words[i - 1]} {' '.join(reversed(out))}"
+                    return f"{head} {words[i - 1]} {' '.join(reversed(out))}", i - 2
             break
-    return " ".join(reversed(out))
+    return " ".join(reversed(out)), first
 
 
 _TOPIC_PREPOSITIONS = {"on", "about", "into", "regarding", "concerning"}
@@ -209,7 +240,10 @@ _NO_SPEAKER = {"the", "a", "an", "you", "because", "what", "why", "how", "when",
 def _lower_group(np: str) -> bool:
     """"many economists", "union leaders": a lower-case phrase whose head names a group of sources or an organisation
     (what is left of "Though many economists", "But analysts" once the opener goes)."""
-    head = np.rsplit(None, 1)[-1].lower() if np.strip() else ""
+    words = np.split()
+    head = words[-1].lower() if words else ""
+    if len(words) > 2 and words[1] in _OF_BODY | {"close"} and words[0] in _PERSON_HEADS:
+        return np[:1].islower()  # "lawyers for the victims' survivors", "sources close to the talks"
     return np[:1].islower() and (head in SOURCE_RUNS or head in ORGANIZATION_RUNS)
 
 

@@ -4,7 +4,9 @@ titled names, the document's first letter), ..."""
 from __future__ import annotations
 
 import polars as pl
+import pytest
 
+from tasks.attribution import subject_mention
 from tasks.speakers import _paragraph_start
 from tests.tasks.quote_frames import run
 
@@ -138,3 +140,32 @@ def test_document_speaks_not_its_topic():
     assert subject_mention("A letter to the editor ", 0).text == "the editor"
     got = speakers("Imus is survived by his wife.", "The family's statement on the death read: \"He loved her.\"")
     assert got == ["The family"]  # the owner, without the possessive (was "the death")
+
+
+@pytest.mark.parametrize("subject, speaker", [
+    ("A spokesman for the company ", "A spokesman for the company"),
+    ("Officials at the ministry ", "Officials at the ministry"),
+    ("An official from TfL ", "An official from TfL"),
+    ("One of the users ", "One of the users"),
+    ("a source close to the talks ", "a source close to the talks"),
+    ("But lawyers for the victims' survivors ", "lawyers for the victims' survivors"),
+    # a name or an ordinary noun before the preposition: unchanged
+    ("Cardinal Marc Ouellet of the Holy See ", "Cardinal Marc Ouellet"),
+    ("A study by the university ", "the university"),
+    ("in what the police ", "the police"),
+])
+def test_person_or_source_of_a_body_speaks(subject, speaker):
+    assert subject_mention(subject, 0).text == speaker
+
+
+def test_pronoun_after_a_spokesman_of_a_body_finds_the_spokesman():
+    got = speakers("Acme Corp cut prices on Monday.",
+                   'A spokesman for the company said the cut was expected. He added that "margins will recover".')
+    assert got == ["A spokesman for the company"] * 2
+
+
+def test_titled_name_before_its_appositive_speaks():
+    assert speakers("Captain Rosalo Ylagan, head of congressional security, said the device was a home-made bomb.") == [
+        "Captain Rosalo Ylagan"]
+    assert speakers("Shinji Fukukawa, Vice Minister of the International Trade and Industry Ministry, said in a "
+                    "statement that Japan would consider measures.") == ["Shinji Fukukawa"]

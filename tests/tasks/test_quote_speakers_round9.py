@@ -28,7 +28,7 @@ from tests.tasks.quote_frames import run
     ("Cardinal Marc Ouellet of the Holy See ", "Cardinal Marc Ouellet"),
     ("Arnel dela Vega of the army's Western Mindanao Command ", "Arnel dela Vega"),
     ("Peter Iseley of worldwide victim group Ending Clergy Abuse ", "Peter Iseley"),
-    ("the Secretary of the Treasury ", "the Treasury"),
+    ("the Secretary of the Treasury ", "the Secretary of the Treasury"),  # round 12: the office holder, not the body
     ("British Chancellor of the Exchequer Nigel Lawson ", "the Exchequer Nigel Lawson"),
     ("The Sunni Moslem Voice of the Homeland radio ", "the Homeland radio"),
     # a semicolon or a spaced dash ends the clause before the pronoun
@@ -55,7 +55,8 @@ def test_a_short_bracket_after_an_inverted_speaker_is_dropped():
 
 def test_adverb_before_the_verb_is_no_part_of_the_subject():
     quotes = run("However, one of the children also said that they still love their parents and had forgiven them.")
-    assert quotes.filter(pl.col("quote_type") == "indirect")["speaker"].to_list() == ["the children"]
+    # round 12: "one of the children" (was "the children", a gap listed in round 9)
+    assert quotes.filter(pl.col("quote_type") == "indirect")["speaker"].to_list() == ["one of the children"]
 
 
 def test_indirect_speaker_is_the_name_before_its_appositive():
