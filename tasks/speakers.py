@@ -82,7 +82,7 @@ _OWN_STATEMENT = re.compile(r"(?P<o>(?:[Tt]he\s+)?[\w.-]+(?:\s+[A-Z][\w.-]+)*)(?
 _STATEMENT_OF = re.compile(r"statement\s+(?:from|by|of)\s+(?P<o>.+)$")
 _SENTENCE_GAP = re.compile(r"[.!?]\s")
 _PARTICLE_NAME = re.compile(rf"{PARTICLE}\s+[A-Z][\w'’-]+")
-_SECOND_SURNAME = re.compile(r"\s+([A-Z][a-zà-ÿ][\w'’-]*)(?=[\s,.;:]+[a-z(,])")
+_SECOND_SURNAME = re.compile(r"\s+([A-Z][a-zà-ÿ][\w'’-]*)(?=[\s,.;:]+[a-z(,]|,)")  # 'Ricardo Rosselló Nevares, Puerto Rico's governor'
 # A person's title or honorific right before a word ("President Reagan", "Mr. Baker", "Sheikh Yamani"): a surname the
 # article never gives a first name is still a person when it carries one. Capitalised and no office that opens a
 # firm or body ("General Motors", "Justice Department", "State Street" are no titles here).

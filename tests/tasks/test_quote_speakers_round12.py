@@ -169,3 +169,13 @@ def test_titled_name_before_its_appositive_speaks():
         "Captain Rosalo Ylagan"]
     assert speakers("Shinji Fukukawa, Vice Minister of the International Trade and Industry Ministry, said in a "
                     "statement that Japan would consider measures.") == ["Shinji Fukukawa"]
+
+
+def test_second_surname_before_an_appositive_is_kept():
+    got = speakers("Ricardo Rosselló Nevares, Puerto Rico's governor, resigned on Wednesday.",
+                   'In his speech, Rosselló said, "I leave with my head held high."')
+    assert got == ["Ricardo Rosselló Nevares"]
+    # a capitalised word that opens the next clause is no second surname
+    got = speakers("Treasury Secretary James Baker met Gorbachev Friday, officials said.",
+                   'Baker told reporters in Moscow on Friday, "The talks went well and we will meet again."')
+    assert got[-1] == "James Baker"
