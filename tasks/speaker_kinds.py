@@ -151,7 +151,7 @@ _OFFICE_HEADS = {"chancellor", "director", "head", "professor", "commissioner", 
 # Lower-case words inside a name ("Bill de Blasio", "Ludwig van Beethoven"): the one list of the quote modules
 # (tasks/speakers.py builds its name-run pattern from it). Arabic particles joined by a hyphen are _HYPHEN_PARTICLE's.
 NAME_PARTICLES = ("de", "del", "dela", "da", "di", "du", "der", "den", "van", "von", "al", "bin", "le", "la")
-_NAME_PARTICLES = frozenset(NAME_PARTICLES)
+NAME_PARTICLE_SET = frozenset(NAME_PARTICLES)
 
 
 def name_ending(words: list[str]) -> str:
@@ -159,11 +159,11 @@ def name_ending(words: list[str]) -> str:
     or organisation word), else ""."""
     run: list[str] = []
     for w in reversed(words):
-        if w[:1].isupper() and w[-1:].isalpha() or (run and w in _NAME_PARTICLES):
+        if w[:1].isupper() and w[-1:].isalpha() or (run and w in NAME_PARTICLE_SET):
             run.append(w)
         else:
             break
-    while run and run[-1] in _NAME_PARTICLES:
+    while run and run[-1] in NAME_PARTICLE_SET:
         run.pop()
     caps = sum(1 for w in run if w[:1].isupper())
     last = run[0].lower() if run else ""

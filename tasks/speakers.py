@@ -14,7 +14,7 @@ from itertools import chain
 from typing import Iterator
 
 from tasks.noun_phrases import Mention
-from tasks.speaker_kinds import NAME_PARTICLES, TITLE_WORDS, is_pure_name, organization_word, speaker_kind
+from tasks.speaker_kinds import NAME_PARTICLE_SET, NAME_PARTICLES, TITLE_WORDS, is_pure_name, organization_word, speaker_kind
 from tasks.document_scans import finditer_near, last_break, organization_names, role_pattern, titled_names
 from tasks.name_gender import gender_of
 from tasks.reporting_verbs import ADVERBIAL_STARTS, COMPANY_FORMS, DISCOURSE_LEADS, DOCUMENT_WORDS, PRONOUNS
@@ -34,7 +34,6 @@ _DOC_OWNER = re.compile(
 _ACCOUNT = re.compile(r"['’]s\s+(?:official\s+|personal\s+)?(?:(?:Twitter|Facebook|X|Instagram|YouTube|TikTok|Truth Social|social media)\s+)?(?:account|page|feed|handle|channel)$", re.I)
 ROLE = re.compile(r"^(?:the|a)\s+(?P<role>(?:[a-z]+\s+){0,2}(?:president|governor|judge|senator|mayor|minister|speaker|commission|committee|court|secretary|chairman|spokesman|spokeswoman|prosecutor|sheriff|leader|department|ministry|agency|council|government|campaign|company|group))$", re.I)
 PARTICLE = "(?:" + "|".join(NAME_PARTICLES) + ")"
-NAME_PARTICLES_SET = frozenset(NAME_PARTICLES)
 # A first name (plus middle initials or a particle) right before a surname: "Emily W. ", "Bill de ". The word is
 # possessive: whitespace must follow it, so giving letters back never matched (-11% instructions per search).
 # It opens a word: "pro-Western Zaire" gives Zaire no first name. (The look-behind follows the capital: one that led
@@ -44,9 +43,7 @@ _FIRST_NAME = re.compile(rf"([A-Z](?<![\w'’-][A-Z])[a-z][\w'’-]*+)\s+((?:[A-
 # particle; the one leading class lets `re` skip in C to the ten letters that can open a match (a leading lookahead
 # was tried at every position), and a lookbehind picks the branch of that letter, the particles in PARTICLE's order.
 # A particle opens a word: inside one ("federal Judge John Smith", "while Reagan said") it swallowed the name after it.
-_BY_LETTER: dict[str, list[str]] = {}
-for _p in NAME_PARTICLES:
-    _BY_LETTER.setdefault(_p[0], []).append(_p[1:])
+_BY_LETTER = {c: [p[1:] for p in NAME_PARTICLES if p[0] == c] for c in dict.fromkeys(p[0] for p in NAME_PARTICLES)}
 _CANDIDATE = re.compile(
     rf"[A-Z{''.join(_BY_LETTER)}](?:(?<=[A-Z])[\w'’-]+|(?<![\w'’-].)(?:"
     + "|".join(f"(?<={c})(?:{'|'.join(rest)})" for c, rest in _BY_LETTER.items()) + "))"
@@ -101,7 +98,7 @@ def strip_titles(name: str) -> str:
 
 
 @lru_cache(maxsize=16384)
-def _name_candidates(sentence: str) -> tuple[str, ...]:
+def _name_candidates(sentence: str) -> tuple[tuple[str, bool], ...]:
     """Capitalised runs of a sentence that may name a person (not after "in"/"at"/...: places), each with
     whether it opens the sentence. Memoised: consecutive pronouns look at the same previous sentence."""
     # A run that opens with a particle ("de Blasio", or "al" inside "totally") is never a pure name, so
@@ -156,7 +153,7 @@ def _without_particles(words: list[str]) -> str:
     particles, one surname ("Barend du Plessis", "Karel van der Berg"); else the words as they are, so that
     places and firms with a particle stay no pure name ("Rio de Janeiro Port", "La Electricidad de Caracas",
     "Fuerzas Electricas de Catalunya", "Spain's Minas de Almaden")."""
-    inner = [i for i, w in enumerate(words[1:-1], 1) if w in NAME_PARTICLES_SET]
+    inner = [i for i, w in enumerate(words[1:-1], 1) if w in NAME_PARTICLE_SET]
     if not inner or inner[0] != 1 or inner[-1] != len(words) - 2 or len(inner) != len(words) - 2:
         return " ".join(words)
     first = words[0]
