@@ -1,5 +1,7 @@
-"""Round 12 speaker rules (docs/quotes.md): he/she antecedents the resolver could not see (titled surnames, long
-titled names, the document's first letter), ..."""
+"""Round 12 speaker rules (docs/quotes.md): he/she antecedents the resolver could not see (titled surnames, long or
+body-led titled names, names with particles, the document's first letter), one list of name particles, a quote after
+its paragraph's own sentence, adjuncts after an inverted speaker, documents and people of a body as speakers, a second
+surname before an appositive."""
 
 from __future__ import annotations
 
