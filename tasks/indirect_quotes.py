@@ -16,28 +16,41 @@ import polars as pl
 from tasks.ascii_patterns import Rx, ascii_form, is_ascii, patterns_for
 from tasks.added_clauses import split_added_clauses
 from tasks.indirect_speakers import hit_speakers
+from tasks.quoted_clauses import ATTRIBUTES_QUOTE, MARK_START, without_quoted_words
 from tasks.reported_clauses import (
+    ADJUNCT_COMMA,
     ASIDE,
+    AT_TIME,
     BY_SAYING,
     CLAUSE_CUT,
+    DAY_COMMA,
+    ED_OBJECT_NEXT,
     FINITE_NEAR,
     FINITE_STRICT,
+    FINITE_WORD_ONLY,
+    GERUND_ADJUNCT,
     IS_FINITE,
+    IS_IRREGULAR_FINITE,
     LOWER_CUT,
     NOT_CLAUSE_OPENERS,
     ONLY_BEFORE_CLAUSE,
     ONLY_START,
+    RELATIVE_BEFORE_VERB,
+    RELATIVE_SUBJECT,
+    TWO_PREPOSITIONS,
+    VERBISH,
+    WEEKDAY,
 )
-from tasks.reporting_verbs import CLAUSE_FORMS, LEMMA
+from tasks.reporting_verbs import BARE_SOURCE, CLAUSE_FORMS, INVERTED_VERBS, LEMMA, SAY_WORDS, SPEAKERISH
+from tasks.tail_attributions import TAIL_HINT, TOKEN, tail_attributions
 
-_TOKEN = r"(?:[A-Z]\.(?:[A-Z]\.)+|[\w'’&.-]+)"
-_ADV = r"(?:\s+(?:has|had|have|also|later|then|further|previously|repeatedly|again|reportedly|publicly|formally))*"
 _START = (
     r"(?:he|she|they|it|we|I|the|a|an|there|this|these|those|his|her|their|its|our|many|some|most|"
-    r"all|no|one|two|three|several|more|at least|about)\b|[A-Z0-9]"
+    r"all|no|one|two|three|several|more|at least|at most|about)\b|[A-Z0-9]"
 )
 _OBJECT = r"(?:reporters|journalists|the press|the media|(?:local|state) media|him|her|them|us|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
-_WHEN = r"(?:(?:on|in|at|via|during|earlier|late|last)\s+[^,;]{1,40}?\s+|(?:yesterday|today|tonight|recently|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?"
+_WHEN = (rf"(?:{ADJUNCT_COMMA}|(?:(?:on|in|via|during|earlier|late|last)\s+|{AT_TIME})[^,;]{{0,40}}?\s+|{DAY_COMMA}"
+         rf"|(?:yesterday|today|tonight|recently|{WEEKDAY})\s+)?")
 # Only the short lead is captured (long captures are slow); the clause runs from there to the sentence end.
 # "she said as a teenager she was forced ...": a time of life before a pronoun subject opens the clause with it
 _AS_A = r"as\s+an?\s+[a-z]+(?:\s+[a-z]+)?\s+(?:he|she|they|we|I)\s"
@@ -45,39 +58,24 @@ _CLAUSE = rf"(?:(?P<that>that,?\s+)|{ONLY_START}|{_AS_A}|{_START})"
 
 ACCORDING_HEAD = r"^(?P<pre>According to )(?P<sp>[^,]{2,120}),\s+(?P<cl>.+)$"
 ACCORDING_TAIL = r"^(?P<cl>.{12,}?)(?P<pre>,?\s+according to )(?P<sp>[^,.]{2,80}?)\.?$"
-TAIL_VERB_SPEAKER = rf"^(?P<cl>.{{20,}}?)(?P<pre>,\s+(?P<v>said|added|says|wrote|told)\s+)(?P<sp>{_TOKEN}(?:\s+{_TOKEN}){{0,8}}?)\.?$"
-TAIL_SPEAKER_VERB = rf"^(?P<cl>.{{20,}}?)(?P<pre>,\s+)(?P<sp>{_TOKEN}(?:\s+{_TOKEN}){{0,6}}?){_ADV}\s+(?P<v>{CLAUSE_FORMS})(?:\s+[^,.]{{0,30}})?\.?$"
-# The same two patterns from the comma on: nothing they allow after `pre`'s comma is a comma, so that comma is the
-# sentence's last and `cl` is all before it (at least 20 characters, no line break for `.`). The captures then run
-# over the short tail instead of the whole sentence (0.16 -> 0.06 s on Reuters).
-# (the last comma and its tail as the whole match: a capture group made the engine report captures, 2x slower)
-_LAST_COMMA = r",[^,]*$"
-TAIL_VS_AFTER_COMMA = rf"^(?P<pre>\s+(?P<v>said|added|says|wrote|told)\s+)(?P<sp>{_TOKEN}(?:\s+{_TOKEN}){{0,8}}?)\.?$"
-TAIL_SV_AFTER_COMMA = rf"^(?P<pre>\s+)(?P<sp>{_TOKEN}(?:\s+{_TOKEN}){{0,6}}?){_ADV}\s+(?P<v>{CLAUSE_FORMS})(?:\s+[^,.]{{0,30}})?\.?$"
-
-# The Unicode classes inside the bounded token repeats of TAIL_SV_AFTER_COMMA push polars' regex
-# off its lazy DFA: ASCII tails (all of Reuters) take its ASCII form (19k Reuters tails 73 -> 40 ms
-# for the capture, loaded host), the same matches there.
-_TAIL_SV_ASCII = ascii_form(TAIL_SV_AFTER_COMMA)
 # A parenthetical attribution inside the sentence: "On Sunday, according to police, a man ...", "The economy, he
 # said, will grow", "..., reads the motion, the declaration ...". The clause is what follows, or the whole sentence
 # when what follows continues the subject before the parenthetical ("The economy, he said, will grow").
 ACCORDING_MID = r"^(?P<pre>.{3,}?,?\s+according to )(?P<sp>[^,]{2,80}),\s+(?P<cl>.+)$"
-PAREN_SV = rf"^(?P<pre>.{{8,}}?,\s+)(?P<sp>{_TOKEN}(?:\s+{_TOKEN}){{0,5}}?)\s+(?P<v>{CLAUSE_FORMS}),\s+(?P<cl>.+)$"
-PAREN_VS = rf"^(?P<pre>.{{8,}}?,\s+(?P<v>said|says|added|wrote|reads|noted)\s+)(?P<sp>{_TOKEN}(?:\s+{_TOKEN}){{0,5}}?),\s+(?P<cl>.+)$"
+PAREN_SV = rf"^(?P<pre>.{{8,}}?,\s+)(?P<sp>{TOKEN}(?:\s+{TOKEN}){{0,5}}?)\s+(?P<v>{CLAUSE_FORMS}),\s+(?P<cl>.+)$"
+PAREN_VS = rf"^(?P<pre>.{{8,}}?,\s+(?P<v>{INVERTED_VERBS.replace('|told', '')}|reads)\s+)(?P<sp>{TOKEN}(?:\s+{TOKEN}){{0,5}}?),\s+(?P<cl>.+)$"
 # what follows continues the subject before the parenthetical: a lower-case word that cannot open a clause
 _CONTINUES_SUBJECT = r"^[a-z]"
 _OPENS_CLAUSE = (r"^(?:he|she|they|it|we|the|a|an|there|this|these|those|his|her|their|its|our|many|some|most|all|no|one|"
                  r"two|three|several|more|at|about|but|and|while|although|though|whereas|yet|so|when|after|before|because|if|"
                  r"since|as|in|on|for|with|by|from|during)(?:\W|$)")
 _CONJUNCTION = r"^(?:but|and|while|although|though|whereas|yet)\s"  # "X did Y, according to Z, but ...": the clause is before
-_PAREN_TAIL = r",?\s+(?:according to|said|says|added|wrote|reads|noted)?\s*$"
+_PAREN_TAIL = rf",?\s+(?:according to|{INVERTED_VERBS}|reads)?\s*$"
 _IN_RELATIVE = r"(?:^|,)[^,]*(?-u:\b)(?:which|who|whom|whose)(?-u:\b)[^,]*,\s+$"  # "fighters which, the statement said, ..."
 # ASCII word boundaries keep these on polars' fast regex engine (Unicode ones fall back to a slow one).
 FIRST_VERB = rf"(?-u:\b)(?:{CLAUSE_FORMS})(?-u:\b)"
 VERB_AT_START = rf"^(?:{CLAUSE_FORMS})"
 PAREN_HINT = rf",[^,]*(?-u:\b)(?:{CLAUSE_FORMS})(?-u:\b)[^,]*,\s"
-TAIL_HINT = rf",[^,]*(?-u:\b)(?:{CLAUSE_FORMS})(?-u:\b)[^,]*$"
 AFTER_TELL = rf"^(?P<pre>\s+{_OBJECT}\s+{_WHEN}){_CLAUSE}"
 AFTER_VERB = rf"^(?P<pre>\s+{_WHEN}){_CLAUSE}"
 # "Baker said in a U.S. Television interview on Sunday that Washington would ...", "told reporters at a news conference
@@ -91,7 +89,7 @@ _ADJUNCT_VERB = r"(?-u:\b)(?:is|are|was|were|has|have|had|would|will|could|can|s
 # "said citizenship in ... can only be resolved", "told reporters today psychiatric assessments will ...": a bare
 # clause may open with a lower-case noun, adjective or gerund (then the finite verb is required), unless its first
 # word is one of NOT_CLAUSE_OPENERS.
-_DAY = r"(?:(?:yesterday|today|tonight)(?:\s+(?:morning|afternoon|evening|night))?\s+(?:that,?\s+)?)?"
+_DAY = rf"(?:(?:yesterday|today|tonight)(?:\s+(?:morning|afternoon|evening|night))?\s+(?:that,?\s+)?|{DAY_COMMA})?"
 AFTER_TELL_LOWER = rf"^(?P<pre>\s+{_OBJECT}\s+{_DAY})(?P<w>[a-z][a-z'’-]+)\s"
 AFTER_VERB_LOWER = rf"^(?P<pre>\s+{_DAY})(?P<w>[a-z][a-z'’-]+)\s"
 # A verb form right after a determiner, preposition or possessive is a noun or an adjective ("The states that held
@@ -113,6 +111,8 @@ _DOCUMENT_END = (r"(?-u:\b)(?:statement|release|letter|motion|complaint|tweet|po
 _SAY_TELL = ["said", "says", "say", "saying", "told", "tells", "tell", "telling"]
 # "X, in a statement, said the kwacha would float": after an inverted "said" a clause, not a speaker
 _CLAUSE_WORDS = r"(?-u:\b)(?:would|will|could|should|may|might|must|can|is|are|was|were|has|have|had)(?-u:\b)"
+# "..., but analysts maintained times are different": a bare source after a conjunction opens a clause of its own
+_CONJUNCTION_START = r"^(?:but|and|or|while|although|though|whereas|yet|so|as|because|when|if|since|after|before)\s"
 _SPEAKER_OK = r"^(?:[A-Z]|(?:he|she|they|it|the|a|an)\b)"
 # \b(?:...)\b spelled with \W: the same test for words that start and end with a letter, without the
 # word-boundary assertions that push polars' regex off its fast engine (0.07 -> 0.04 s on 136k sentences).
@@ -137,13 +137,13 @@ def _candidates(sentences: pl.DataFrame) -> tuple[pl.DataFrame, bool]:
     text = pl.col("text")
     if is_ascii(sentences["text"]):
         # `_SELECT` is "a reporting verb or `according to`": the first verb is searched for once, over all
-        # sentences, and selects them as well (its offset is a character offset on ASCII text). The
-        # quotation-mark test runs over the selected rows only, a byte search on ASCII text.
+        # sentences, and selects them as well (its offset is a character offset on ASCII text). Sentences with
+        # quotation marks stay (round 12): their clause is cut before the quoted words or dropped (`_QUOTE_CUT`).
         found = sentences.with_columns(_at=text.str.find(ascii_form(FIRST_VERB)))
         chosen = found.filter(pl.col("_at").is_not_null() | text.str.contains(ascii_form(_SELECT_ACCORDING)))
-        chosen, found_at = chosen.filter(~text.str.contains('"', literal=True)), True
+        found_at = True
     else:
-        chosen = sentences.filter(text.str.contains(_SELECT)).filter(~text.str.contains(r'["“”„]'))
+        chosen = sentences.filter(text.str.contains(_SELECT))
         chosen, found_at = chosen.with_columns(_at=pl.lit(None, dtype=pl.UInt32)), False
     out = chosen.sort("doc_id", "char_start").select("doc_id", pl.col("char_start").cast(pl.Int64), "text", "_at")
     return out, found_at
@@ -157,17 +157,6 @@ def _candidates(sentences: pl.DataFrame) -> tuple[pl.DataFrame, bool]:
 def _groups(pattern: str, names: tuple[str, ...], prefix: str) -> tuple[pl.Expr, ...]:
     g = pl.col("text").str.extract_groups(pattern)
     return tuple(g.struct.field(n).alias(f"{prefix}_{n}") for n in names)
-
-
-@lru_cache(maxsize=None)
-def _tail_groups(ascii_text: bool) -> dict[str, pl.Expr]:
-    tail, ascii_ = pl.col("tail"), pl.col("_ascii")
-    # ASCII tails (all of Reuters) take the twin; each pattern runs only on its rows. When every
-    # sentence is ASCII the pattern as written is left out: polars compiles it even for no rows.
-    sv = tail.str.extract_groups(_TAIL_SV_ASCII) if ascii_text else (
-        pl.when(ascii_).then(pl.when(ascii_).then(tail).str.extract_groups(_TAIL_SV_ASCII))
-        .otherwise(pl.when(~ascii_).then(tail).str.extract_groups(TAIL_SV_AFTER_COMMA)))
-    return {"tail_vs": tail.str.extract_groups(patterns_for(ascii_text)(TAIL_VS_AFTER_COMMA)), "tail_sv": sv}
 
 
 def _only(rows: pl.Expr, text: pl.Expr) -> pl.Expr:
@@ -227,23 +216,6 @@ def _adjunct_that(cand: pl.DataFrame, rx: Rx) -> pl.DataFrame:
     return cand.with_columns(_after=pl.when(pl.col("_adj").is_not_null()).then(pl.col("_adj")).otherwise(after)).drop("_i", "_adj")
 
 
-def _tail_rows(rows: pl.DataFrame, ascii_text: bool) -> pl.DataFrame:
-    """The tail_vs/tail_sv groups of TAIL_VERB_SPEAKER / TAIL_SPEAKER_VERB, matched after the last comma."""
-    text, tail = pl.col("text"), pl.col("tail")
-    rows = rows.with_columns(_last=text.str.extract(patterns_for(ascii_text)(_LAST_COMMA), 0))
-    rows = rows.with_columns(tail=pl.col("_last").str.slice(1), head=text.str.head(text.str.len_chars() - pl.col("_last").str.len_chars()))
-    rows = rows.with_columns(head_ok=(pl.col("head").str.len_chars() >= 20) & ~pl.col("head").str.contains("\n", literal=True))
-    rows = rows.with_columns(_ascii=tail.str.len_bytes() == tail.str.len_chars())
-    for prefix, groups in _tail_groups(ascii_text).items():
-        # one struct column first: field lookups inside when/then would run the regex once per field
-        rows = rows.with_columns(g=groups)
-        g = pl.col("g")
-        ok = pl.col("head_ok") & g.struct.field("pre").is_not_null()
-        fields = {"cl": pl.col("head"), "pre": pl.lit(",") + g.struct.field("pre"), "v": g.struct.field("v"), "sp": g.struct.field("sp")}
-        rows = rows.with_columns(pl.when(ok).then(e).alias(f"{prefix}_{n}") for n, e in fields.items())
-    return rows.drop("_last", "tail", "head", "head_ok", "g", "_ascii")
-
-
 def _rule(prefix: str, cue: pl.Expr, rx: Rx,
           speaker_ok: pl.Expr | None = None) -> tuple[pl.Expr, dict[str, pl.Expr]]:
     """The matched flag and hit columns of one pattern whose speaker is captured in the sentence."""
@@ -255,7 +227,14 @@ def _rule(prefix: str, cue: pl.Expr, rx: Rx,
     if prefix.startswith("mid"):  # the clause follows the parenthetical, precedes it, or is the whole sentence
         whole = cl.str.contains(rx(_CONTINUES_SUBJECT)) & ~cl.str.contains(rx(_OPENS_CLAUSE))
         head = pl.col("text").str.slice(0, pre.str.replace(rx(_PAREN_TAIL), "").str.len_chars())
+        # "..., said Harlan Ullman, an ex-career naval officer.": an appositive of the speaker, no clause, follows (round 12)
         before = cl.str.contains(rx(_CONJUNCTION))
+        if prefix == "mid_acc":  # "..., according to Gibson Gayle, a Texaco attorney ...": an appositive, no clause
+            matched = matched & ~(cl.str.contains(rx(r"^(?:a|an)\s+[a-z]")) & ~cl.str.contains(rx(FINITE_NEAR)))
+        if prefix != "mid_acc":  # ("according to X, 54 small children": the noun phrase is the attributed words)
+            # (no verb after the speaker, a clause before it: "In an official statement, the commission said, ..." has none)
+            before = before | (~whole & ~cl.str.contains(rx(FINITE_NEAR)) & ~cl.str.contains(MARK_START)
+                               & head.str.contains(rx(VERBISH)))
         cl_at = pl.when(whole | before).then(0).otherwise(pl.col("text").str.len_chars() - cl.str.len_chars())
         cl = pl.when(whole).then(pl.col("text")).when(before).then(head).otherwise(cl)
     sp_clean = sp.str.strip_chars(" ,")
@@ -284,7 +263,7 @@ def indirect_hits(sentences: pl.DataFrame) -> pl.DataFrame:
                                              *_groups(rx(ACCORDING_MID), ("pre", "sp", "cl"), "mid_acc"))
     paren_rows = cand.filter(pl.col("text").str.contains(rx(PAREN_HINT))).with_columns(
         *_groups(rx(PAREN_SV), ("pre", "sp", "v", "cl"), "mid_sv"), *_groups(rx(PAREN_VS), ("pre", "v", "sp", "cl"), "mid_vs"))
-    tail_rows = _tail_rows(cand.filter(pl.col("text").str.contains(rx(TAIL_HINT))), ascii_text)
+    tail_rows = tail_attributions(cand.filter(pl.col("text").str.contains(rx(TAIL_HINT))), ascii_text)
     cand = _first_verb_split(with_at, found_at).drop("_at")
     cand = cand.with_columns(main_v=pl.col("after").str.extract(rx(VERB_AT_START), 0))
     # "responded by saying B", "saying only that B": the words go with the verb (the clause's offsets count from the end)
@@ -309,22 +288,35 @@ def indirect_hits(sentences: pl.DataFrame) -> pl.DataFrame:
     participle = pl.col("main_v").str.ends_with("ing")
     has_after = tail.struct.field("pre").is_not_null()
     word = low.struct.field("w")
-    # a clause that would open with its own finite verb has no subject ("which Politico reported left experts ...")
+    # a clause that would open with its own finite verb has no subject ("which Politico reported left experts ..."),
+    # unless the verb-like word is an -ed adjective before a noun ("said unspecified forces were ...", ED_OBJECT_NEXT)
+    cand = cand.with_columns(_verb_like=word.str.contains(rx(IS_FINITE)))
+    verb_like = pl.col("_verb_like")
+    ed_rows = ~has_after & verb_like.fill_null(False) & ~word.str.contains(rx(IS_IRREGULAR_FINITE))
+    after_word = _only(ed_rows, rest).str.slice(low.struct.field("pre").str.len_chars() + word.str.len_chars())
+    cand = cand.with_columns(_ed_open=ed_rows & ~after_word.str.contains(rx(ED_OBJECT_NEXT))
+                             & ~_only(ed_rows, pl.col("main_subj")).str.contains(rx(RELATIVE_SUBJECT)))
+    ed_open = pl.col("_ed_open")
     use_lower = (~has_after & word.is_not_null() & ~word.is_in(NOT_CLAUSE_OPENERS) & ~word.str.ends_with("ly")
-                 & ~word.str.contains(rx(IS_FINITE)))
+                 & (~verb_like | ed_open))
     lead = pl.when(has_after).then(tail.struct.field("pre").str.len_chars() + tail.struct.field("that").str.len_chars().fill_null(0)
                                    ).otherwise(low.struct.field("pre").str.len_chars())
     # a column first: read four times below, the expression would run four times
     cand, use_lower = cand.with_columns(_use_lower=use_lower), pl.col("_use_lower")
     cand = cand.with_columns(main_cl=pl.when(has_after | use_lower).then(rest.str.slice(lead)),
-                             _needs_finite=use_lower | (has_after & tail.struct.field("that").is_null() & ~pl.col("main_v").is_in(_SAY_TELL)))
+                             _needs_finite=use_lower | (has_after & tail.struct.field("that").is_null() & (
+                                 ~pl.col("main_v").is_in(_SAY_TELL) | tail.struct.field("pre").str.contains(rx(TWO_PREPOSITIONS)))))
     # the finite-verb test only over the clauses that need it (a tenth of the candidates)
     # (a column first: used in both branches below, the expression would run twice)
     needs = pl.col("_needs_finite")
     cand = cand.with_columns(_head=pl.when(needs).then(
         _only(needs, pl.col("main_cl")).str.replace_all(rx(ASIDE), "").str.replace(rx(CLAUSE_CUT), "")))
     head = pl.col("_head")
-    strict = _only(use_lower, head).str.replace(rx(LOWER_CUT), "").str.contains(rx(FINITE_STRICT))
+    # an -ed opener is no verb of its clause: the finite verb comes after it
+    strict_head = pl.when(ed_open).then(head.str.replace(r"^\S+\s+", "")).otherwise(head)
+    strict_test = pl.when(ed_open & ~pl.col("main_v").is_in(_SAY_TELL)).then(
+        _only(use_lower, strict_head).str.replace(rx(LOWER_CUT), "").str.contains(rx(FINITE_WORD_ONLY)))
+    strict = strict_test.otherwise(_only(use_lower, strict_head).str.replace(rx(LOWER_CUT), "").str.contains(rx(FINITE_STRICT)))
     near = _only(needs & ~use_lower, head).str.contains(rx(FINITE_NEAR))
     finite = pl.when(use_lower).then(strict).when(needs).then(near)
     cand = cand.with_columns(_finite_ok=~needs | finite.fill_null(False))
@@ -333,6 +325,16 @@ def indirect_hits(sentences: pl.DataFrame) -> pl.DataFrame:
     main_ok = (
         pl.col("main_cl").is_not_null() & (pl.col("main_subj").str.len_chars() <= 200) & (subj.str.strip_chars() != "")
         & pl.col("_finite_ok") & ~ms.str.contains(rx(_DETERMINER_END))
+        # '"...," said X' / '"...," the official said in ...': the verb attributes the quote before it (what follows is
+        # its speaker or an adjunct, not a clause)
+        & ~ms.str.contains(ATTRIBUTES_QUOTE)
+        # "told Reuters in commenting on the report made public": the words after a gerund adjunct are its object
+        & ~(tail.struct.field("pre").str.contains(rx(GERUND_ADJUNCT)) & tail.struct.field("that").is_null()).fill_null(False)
+        # "As revealed at trial, the ...": a participle of "as", with no speaker
+        & ~ms.str.contains(r"^\s*[Aa]s(?:\s+[a-z]+ly)?\s*$")
+        # after an adjunct or a day set off by a comma a number opens a list of counts ("reported on Tuesday, 21 confirmed
+        # cases"), a capitalised word a place or a date ("said in Washington, D.C., ...")
+        & ~(tail.struct.field("pre").str.contains(",", literal=True).fill_null(False) & pl.col("main_cl").str.contains(r"^[0-9A-Z]"))
         & ~(pl.col("main_v").is_in(_NOUN_FORMS) & ms.str.contains(rx(_POSSESSIVE_END)))
         & ~(pl.col("main_v").str.ends_with("ed") & ms.str.contains(rx(_PREPOSITION_END)))
         & pl.when(participle).then(pl.col("main_subj").str.strip_chars_end().str.ends_with(",")
@@ -344,11 +346,16 @@ def indirect_hits(sentences: pl.DataFrame) -> pl.DataFrame:
     rules = [
         _rule("acc_head", pl.lit("according to"), rx),
         _rule("acc_tail", pl.lit("according to"), rx),
-        _rule("tail_vs", cue_of("tail_vs_v"), rx, pl.col("tail_vs_sp").str.contains(rx(_SPEAKER_OK)) & ~pl.col("tail_vs_sp").str.contains(rx(_CLAUSE_WORDS))),
-        _rule("tail_sv", cue_of("tail_sv_v"), rx, pl.col("tail_sv_sp").str.contains(rx(_SPEAKER_OK))),
+        _rule("tail_vs", cue_of("tail_vs_v"), rx, pl.col("tail_vs_sp").str.contains(rx(_SPEAKER_OK)) & ~pl.col("tail_vs_sp").str.contains(rx(_CLAUSE_WORDS))
+              & (pl.col("tail_vs_v").is_in(SAY_WORDS) | pl.col("tail_vs_sp").str.contains(rx(SPEAKERISH)))),
+        _rule("tail_sv", cue_of("tail_sv_v"), rx, pl.col("tail_sv_sp").str.contains(rx(_SPEAKER_OK))
+              | (pl.col("tail_sv_sp").str.contains(rx(BARE_SOURCE)) & ~pl.col("tail_sv_sp").str.contains(rx(_CONJUNCTION_START)))),
         _rule("mid_acc", pl.lit("according to"), rx),
-        *(_rule(p, cue_of(f"{p}_v"), rx, pl.col(f"{p}_sp").str.contains(rx(_SPEAKER_OK)) & ~pl.col(f"{p}_sp").str.contains(rx(_CLAUSE_WORDS))
-                & ~pl.col(f"{p}_pre").str.contains(rx(_IN_RELATIVE)))
+        *(_rule(p, cue_of(f"{p}_v"), rx, (pl.col(f"{p}_sp").str.contains(rx(_SPEAKER_OK))
+                                          | (pl.col(f"{p}_sp").str.contains(rx(BARE_SOURCE)) & ~pl.col(f"{p}_sp").str.contains(rx(_CONJUNCTION_START))))
+                & ~pl.col(f"{p}_sp").str.contains(rx(_CLAUSE_WORDS))
+                & (pl.lit(p == "mid_sv") | pl.col(f"{p}_v").is_in([*SAY_WORDS, "reads", "noted"]) | pl.col(f"{p}_sp").str.contains(rx(SPEAKERISH)))
+                & ~pl.col(f"{p}_pre").str.contains(rx(_IN_RELATIVE)) & (pl.lit(p == "mid_sv") | ~pl.col(f"{p}_pre").str.contains(rx(RELATIVE_BEFORE_VERB))))
           for p in ("mid_sv", "mid_vs")),
     ]
     main = {"cl_at": pl.col("text").str.len_chars() - pl.col("main_cl").str.len_chars(), "cl": pl.col("main_cl"),
@@ -374,6 +381,7 @@ def indirect_hits(sentences: pl.DataFrame) -> pl.DataFrame:
             .select("doc_id", "char_start", "text", rule=pl.lit(name), participle=participle, **cols).cast(_PICKED).collect()
             for i, (name, cols) in enumerate(zip(names, values))
         ]), rx)
+        .pipe(without_quoted_words, rx)
         .with_columns(cl_trim=pl.col("cl").str.strip_chars_end(" .,;:"))
         .filter(pl.col("cl_trim").str.len_chars() >= 12)
     )

@@ -38,6 +38,17 @@ FINITE_NEAR = rf"^(?:[^\s,;:]+\s+){{0,11}}?(?:{_FINITE_WORD}(?:[\s.]|$)|{_PAST_E
 LOWER_CUT = r"\s(?:and|or)\s.*$"
 FINITE_STRICT = rf"^(?:[^\s,;:]+\s+){{0,11}}?(?:{_FINITE_WORD}(?:[\s.]|$)|{_PAST_ED})"
 IS_FINITE = rf"^(?:{_FINITE_WORD}|{_ED_WORD})$"
+# after an -ed adjective opener and a verb other than say/tell, an -ed word is no proof of a clause ("reported consolidated
+# net earnings for the month ended January 31"): an auxiliary or an irregular past is needed
+FINITE_WORD_ONLY = rf"^(?:[^\s,;:]+\s+){{0,11}}?{_FINITE_WORD}(?:[\s.]|$)"
+IS_IRREGULAR_FINITE = rf"^{_FINITE_WORD}$"
+# "said unspecified foreign forces were involved", "said armed men stormed ...", "said increased costs would ..."
+# (round 12): an -ed word opening a bare clause is an adjective when a lower-case noun follows it (not an object word: "which
+# police said killed five", "lacked the votes") and a finite verb comes after it
+ED_OBJECT_NEXT = (r"^\s*(?:[^a-z\s]|(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|him|them|it|us|me|some|"
+                  r"any|all|no|by|to|in|on|at|for|with|from|of|up|out|off|about|into|over|as)(?:\s|$))")
+# a relative clause before the verb ("the plan, which officials said lacked support"): the -ed word is its verb
+RELATIVE_SUBJECT = r"(?:^|\W)(?:which|who|whom|that)\s[^,]*$"
 # "replied by saying B": the reporting verb's clause follows "by saying" (the subject's words, as after "replied that")
 BY_SAYING = r"^\s+by\s+saying(\s)"
 # "saying only that B", "said only it was B": "only" before "that" or a pronoun subject limits the saying, not the
@@ -61,3 +72,28 @@ NOT_CLAUSE_OPENERS = [
     "around", "near", "across", "behind", "beyond", "per", "like", "unlike", "including", "regarding", "concerning",
     "following", "despite", "amid", "toward", "towards",
 ]
+
+# Round 12 (docs/quotes.md): adjuncts between the reporting verb and its clause.
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# "said on Sunday, the 36 people ...", "noted on Monday, the fatalities were ...": a day set off by a comma before the
+# clause, with the date that may follow it ("on Monday, March 2, the ...")
+DAY_COMMA = (rf"(?:(?:late |early )?on\s+)?{WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?,\s+"
+             rf"(?:{_MONTH}\s+[0-9]{{1,2}},?\s+(?:[0-9]{{4}},?\s+)?)?")
+# "said at least 71 people were ...": "at least"/"at most" open the clause, not a time ("at noon"); no look-ahead in
+# polars' engine, so the word after "at" is spelled as not starting "le"/"mo"
+AT_TIME = r"at\s+(?:[^lm,;\s]|l[^e,;]|m[^o,;])"
+# "said at the time of the acquisition, its assets will ...", "said in the first four months, cargo rose ...": an adjunct
+# set off by a comma (tried first: without it the clause would open inside the adjunct, "the acquisition, its assets ...")
+ADJUNCT_COMMA = r"(?:in|at|during|after|before|for|from)\s+[^,;]{1,60}?,\s+"
+# "said in a letter to SEC Chairman John Shad", "said in a telephone interview from the company's headquarters": after an
+# adjunct with a second preposition in it even "said" needs a finite verb in what follows (the clause found may be the
+# adjunct's own noun phrase; "said in a statement the ..." does not need one)
+TWO_PREPOSITIONS = (r"(?:^|\s)(?:in|at|via|during|on|from)\s(?:\S+\s+)*?"
+                    r"(?:to|from|with|in|at|during|for|by|of|on|after|before|following)\s")
+# "told Reuters in commenting on the report made public": the words after a gerund adjunct are its object
+GERUND_ADJUNCT = r"(?:^|\s)(?:in|by|after|while|when|before)\s+[a-z]+ing\s"
+# "The official, who declined to be identified, said Orion ...": the verb after a relative clause is the main verb
+RELATIVE_BEFORE_VERB = r"(?:^|,)\s*(?:who|which|whose|whom)\s[^,]*,\s+\S+\s+$"
+# a verb somewhere in a stretch of text (an auxiliary or a past form): loose, for the appositive test of the parentheticals
+VERBISH = r"(?:^|\s)(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|must|[a-z]{3,}ed)\s"

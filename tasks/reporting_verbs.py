@@ -208,3 +208,20 @@ SOURCE_WORDS = re.compile(
     r"officer|officers|agent|agents|underwriters)\b",
     re.IGNORECASE,
 )
+
+# Round 12 (docs/quotes.md). Verbs that come before their speaker after a comma ("..., said the company", "..., argued the
+# government's lawyer"); after those other than SAY_WORDS the words must name a speaker (SPEAKERISH: "..., claimed the
+# lives of four", "..., declared a state of emergency" are objects).
+INVERTED_VERBS = "said|added|says|wrote|told|argued|noted|reported|explained|warned|insisted|stated|claimed|declared|confirmed"
+SAY_WORDS = ["said", "added", "says", "wrote", "told"]
+SPEAKERISH = (r"^[A-Z]|(?i)(?:^|\s)(?:lawyer|attorney|spokesman|spokeswoman|spokesperson|official|officials|minister|"
+              r"president|chairman|company|government|report|statement|ministry|agency|court|police|sources?|analysts?|"
+              r"economists?|traders?|dealers?|bankers?|experts?|department|bank|firm|group|paper|newspaper|union|committee|"
+              r"commission|director|executive|secretary|leader|board|prosecutors?|judge|study|survey|researchers?|"
+              r"scientists?)(?:\s|$)")
+# "..., traders said.", "The economy, analysts said, will grow", "..., police revealed on Saturday": a bare plural source
+# noun (a few lower-case modifiers before it) is a speaker too
+BARE_SOURCE = (r"^(?:[a-z][\w-]*\s+){0,3}(?:sources|officials|analysts|traders|dealers|police|bankers|brokers|economists|"
+               r"experts|witnesses|residents|diplomats|observers|critics|investigators|researchers|scientists|authorities|"
+               r"reports|executives|spokesmen|lawyers|doctors|activists|protesters|organizers|organisers|managers|"
+               r"officers|regulators|legislators|lawmakers|prosecutors|militants|rebels|forecasters)$")
