@@ -16,7 +16,7 @@ import polars as pl
 from tasks.ascii_patterns import Rx, ascii_form, is_ascii, patterns_for
 from tasks.added_clauses import split_added_clauses
 from tasks.indirect_speakers import hit_speakers
-from tasks.quoted_clauses import ATTRIBUTES_QUOTE, MARK_START, without_quoted_words
+from tasks.quoted_clauses import ATTRIBUTES_QUOTE, MARK, MARK_START, without_quoted_words
 from tasks.reported_clauses import (
     ADJUNCT_COMMA,
     ASIDE,
@@ -327,7 +327,7 @@ def indirect_hits(sentences: pl.DataFrame) -> pl.DataFrame:
         & pl.col("_finite_ok") & ~ms.str.contains(rx(_DETERMINER_END))
         # '"...," said X' / '"...," the official said in ...': the verb attributes the quote before it (what follows is
         # its speaker or an adjunct, not a clause)
-        & ~ms.str.contains(ATTRIBUTES_QUOTE)
+        & ~_only(ms.str.contains(MARK), ms).str.contains(rx(ATTRIBUTES_QUOTE))
         # "told Reuters in commenting on the report made public": the words after a gerund adjunct are its object
         & ~(tail.struct.field("pre").str.contains(rx(GERUND_ADJUNCT)) & tail.struct.field("that").is_null()).fill_null(False)
         # "As revealed at trial, the ...": a participle of "as", with no speaker

@@ -35,7 +35,9 @@ def without_quoted_words(hits: pl.DataFrame, rx: Rx) -> pl.DataFrame:
     marked = cl.str.contains(MARK)
     if not hits.select(marked.any()).item():
         return hits
-    cut = cl.str.replace(rx(_QUOTE_CUT), "").str.replace(rx(_TRAILING_ATTRIBUTION), "")
+    # the cuts run over the marked clauses only (`when/then` would run them over every row): "" elsewhere
+    only = pl.when(marked).then(cl).otherwise(pl.lit(""))
+    cut = only.str.replace(rx(_QUOTE_CUT), "").str.replace(rx(_TRAILING_ATTRIBUTION), "")
     hits = hits.with_columns(_cut=pl.when(marked).then(cut))
     kept = pl.col("_cut").is_null() | ~pl.col("_cut").str.contains(rx(_ENDS_WITH_VERB))
     return hits.filter(kept).with_columns(cl=pl.coalesce("_cut", cl)).drop("_cut").filter(~cl.str.contains(MARK))
