@@ -15,7 +15,8 @@ from tasks.attribution import subject_mention
 from tasks.noun_phrases import TICKER, Mention
 from tasks.reporting_verbs import DISCOURSE_LEADS, PRONOUNS, TIME_LEAD_NEXT, TIME_LEADS
 from tasks.speaker_kinds import TITLE_WORDS, speaker_kind
-from tasks.speakers import PARTICLE, ROLE
+from tasks.person_names import PARTICLE
+from tasks.speakers import ROLE
 
 # Subjects that are their own speaker mention: a name, a pronoun, "The company", "Bank officials".
 _PLAIN_SUBJECT = r"^(?:(?:The|A|An)\s+)?(?:[A-Z][\w&'’.-]*\s+){0,4}(?:[A-Z][\w&'’.-]*|[a-z][a-z-]{2,})$"

@@ -14,10 +14,12 @@ from itertools import chain
 from typing import Iterator
 
 from tasks.noun_phrases import Mention
-from tasks.speaker_kinds import NAME_PARTICLE_SET, NAME_PARTICLES, TITLE_WORDS, is_pure_name, organization_word, speaker_kind
+from tasks.speaker_kinds import is_pure_name, organization_word, speaker_kind
 from tasks.document_scans import finditer_near, last_break, organization_names, role_pattern, titled_names
 from tasks.name_gender import gender_of
-from tasks.reporting_verbs import ADVERBIAL_STARTS, COMPANY_FORMS, DISCOURSE_LEADS, DOCUMENT_WORDS, PRONOUNS
+from tasks.person_names import (FIRST_NAME, NAME_RUN, NOT_FIRST_NAMES, NOT_NAMES, PERSON_TITLE, POSSESSIVE_END, SECOND_SURNAME,
+                                drop_leads, name_candidates, name_shape, strip_titles, surname)
+from tasks.reporting_verbs import COMPANY_FORMS, DOCUMENT_WORDS, PRONOUNS
 
 _OWNER_PATTERNS = [
     re.compile(r"(?P<o>(?:[Tt]he\s+(?:[a-z]+\s+of\s+)?)?[A-Z][\w'’.-]*(?:\s+(?:of|for|the|on|and|[A-Z][\w'’.-]*)){0,8})\s+(?:issued|released|put out|said in|published)\s+(?:a|an|its|his|her|their)\s+(?:\w+\s+)?statement"),
@@ -33,133 +35,15 @@ _DOC_OWNER = re.compile(
 # the account a post came from stands for its owner
 _ACCOUNT = re.compile(r"['’]s\s+(?:official\s+|personal\s+)?(?:(?:Twitter|Facebook|X|Instagram|YouTube|TikTok|Truth Social|social media)\s+)?(?:account|page|feed|handle|channel)$", re.I)
 ROLE = re.compile(r"^(?:the|a)\s+(?P<role>(?:[a-z]+\s+){0,2}(?:president|governor|judge|senator|mayor|minister|speaker|commission|committee|court|secretary|chairman|spokesman|spokeswoman|prosecutor|sheriff|leader|department|ministry|agency|council|government|campaign|company|group))$", re.I)
-PARTICLE = "(?:" + "|".join(NAME_PARTICLES) + ")"
-# A first name (plus middle initials or a particle) right before a surname: "Emily W. ", "Bill de ". The word is
-# possessive: whitespace must follow it, so giving letters back never matched (-11% instructions per search).
-# It opens a word: "pro-Western Zaire" gives Zaire no first name. (The look-behind follows the capital: one that led
-# the pattern would cost `re` its skip to the next capital.)
-_FIRST_NAME = re.compile(rf"([A-Z](?<![\w'’-][A-Z])[a-z][\w'’-]*+)\s+((?:[A-Z]\.\s+)*)$")
-# "Akram al-Kaabi": a particle may be joined to the surname by a hyphen. A run opens with a capitalised word or a
-# particle; the one leading class lets `re` skip in C to the ten letters that can open a match (a leading lookahead
-# was tried at every position), and a lookbehind picks the branch of that letter, the particles in PARTICLE's order.
-# A particle opens a word: inside one ("federal Judge John Smith", "while Reagan said") it swallowed the name after it.
-_BY_LETTER = {c: [p[1:] for p in NAME_PARTICLES if p[0] == c] for c in dict.fromkeys(p[0] for p in NAME_PARTICLES)}
-_CANDIDATE = re.compile(
-    rf"[A-Z{''.join(_BY_LETTER)}](?:(?<=[A-Z])[\w'’-]+|(?<![\w'’-].)(?:"
-    + "|".join(f"(?<={c})(?:{'|'.join(rest)})" for c, rest in _BY_LETTER.items()) + "))"
-    rf"(?:\s+(?:[A-Z]\.\s+)*(?:{PARTICLE}[\s-]+){{0,2}}[A-Z][\w'’-]+)*"
-)
-# a name right after these is a place ("held in Saudi Arabia", "outside Washington"), not a person
-_PLACE_LEAD = re.compile(r"\b(?:in|at|from|outside|near|to|into|across|throughout)\s+(?:the\s+)?$")
-_NOT_NAMES = {
-    "the", "a", "an", "this", "that", "these", "those", "in", "on", "at", "after", "before", "while", "when", "as",
-    "but", "and", "he", "she", "it", "they", "we", "i", "his", "her", "their", "its", "there", "here", "if", "for",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-    "april", "may", "june", "july", "august", "september", "october", "november", "december", "other", "another",
-    "according", "however", "meanwhile", "also", "former", "then", "since", "during", "with", "from", "by", "of",
-}
-# Words that open a sentence before its subject, determiners and quantifiers among them ("Both Sears and Kellwood",
-# "Earlier Reuters reported", "Neither Genentech"): never a first name, and dropped from the front of a candidate run.
-# A preposition is no such word: "In Los Angeles" is a place, not the name "Los Angeles". A weekday after "Last" goes
-# with it ("Last Friday Reagan").
-_LEADS = frozenset((DISCOURSE_LEADS | ADVERBIAL_STARTS | {
-    "all", "some", "each", "every", "neither", "either", "several", "many", "most", "few", "such", "previously",
-    "recently", "currently", "lately", "until", "till", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday",
-}) - {"on", "in", "at", "for", "with", "from", "by", "to", "of", "over", "after", "before", "during", "since",
-      "following", "regarding", "according", "as"})
-_NOT_FIRST_NAMES = TITLE_WORDS | _NOT_NAMES | _LEADS
 _WORD_PUNCT = "_'’-"
 _POSSESSIVE = re.compile(r"['’]s(?![\w'’-])")
 _QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
 _CLAUSE_LINK = re.compile(r"\s+(?:during|on|in|at|after|before|when|while)\s")
 _STATEMENT_WORD = re.compile(r"\b(?:statement|proclamation)\b")
-_POSSESSIVE_END = re.compile(r"['’]s$")
 _OWN_STATEMENT = re.compile(r"(?P<o>(?:[Tt]he\s+)?[\w.-]+(?:\s+[A-Z][\w.-]+)*)(?:'s|’s)\s+statement$")
 _STATEMENT_OF = re.compile(r"statement\s+(?:from|by|of)\s+(?P<o>.+)$")
 _SENTENCE_GAP = re.compile(r"[.!?]\s")
-_PARTICLE_NAME = re.compile(rf"{PARTICLE}\s+[A-Z][\w'’-]+")
-_SECOND_SURNAME = re.compile(r"\s+([A-Z][a-zà-ÿ][\w'’-]*)(?=[\s,.;:]+[a-z(,]|,)")  # 'Ricardo Rosselló Nevares, Puerto Rico's governor'
-# A person's title or honorific right before a word ("President Reagan", "Mr. Baker", "Sheikh Yamani"): a surname the
-# article never gives a first name is still a person when it carries one. Capitalised and no office that opens a
-# firm or body ("General Motors", "Justice Department", "State Street" are no titles here).
-_PERSON_TITLE = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|President|Senator|Sen|Rep|Congressman|Congresswoman|Governor|Gov|Mayor|"
-    r"Judge|Premier|Chancellor|Ambassador|Chairman|Chairwoman|Minister|Secretary|King|Queen|Prince|Princess|Pope|"
-    r"Sheikh|Cardinal|Archbishop|Bishop|Rabbi|Rev|Reverend|Professor|Prof|Gen|Col|Lt|Sgt|Capt|Sheriff)\.?\s+$")
 
-
-@lru_cache(maxsize=65536)
-def strip_titles(name: str) -> str:
-    words = name.split()
-    while len(words) > 1 and words[0].lower().strip(",") in TITLE_WORDS:
-        words = words[1:]
-    return " ".join(words)
-
-
-@lru_cache(maxsize=16384)
-def _name_candidates(sentence: str) -> tuple[tuple[str, bool], ...]:
-    """Capitalised runs of a sentence that may name a person (not after "in"/"at"/...: places), each with
-    whether it opens the sentence. Memoised: consecutive pronouns look at the same previous sentence."""
-    # A run that opens with a particle ("de Blasio", or "al" inside "totally") is never a pure name, so
-    # never a person here: dropped before the resolver looks it up. _PLACE_LEAD ends in a space, so a
-    # run not preceded by one needs no search.
-    out = []
-    for m in _CANDIDATE.finditer(sentence):
-        run = m.group()
-        if run[0].isupper():
-            i = m.start()
-            if not (i and sentence[i - 1].isspace() and _PLACE_LEAD.search(sentence, max(0, i - 12), i)):
-                # whether the run opens the sentence (its subject, openers included: "Last Friday Reagan")
-                out.append((run, not sentence[:i].strip()))
-    return tuple(out)
-
-
-def _drop_leads(run: str) -> str:
-    """A capitalised run without the sentence opener it starts with ("Both Schlumberger" -> "Schlumberger")."""
-    words = run.split()
-    if len(words) < 2 or words[0].lower() not in _LEADS:
-        return run
-    while len(words) > 1 and words[0].lower() in _LEADS:
-        words = words[1:]
-    return " ".join(words)
-
-
-@lru_cache(maxsize=65536)
-def _name_shape(raw: str) -> str | None:
-    """A capitalised run as a person's name (titles and possessive dropped), or None when its words
-    rule a person out; whether the article gives a first name is the resolver's to check."""
-    name = _POSSESSIVE_END.sub("", strip_titles(_drop_leads(raw)))
-    words = name.split()
-    if len(words) > 2 and (len(words) > 4 or organization_word(name)):
-        # "Japanese Finance Minister Kiichi Miyazawa", "Treasury Secretary James Baker": a nationality, portfolio or
-        # body before the title; the name follows it (a firm stays one: "General Motors Corp" -> "Motors Corp")
-        cut = [i for i, w in enumerate(words[:-1]) if w.lower() in TITLE_WORDS]
-        if cut:
-            words = words[cut[-1] + 1:]
-            name = " ".join(words)
-    if not words or words[0].lower() in _NOT_NAMES or words[-1].lower() in _NOT_NAMES or name.lower() in TITLE_WORDS:
-        return None
-    if organization_word(name) or len(words) > 4 or not is_pure_name(_without_particles(words)) or words[-1].lower() in TITLE_WORDS:
-        return None
-    return name
-
-
-_ARTICLES = {"la", "le", "el", "los", "las", "les", "the"}
-
-
-def _without_particles(words: list[str]) -> str:
-    """A name's words without the particles inside it when it has the shape of a person's name, one first name,
-    particles, one surname ("Barend du Plessis", "Karel van der Berg"); else the words as they are, so that
-    places and firms with a particle stay no pure name ("Rio de Janeiro Port", "La Electricidad de Caracas",
-    "Fuerzas Electricas de Catalunya", "Spain's Minas de Almaden")."""
-    inner = [i for i, w in enumerate(words[1:-1], 1) if w in NAME_PARTICLE_SET]
-    if not inner or inner[0] != 1 or inner[-1] != len(words) - 2 or len(inner) != len(words) - 2:
-        return " ".join(words)
-    first = words[0]
-    if first.lower() in _ARTICLES or first.endswith(("'s", "’s")):
-        return " ".join(words)
-    return f"{first} {words[-1]}"
 
 
 @lru_cache(maxsize=65536)
@@ -259,8 +143,8 @@ class SpeakerResolver:
             if kind in wanted and (kind != "person" or self._agrees(speaker, gender)):
                 return Mention(speaker, None, None), kind
         if cls == "person":
-            names = [g for m in _CANDIDATE.finditer(self.text, max(0, at - 400), at)
-                     if " " in (g := _drop_leads(m.group())) and is_pure_name(g)]
+            names = [g for m in NAME_RUN.finditer(self.text, max(0, at - 400), at)
+                     if " " in (g := drop_leads(m.group())) and is_pure_name(g)]
             if names:
                 return self.expand(Mention(names[-1], None, None), at), "person"
         return None, "unknown"
@@ -289,7 +173,7 @@ class SpeakerResolver:
         out: list[str] = []
         people = self._people
         for sentence in sentences:
-            for raw, opens in _name_candidates(sentence):
+            for raw, opens in name_candidates(sentence):
                 name = people[raw] if raw in people else self._person(raw, at)
                 if name is None and opens:
                     name = self._titled_subject(raw, at)
@@ -303,7 +187,7 @@ class SpeakerResolver:
         return self._people[raw]
 
     def _as_person(self, raw: str, at: int) -> str | None:
-        name = _name_shape(raw)
+        name = name_shape(raw)
         if name is None:
             return None
         full = self.expand(Mention(name, None, None), at).text
@@ -316,7 +200,7 @@ class SpeakerResolver:
         said", "Subroto told reporters"), is a person when some mention of it carries a person's title ("President
         Reagan", "Mr. Baker", "Minister Subroto"); "Twitter" or "Wednesday" carry none. Elsewhere such names are
         mostly objects ("after talks with President Suharto", "Reagan's announcement"), not what a he/she goes back to."""
-        name = _name_shape(raw)
+        name = name_shape(raw)
         if name is None or " " in name or raw.endswith(("'s", "’s")):
             return None
         full = self.expand(Mention(name, None, None), at).text
@@ -326,7 +210,7 @@ class SpeakerResolver:
         """Whether a person's title stands right before some mention of `word` in the document (once per word)."""
         if word not in self._titled:
             text = self.text
-            self._titled[word] = any(_PERSON_TITLE.search(text, max(0, s - 16), s) for s, _ in self._occurrences(word))
+            self._titled[word] = any(PERSON_TITLE.search(text, max(0, s - 16), s) for s, _ in self._occurrences(word))
         return self._titled[word]
 
     def _agrees(self, name: str, gender: str | None) -> bool:
@@ -394,10 +278,10 @@ class SpeakerResolver:
             for m in regex.finditer(window) if runs is None else finditer_near(regex, window, "statement", runs):
                 owner = m.group("o").strip()
                 # "Turkey. According to a statement": an owner never spans a sentence or ends in a function word
-                if owner.lower() in {"the", "a"} or DOCUMENT_WORDS.search(owner.lower()) or _SENTENCE_GAP.search(owner) or owner.split()[-1].lower() in _NOT_NAMES:
+                if owner.lower() in {"the", "a"} or DOCUMENT_WORDS.search(owner.lower()) or _SENTENCE_GAP.search(owner) or owner.split()[-1].lower() in NOT_NAMES:
                     continue
                 if best is None or m.start() > best[0]:
-                    best = (m.start(), _POSSESSIVE_END.sub("", owner))  # "The family's statement on the death"
+                    best = (m.start(), POSSESSIVE_END.sub("", owner))  # "The family's statement on the death"
         return Mention(best[1], None, None) if best else None
 
     def _occurrences(self, word: str):
@@ -417,18 +301,18 @@ class SpeakerResolver:
     def expand(self, mention: Mention, at: int) -> Mention:
         """A surname, or a title and surname ("President Trump", "Mayor de Blasio"), to the full name
         the article introduced ("Donald Trump", "Bill de Blasio", "Emily W. Murphy")."""
-        bare, renamed = _surname(mention.text)
+        bare, renamed = surname(mention.text)
         if bare is None:
             return mention
         if bare not in self._full:
             self._full[bare] = None
             for m_start, m_end in self._occurrences(bare):
-                first = _FIRST_NAME.search(self.text, max(0, m_start - 40), m_start)
+                first = FIRST_NAME.search(self.text, max(0, m_start - 40), m_start)
                 # a possessive is no first name ("AMR Corp's American" -> "American")
-                if first and first.group(1).lower() not in _NOT_FIRST_NAMES and not organization_word(first.group(1), whole=True) \
+                if first and first.group(1).lower() not in NOT_FIRST_NAMES and not organization_word(first.group(1), whole=True) \
                         and not first.group(1).endswith(("'s", "’s")):
-                    second = _SECOND_SURNAME.match(self.text[m_end: m_end + 30])
-                    last = second.group(1) if second and second.group(1).lower() not in _NOT_NAMES and (
+                    second = SECOND_SURNAME.match(self.text[m_end: m_end + 30])
+                    last = second.group(1) if second and second.group(1).lower() not in NOT_NAMES and (
                         second.group(1).lower() in COMPANY_FORMS or not organization_word(second.group(1), whole=True)) else ""
                     self._full[bare] = " ".join(w for w in (first.group(1), first.group(2).strip(), bare, last) if w)
                     break
@@ -444,14 +328,4 @@ def _paragraph_start(text: str, at: int) -> int:
     i = text.rfind("\n\n", 0, at)
     return 0 if i < 0 else i + 2
 
-
-@lru_cache(maxsize=65536)
-def _surname(text: str) -> tuple[str | None, bool]:
-    """The surname `expand` looks up (titles and possessive dropped), or None when the text is no lone
-    surname; and whether that surname differs from the text beyond its titles."""
-    bare = _POSSESSIVE_END.sub("", strip_titles(text))
-    particle = _PARTICLE_NAME.fullmatch(bare)
-    if (" " in bare and not particle) or not (bare[:1].isupper() or particle) or bare.lower() in PRONOUNS:
-        return None, False
-    return bare, bare != text and bare != strip_titles(text)
 

@@ -62,17 +62,17 @@ def test_first_paragraph_starts_at_the_first_letter():
 
 def test_name_particles_are_one_list():
     from tasks.speaker_kinds import NAME_PARTICLES, name_ending
-    from tasks.speakers import PARTICLE
+    from tasks.person_names import PARTICLE
     assert PARTICLE == "(?:" + "|".join(NAME_PARTICLES) + ")"
     assert name_ending("said Karel van der Berg".split()) == "Karel van der Berg"
 
 
 def test_particle_opens_a_word():
-    from tasks.speakers import _CANDIDATE
+    from tasks.person_names import NAME_RUN
     # "al" inside "federal", "le" inside "while": no particle, so the name after it stays a run of its own
-    assert [m.group() for m in _CANDIDATE.finditer("a federal Judge John Smith said")] == ["Judge John Smith"]
-    assert [m.group() for m in _CANDIDATE.finditer("while Reagan said")] == ["Reagan"]
-    assert [m.group() for m in _CANDIDATE.finditer("Mayor Bill de Blasio and Karel van der Berg")] == [
+    assert [m.group() for m in NAME_RUN.finditer("a federal Judge John Smith said")] == ["Judge John Smith"]
+    assert [m.group() for m in NAME_RUN.finditer("while Reagan said")] == ["Reagan"]
+    assert [m.group() for m in NAME_RUN.finditer("Mayor Bill de Blasio and Karel van der Berg")] == [
         "Mayor Bill de Blasio", "Karel van der Berg"]
 
 
@@ -84,10 +84,10 @@ def test_name_with_particle_is_a_pronoun_antecedent():
 
 
 def test_place_or_firm_with_particle_is_no_pronoun_antecedent():
-    from tasks.speakers import _name_shape
+    from tasks.person_names import name_shape
     for run_ in ("Rio de Janeiro Port", "La Electricidad de Caracas", "Fuerzas Electricas de Catalunya",
                  "Spain's Minas de Almaden", "de Blasio"):
-        assert _name_shape(run_) is None, run_
+        assert name_shape(run_) is None, run_
     got = speakers("La Electricidad de Caracas will meet its creditors, a company spokesman said.",
                    '"We are in an impossible situation," he told Reuters.')
     assert got[-1] == "a company spokesman"
@@ -114,11 +114,11 @@ def test_quote_after_a_sentence_about_no_person_continues_the_speaker():
 
 
 def test_titled_name_with_a_body_before_the_title_is_a_pronoun_antecedent():
-    from tasks.speakers import _name_shape
+    from tasks.person_names import name_shape
     # "Treasury" made the whole run an organisation; the name after the title is the person
-    assert _name_shape("Treasury Secretary James Baker") == "James Baker"
-    assert _name_shape("Bundesbank President Karl Otto Poehl") == "Karl Otto Poehl"
-    assert _name_shape("General Motors Corp") is None and _name_shape("Federal Reserve Board") is None
+    assert name_shape("Treasury Secretary James Baker") == "James Baker"
+    assert name_shape("Bundesbank President Karl Otto Poehl") == "Karl Otto Poehl"
+    assert name_shape("General Motors Corp") is None and name_shape("Federal Reserve Board") is None
     got = speakers("Treasury Secretary James Baker told the House Appropriations Committee the United States is still "
                    'pressing Asian nations. "We have seen some strengthening," he said.')
     assert got[-1] == "James Baker"
