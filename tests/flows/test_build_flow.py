@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import codecs
 import hashlib
-import os
-import shutil
 from pathlib import Path
 
 import polars as pl
