@@ -42,7 +42,10 @@ _PCT = r"(?:%|\s?(?:per\s+cent|percent|pct)" + B + ")"
 _NUMX = rf"(?:(?:{CUR})\s?)?{NUMBER}"
 _LONG_UNITS = [k for k in U.unit_table() if len(k) > 1]
 _SHORT_UNITS = "".join(k for k in U.unit_table() if len(k) == 1)
-UNIT_RE = rf"(?i)^(?:\s?%|[\s-]?(?:{U._alt(_LONG_UNITS)}){B}|(?-i:[{_SHORT_UNITS}]){B})"
+# A qualifier may stand between a number and a unit written out ("1,000 or more kilograms",
+# "five or so miles"): the unit as written then holds it, and the claim reads it from there.
+UNIT_RE = (rf"(?i)^(?:\s?%|(?:\s+or\s+(?:more|less|fewer|so)(?-u:\b))?[\s-]?(?:{U._alt(_LONG_UNITS)}){B}"
+           rf"|(?-i:[{_SHORT_UNITS}]){B})")
 _JUNK = (
     rf"(?:https?://|www\.)\S+|{B}[a-z]+[-‐]?\d+[a-z\d]*(?:[-/]\d+)*{B}"
     rf"|\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*[ap]\.?m{B}\.?|\d{{1,2}}:\d{{2}}(?::\d{{2}})?"

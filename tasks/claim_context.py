@@ -15,6 +15,8 @@ QUALIFIERS = {
     "not less than": "at_least", "a minimum of": "at_least",
     "more than": "more_than", "over": "more_than", "above": "more_than",
     "upwards of": "more_than", "in excess of": "more_than", "just over": "more_than",
+    # a verb that puts a number as a floor ("the toll exceeded 100", "to exceed 90 percent")
+    "exceeded": "more_than", "exceeds": "more_than", "exceeding": "more_than", "exceed": "more_than",
     "at most": "at_most", "up to": "at_most", "as many as": "at_most", "as much as": "at_most",
     "within": "at_most", "as high as": "at_most", "no more than": "at_most",
     "not more than": "at_most", "a maximum of": "at_most",
@@ -73,11 +75,14 @@ _ANY_AFTER = "|".join(f"(?:{p})" for p in _AFTER.values())
 def after_qualifier(rx: Rx) -> tuple[pl.Expr, pl.Expr]:
     """The qualifier after the number ("or more", "-plus") as a test that there is one, true on
     few rows, and the rules that tell which: one pass over every row instead of four."""
-    post = pl.col("post")
+    post, unit = pl.col("post"), pl.col("unit_raw")
+    # "1,000 or more kilograms": the unit as written holds the qualifier (the literal test keeps
+    # the regexes off the other unit rows)
+    in_unit = unit.str.starts_with(" or ").fill_null(False)
     which = pl.when(False).then(pl.lit(None, pl.String))
     for name, pattern in _AFTER.items():
-        which = which.when(post.str.contains(rx(pattern))).then(pl.lit(name))
-    return post.str.contains(rx(_ANY_AFTER)), which
+        which = which.when(post.str.contains(rx(pattern)) | in_unit & unit.str.contains(rx(pattern))).then(pl.lit(name))
+    return post.str.contains(rx(_ANY_AFTER)) | in_unit, which
 
 
 def qualifier(rx: Rx) -> pl.Expr:

@@ -77,7 +77,8 @@ def _parse(c: pl.DataFrame, rx: Rx) -> pl.DataFrame:
     key = pl.col("key")
     table = U.unit_table()
     units = c.select(pl.col("unit_raw").unique()).with_columns(
-        key=pl.col("unit_raw").str.to_lowercase().str.strip_chars(" -.").str.replace_all(rx(r"\s+"), " "))
+        key=pl.col("unit_raw").str.to_lowercase().str.strip_chars(" -.").str.replace_all(rx(r"\s+"), " ")
+        .str.replace(rx(r"^or (?:more|less|fewer|so)[ -]+"), ""))
     units = units.with_columns(
         u_unit=key.replace_strict({k: v[0] for k, v in table.items()}, default=None),
         u_kind=key.replace_strict({k: v[1] for k, v in table.items()}, default=None),
@@ -91,12 +92,19 @@ def _parse(c: pl.DataFrame, rx: Rx) -> pl.DataFrame:
     # (the string tests keep each regex on the rows it can match)
     magnitude = on_rows(c, pl.col("unit_raw").is_null(),
                         pl.col("pre").str.contains(rx(r"(?i)magnitude\s+(?:of\s+|was\s+|is\s+)?$")), pl.Boolean, False)
+    # A bare decimal near an earthquake word is its magnitude: "a 6.4 quake", "the magnitude of
+    # the earthquake was 6.6", "the quake measured 5.9", "5.9 on the Richter scale" (no count has
+    # a decimal; the words before are read up to the context's 40 characters).
     magnitude = magnitude | on_rows(
         c, pl.col("unit_raw").is_null() & pl.col("_decimal") & pl.col("n2").is_null(),
-        pl.col("post").str.contains(rx(r"(?i)^[\s-]+(?:earthquake|quake|temblor|tremor)s?(?-u:\b)")), pl.Boolean, False)
-    # "which one", "the one you mentioned": a pronoun, not a number
+        pl.col("post").str.contains(rx(r"(?i)^(?:[\s-]+(?:earthquake|quake|temblor|tremor)s?|\s+on\s+the\s+richter)(?-u:\b)"))
+        | pl.col("pre").str.contains(rx(r"(?i)(?-u:\b)(?:magnitude|earthquake|quake|temblor|tremor)(?-u:\b)"))
+        # ... unless a plural noun counts it ("after the quake, 2.5 people per house")
+        & (~pl.col("post").str.contains(rx(r"^\s+(?:[a-z]+s|people|children|men|women)(?-u:\b)"))
+           | pl.col("post").str.contains(rx(r"^\s+(?:was|has|is|as)(?-u:\b)"))), pl.Boolean, False)
+    # "which one", "the one you mentioned", "another one": a pronoun, not a number
     pronoun = on_rows(c, (pl.col("_n1_lower") == "one") & pl.col("unit_raw").is_null(),
-                      pl.col("pre").str.contains(rx(r"(?i)(?-u:\b)(?:the|this|that|which|any|every|each|no)\s+$")),
+                      pl.col("pre").str.contains(rx(r"(?i)(?-u:\b)(?:the|this|that|which|any|every|each|no|another)\s+$")),
                       pl.Boolean, False)
     return c.with_columns(
         # "5m" without a currency is five metres ("$5m", "10M" are millions); "1500 b" is not
@@ -231,6 +239,12 @@ def _extract(sentences: pl.DataFrame, quotes: pl.DataFrame | None, claims_only: 
         .when(pl.col("rp").eq_missing("from") & pl.col("n2").is_null()).then(None).otherwise("_trend"),
         value_text=pl.when(lead).then(value_text).otherwise("m"),
     )
+    # "will not exceed 100 mln dlrs", "not to exceed 20 pct": a negated floor is a ceiling (read
+    # on the rows whose qualifier is a form of "exceed" only)
+    not_exceed = on_rows(c, pl.col("qual").str.to_lowercase().str.starts_with("exceed").fill_null(False),
+                         pl.col("pre").str.contains(rx(r"(?i)(?:(?-u:\b)(?:not|never|cannot)|n['’]t)\s+(?:to\s+|be\s+)?$")),
+                         pl.Boolean, False)
+    c = c.with_columns(qualifier=pl.when(not_exceed).then(pl.lit("at_most")).otherwise("qualifier"))
     # "raised $2.3 million", "raises 50 mln dlrs": money raised is an amount, not a rise ("raised
     # prices by 5 pct", "raised by $2" stay changes, and so does the passive: a price "was raised
     # 50 cts"); read on the rising money rows only (few)

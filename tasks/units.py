@@ -124,7 +124,8 @@ PHYSICAL: dict[str, list[str]] = {
     "troy_ounce": ["troy ounces", "troy ounce"],
     "liter": ["litres", "litre", "liters", "liter", "l"],
     "milliliter": ["millilitres", "milliliters", "ml"],
-    "gallon": ["gallons", "gallon", "gal"],
+    "gallon": ["gallons", "gallon", "gal", "u.s. gallons", "us gallons", "u.s. gallon", "us gallon"],
+    "imperial_gallon": ["imperial gallons", "imperial gallon"],
     "oil_barrel": ["barrels", "barrel", "bbl"],
     "oil_barrel / day": ["barrels per day", "barrels a day", "bpd"],
     "bushel": ["bushels", "bushel"],
@@ -190,7 +191,7 @@ PINT_SYMBOLS: dict[str, tuple[str, str]] = {
     "kilogram": ("kg", "measure"), "gram": ("g", "measure"), "milligram": ("mg", "measure"),
     "metric_ton": ("t", "measure"), "pound": ("lb", "measure"), "ounce": ("oz", "measure"),
     "troy_ounce": ("toz", "measure"), "liter": ("l", "measure"), "milliliter": ("ml", "measure"),
-    "gallon": ("gal", "measure"), "oil_barrel": ("oil_bbl", "measure"),
+    "gallon": ("gal", "measure"), "imperial_gallon": ("imperial_gal", "measure"), "oil_barrel": ("oil_bbl", "measure"),
     "oil_barrel / day": ("oil_bbl/d", "measure"), "bushel": ("bu", "measure"),
     "hectare": ("ha", "measure"), "acre": ("acre", "measure"), "kilometer ** 2": ("km²", "measure"),
     "mile ** 2": ("mi²", "measure"), "meter ** 2": ("m²", "measure"),
@@ -233,6 +234,9 @@ def _registry():
     return pint.UnitRegistry()
 
 
+_HYPHENATED_FIRST = {"percentage", "pct", "basis", "square", "cubic", "nautical", "metric", "troy"}
+
+
 @lru_cache(maxsize=None)
 def unit_table() -> dict[str, tuple[str, str, float]]:
     """Lower-case surface form (whitespace collapsed) -> (unit, kind, multiplier)."""
@@ -246,6 +250,11 @@ def unit_table() -> dict[str, tuple[str, str, float]]:
             table[f] = (code, "money", 0.01 if f in SUBUNITS else 1.0)
     for f in PERCENT_WORDS:
         table[f] = (PERCENT_UNITS.get(f, "%"), "percent", 1.0)
+    # A unit of two words is hyphenated when it qualifies a noun: "a 10-percentage-point
+    # increase", "a 500-square-mile area", "a 40-cubic-metre tank".
+    for f in list(table):
+        if f.split(" ")[0] in _HYPHENATED_FIRST:
+            table[f.replace(" ", "-")] = table[f]
     # earthquake magnitude: not a pint unit, but news measures quakes in nothing else
     table["magnitude"] = ("magnitude", "measure", 1.0)
     for f in AGE_WORDS:
