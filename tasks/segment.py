@@ -24,6 +24,8 @@ _DOT = "\u2024"  # one-dot leader: same length as ".", never a sentence end
 _ABBREVIATION = r"\b(" + "|".join(ABBREVIATIONS) + r")\."
 _INITIAL = r"\b([A-Z])\."  # U.S., J. Smith, U.N.
 _LOWER_ABBREVIATION = r"\b([ap]\.m|e\.g|i\.e|[ap]\.k\.a)\."
+# "c. 300", "ca. 1500": circa before a number, lower case only ("C. 300" may end at an initial)
+_CIRCA = r"\b(ca?)\.(\s+\d)"
 # A sentence ends at . ! ? or an ellipsis, after any closing marks, before space and a capital,
 # a digit or an opening mark.
 _BOUNDARY = r"([.!?…]+[\"”’'»)\]]*)(\s+)([\"“‘'«(\[]?[A-Z0-9])"
@@ -33,6 +35,7 @@ def _sentence_marked(text: pl.Expr) -> pl.Expr:
     return (
         text.str.replace_all(_ABBREVIATION, "${1}" + _DOT)
         .str.replace_all(_LOWER_ABBREVIATION, "${1}" + _DOT)
+        .str.replace_all(_CIRCA, "${1}" + _DOT + "${2}")
         .str.replace_all(_INITIAL, "${1}" + _DOT)
         .str.replace_all(_BOUNDARY, "${1}\x00${2}${3}")
     )

@@ -118,3 +118,14 @@ def test_another_one_is_a_pronoun():
     assert rows("The shooting preceded another one less than thirteen hours later.") == [(13, None)]
     assert rows("He bought another one million shares.") == [(1e6, "shares")]
     assert claims_of("They added another one pct.")["unit"].to_list() == ["%"]
+
+
+@pytest.mark.parametrize("text,claim", [
+    ("The hoard held c. 300 coins. It was found in 1990.", "c. 300 coins"),
+    ("The hall held ca. 300 people.", "ca. 300 people"),
+])
+def test_circa_through_the_segmenter(text, claim):
+    """The segmenter no longer ends a sentence at "c."/"ca." before a number, so the sixth
+    round's circa qualifier now works on a whole text."""
+    c = one(text)
+    assert (c["text"], c["qualifier"]) == (claim, "approximately")

@@ -29,6 +29,11 @@ def test_paragraph_offsets_slice_the_text():
     ("He asked “Why now?” She said nothing! Really? Yes…", ["He asked “Why now?”", "She said nothing!", "Really?", "Yes…"]),
     ('"It is over," he said. "We go home."', ['"It is over," he said.', '"We go home."']),
     ("At 9 a.m. on Monday the vote began. It ended.", ["At 9 a.m. on Monday the vote began.", "It ended."]),
+    # circa before a number; a lone "c." elsewhere still ends a sentence
+    ("The hoard held c. 300 coins. It was found.", ["The hoard held c. 300 coins.", "It was found."]),
+    ("It held ca. 2,000 people.", ["It held ca. 2,000 people."]),
+    ("Vitamin c. 300 people took it.", ["Vitamin c. 300 people took it."]),
+    ("He wrote it in pencil c. Then he left.", ["He wrote it in pencil c.", "Then he left."]),
 ])
 def test_sentence_boundaries(text, expected):
     _, sentences = segment(text)
