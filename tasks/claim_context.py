@@ -15,8 +15,6 @@ QUALIFIERS = {
     "not less than": "at_least", "a minimum of": "at_least",
     "more than": "more_than", "over": "more_than", "above": "more_than",
     "upwards of": "more_than", "in excess of": "more_than", "just over": "more_than",
-    # a verb that puts a number as a floor ("the toll exceeded 100", "to exceed 90 percent")
-    "exceeded": "more_than", "exceeds": "more_than", "exceeding": "more_than", "exceed": "more_than",
     "at most": "at_most", "up to": "at_most", "as many as": "at_most", "as much as": "at_most",
     "within": "at_most", "as high as": "at_most", "no more than": "at_most",
     "not more than": "at_most", "a maximum of": "at_most",

@@ -121,7 +121,8 @@ def with_objects(c: pl.DataFrame, rx: Rx) -> pl.DataFrame:
         c["_want"].fill_null(True))
     # Each rewrite reads only its own rows: a when/then computes every branch on every row.
     of_the = (pl.col("kind") == "count") & pl.col("_of_the")
-    percent = pl.col("kind") == "percent"
+    # the literal test keeps the longer "of" regex off the percents without "of" after them
+    percent = (pl.col("kind") == "percent") & pl.col("post").str.starts_with(" of ")
     # the string tests keep the regex off the rows it cannot match (nearly all)
     post0 = pl.col("post")
     skip = ((pl.col("kind") == "count") & ~pl.col("_of_the")

@@ -78,7 +78,8 @@ def _parse(c: pl.DataFrame, rx: Rx) -> pl.DataFrame:
     table = U.unit_table()
     units = c.select(pl.col("unit_raw").unique()).with_columns(
         key=pl.col("unit_raw").str.to_lowercase().str.strip_chars(" -.").str.replace_all(rx(r"\s+"), " ")
-        .str.replace(rx(r"^or (?:more|less|fewer|so)[ -]+"), ""))
+        # "or more kilograms" (a qualifier before a written unit): literal, on a few hundred keys
+        .str.strip_prefix("or more ").str.strip_prefix("or less ").str.strip_prefix("or fewer ").str.strip_prefix("or so "))
     units = units.with_columns(
         u_unit=key.replace_strict({k: v[0] for k, v in table.items()}, default=None),
         u_kind=key.replace_strict({k: v[1] for k, v in table.items()}, default=None),
@@ -99,9 +100,9 @@ def _parse(c: pl.DataFrame, rx: Rx) -> pl.DataFrame:
         c, pl.col("unit_raw").is_null() & pl.col("_decimal") & pl.col("n2").is_null(),
         pl.col("post").str.contains(rx(r"(?i)^(?:[\s-]+(?:earthquake|quake|temblor|tremor)s?|\s+on\s+the\s+richter)(?-u:\b)"))
         | pl.col("pre").str.contains(rx(r"(?i)(?-u:\b)(?:magnitude|earthquake|quake|temblor|tremor)(?-u:\b)"))
-        # ... unless a plural noun counts it ("after the quake, 2.5 people per house")
-        & (~pl.col("post").str.contains(rx(r"^\s+(?:[a-z]+s|people|children|men|women)(?-u:\b)"))
-           | pl.col("post").str.contains(rx(r"^\s+(?:was|has|is|as)(?-u:\b)"))), pl.Boolean, False)
+        # ... unless a plural noun counts it ("after the quake, 2.5 people per house"; "was", "has",
+        # "is" are no plurals)
+        & ~pl.col("post").str.contains(rx(r"^\s+(?:[a-z]*[b-hj-tv-z]s|people|children|men|women)(?-u:\b)")), pl.Boolean, False)
     # "which one", "the one you mentioned", "another one": a pronoun, not a number
     pronoun = on_rows(c, (pl.col("_n1_lower") == "one") & pl.col("unit_raw").is_null(),
                       pl.col("pre").str.contains(rx(r"(?i)(?-u:\b)(?:the|this|that|which|any|every|each|no|another)\s+$")),
@@ -239,12 +240,18 @@ def _extract(sentences: pl.DataFrame, quotes: pl.DataFrame | None, claims_only: 
         .when(pl.col("rp").eq_missing("from") & pl.col("n2").is_null()).then(None).otherwise("_trend"),
         value_text=pl.when(lead).then(value_text).otherwise("m"),
     )
-    # "will not exceed 100 mln dlrs", "not to exceed 20 pct": a negated floor is a ceiling (read
-    # on the rows whose qualifier is a form of "exceed" only)
-    not_exceed = on_rows(c, pl.col("qual").str.to_lowercase().str.starts_with("exceed").fill_null(False),
-                         pl.col("pre").str.contains(rx(r"(?i)(?:(?-u:\b)(?:not|never|cannot)|n['’]t)\s+(?:to\s+|be\s+)?$")),
+    # "the toll exceeded 100", "to exceed 90 percent": a verb that sets a floor, more_than; negated
+    # ("will not exceed 100 mln dlrs", "not to exceed 20 pct") a ceiling, at_most. Literal tests
+    # (as a qualifier word in the lead regex, read backwards from every number, it cost ~1%); the
+    # negation regex reads their rows only.
+    pre = pl.col("pre")
+    exceed = (pl.col("qual").is_null() & pl.col("_after").is_null()
+              & (pre.str.ends_with("exceed ") | pre.str.ends_with("exceeds ") | pre.str.ends_with("exceeded ")
+                 | pre.str.ends_with("exceeding ")))
+    not_exceed = on_rows(c, exceed, pre.str.contains(rx(r"(?i)(?:(?-u:\b)(?:not|never|cannot)|n['’]t)\s+(?:to\s+|be\s+)?exceed\w*\s+$")),
                          pl.Boolean, False)
-    c = c.with_columns(qualifier=pl.when(not_exceed).then(pl.lit("at_most")).otherwise("qualifier"))
+    c = c.with_columns(qualifier=pl.when(not_exceed).then(pl.lit("at_most")).when(exceed).then(pl.lit("more_than"))
+                       .otherwise("qualifier"))
     # "raised $2.3 million", "raises 50 mln dlrs": money raised is an amount, not a rise ("raised
     # prices by 5 pct", "raised by $2" stay changes, and so does the passive: a price "was raised
     # 50 cts"); read on the rising money rows only (few)

@@ -76,15 +76,22 @@ def test_qualifier_between_number_and_noun_is_no_unit():
     assert (c["unit"], c["object"], c["qualifier"]) == (None, "people", "at_least")
 
 
-@pytest.mark.parametrize("text,claim", [
-    ("Some death tolls exceeded 100.", "exceeded 100"),
-    ("The goal was to exceed 90 percent.", "exceed 90 percent"),
-    ("Bids exceeding 5 mln dlrs were refused.", "exceeding 5 mln dlrs"),
-    ("Its debt exceeds 2 billion dlrs.", "exceeds 2 billion dlrs"),
+@pytest.mark.parametrize("text,claim,qualifier", [
+    ("Some death tolls exceeded 100.", "100", "more_than"),
+    ("The goal was to exceed 90 percent.", "90 percent", "more_than"),
+    ("Bids exceeding 5 mln dlrs were refused.", "5 mln dlrs", "more_than"),
+    ("Its debt exceeds 2 billion dlrs.", "2 billion dlrs", "more_than"),
+    # a negated floor is a ceiling
+    ("Repurchases will not exceed 10 mln shares.", "10 mln shares", "at_most"),
+    ("The price is not to exceed 175 mln dlrs.", "175 mln dlrs", "at_most"),
+    ("Notes not exceeding 50 mln dlrs were sold.", "50 mln dlrs", "at_most"),
+    ("Output won't exceed 10.5 mln bags.", "10.5 mln bags", "at_most"),
+    # another qualifier stays
+    ("Sales exceeded about 5 mln dlrs.", "about 5 mln dlrs", "approximately"),
 ])
-def test_exceeded_is_more_than(text, claim):
+def test_exceeded_is_more_than(text, claim, qualifier):
     c = one(text)
-    assert (c["text"], c["qualifier"], c["trend"]) == (claim, "more_than", None)
+    assert (c["text"], c["qualifier"], c["trend"]) == (claim, qualifier, None)
 
 
 def test_exceeded_forecasts_by_is_not_a_floor():
