@@ -10,9 +10,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "claims"))
 from scoring import evaluate, load_articles, load_labels  # noqa: E402
 
 # Just below what the extractor reaches (see docs/numeric_claims.md); raise them when it improves.
-# 511 gold claims in 68 articles, the last 18 labelled blind in the fifth round (0.966 / 0.927 /
-# 0.982 after it; one claim moves a figure by ~0.002)
-FLOORS = {"value_f1": 0.962, "value_unit_object_f1": 0.922, "qualifier_trend_acc": 0.978}
+# 630 gold claims in 80 articles, the last 12 labelled blind in the seventh round (0.966 / 0.932 /
+# 0.978 after it; one claim moves a figure by ~0.0016). Qualifier/trend went down from 0.978 when
+# those 12 were added: they are harder there (the older 68 articles stay at 0.984).
+FLOORS = {"value_f1": 0.963, "value_unit_object_f1": 0.928, "qualifier_trend_acc": 0.975}
 # 175 gold claims: one claim moves a figure by ~0.005 (0.886 / 0.803 / 0.970 after the fifth round)
 HELDOUT_FLOORS = {"value_f1": 0.88, "value_unit_object_f1": 0.795, "qualifier_trend_acc": 0.965}
 
