@@ -44,7 +44,7 @@ _LONG_UNITS = [k for k in U.unit_table() if len(k) > 1]
 _SHORT_UNITS = "".join(k for k in U.unit_table() if len(k) == 1)
 # A qualifier may stand between a number and a unit written out ("1,000 or more kilograms",
 # "five or so miles"): the unit as written then holds it, and the claim reads it from there.
-UNIT_RE = (rf"(?i)^(?:\s?%|(?:\s+or\s+(?:more|less|fewer|so)(?-u:\b))?[\s-]?(?:{U._alt(_LONG_UNITS)}){B}"
+UNIT_RE = (rf"(?i)^(?:\s?%|(?:\s+or\s+(?:more|less|fewer|so)(?-u:\b))?[\s-]?(?:{U.unit_alternation(_LONG_UNITS)}){B}"
            rf"|(?-i:[{_SHORT_UNITS}]){B})")
 _JUNK = (
     rf"(?:https?://|www\.)\S+|{B}[a-z]+[-‐]?\d+[a-z\d]*(?:[-/]\d+)*{B}"

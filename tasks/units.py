@@ -266,6 +266,14 @@ def _alt(forms) -> str:
     return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
 
 
+def unit_alternation(forms) -> str:
+    """`_alt` of the unit forms, the hyphenated twins of the table ("percentage-point") left out:
+    the spaced form matches both (`[\\s-]+`), so the alternation does not grow by them."""
+    forms = [f for f in forms if not ("-" in f and f.split("-")[0] in _HYPHENATED_FIRST)]
+    return "|".join(re.escape(f).replace(r"\ ", r"[\s-]+" if f.split(" ")[0] in _HYPHENATED_FIRST else r"\s+")
+                    for f in sorted(forms, key=len, reverse=True))
+
+
 def unit_pattern() -> str:
     """Alternation of every unit surface form, longest first (leftmost-first alternation would
     otherwise stop at "m" in "miles")."""
