@@ -15,7 +15,8 @@ from scoring import evaluate, load_articles, load_labels  # noqa: E402
 # those 12 were added: they are harder there (the older 68 articles stay at 0.984).
 FLOORS = {"value_f1": 0.963, "value_unit_object_f1": 0.928, "qualifier_trend_acc": 0.975}
 # 175 gold claims: one claim moves a figure by ~0.005 (0.886 / 0.803 / 0.970 after the fifth round)
-HELDOUT_FLOORS = {"value_f1": 0.88, "value_unit_object_f1": 0.795, "qualifier_trend_acc": 0.965}
+# Seventh round, scored once on the held-out slice by the lead (totals only): value+unit/object 0.803 -> 0.820.
+HELDOUT_FLOORS = {"value_f1": 0.88, "value_unit_object_f1": 0.81, "qualifier_trend_acc": 0.965}
 
 
 def test_claims_quality_floors():
