@@ -14,6 +14,7 @@ import polars as pl
 from tasks import furniture as F
 from tasks.ascii_patterns import Rx, is_ascii, patterns_for
 from tasks.dates import published
+from tasks.furniture_signals import signal_furniture
 from tasks.header import dateline_place, given_dateline_place, header_lines, header_metadata
 from tasks.language import with_language
 from tasks.normalise import ascii_normalised, collapsed_spaces, normalised_text
@@ -163,12 +164,19 @@ def _kept_lines(lines: pl.DataFrame, rx: Rx) -> pl.DataFrame:
     # Without any long paragraph there is no article for such a run to close: a table of figures
     # ("Shr 12 cts vs 15 cts", results by constituency) is all labels and is the article itself.
     closing_labels = label & (run_length >= 3) & (i > pl.when(long_body).then(i).max().over("rec")).fill_null(False)
+    # Furniture by its form and place, whatever its words (`tasks/furniture_signals.py`).
+    # (the line's last characters only: an end-anchored pattern still reads the line from its start)
+    prose = (pl.col("nw") >= 8) & pl.col("furniture").is_null() & ~pl.col("meta") & pl.when(pl.col("nw") >= 8).then(
+        pl.col("line").str.slice(-4)).str.contains(r"[.!?]['\"”’)]*$")
+    known = pl.col("meta") | pl.col("tail_marker")
+    lines = lines.with_columns(_signal=signal_furniture(lines, i > pl.col("header_end").fill_null(-1), prose, known))
     candidate = (
         (i > pl.col("header_end").fill_null(-1))
         & ~pl.col("meta")
         & ~pl.col("tail_marker")
         & ~in_tail
         & ~closing_labels
+        & ~pl.col("_signal")
         # Only a short line can repeat the headline.
         & ~_same_key(pl.col("_title_key"), rx, where=pl.col("nw") <= 40)
     )
