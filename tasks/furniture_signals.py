@@ -61,18 +61,18 @@ def figure_row(line: pl.Expr, words: pl.Expr) -> pl.Expr:
     return line.str.contains(_NUMBER) & ((words <= BARE_MAX_WORDS) | (line.str.count_matches(_NUMBER) * 3 >= words))
 
 
-def signal_weight(line: pl.Expr, bare: pl.Expr) -> pl.Expr:
-    """The weight of the signals a bare line carries on its own (its neighbours are counted apart)."""
-    text = pl.when(bare).then(line)
+def signal_weight(line: pl.Expr) -> pl.Expr:
+    """The weight of the signals a bare line carries on its own (its neighbours are counted apart).
+    Given bare lines only: masked rows would still be scanned (see `signal_furniture`)."""
     signals = (
-        ~text.str.contains(_SMALL_WORD),  # menu case
+        ~line.str.contains(_SMALL_WORD),  # menu case
         # few function words: fewer than one word in five ("Download The X App for Latest News")
-        text.str.count_matches(_STOPWORDS) * 5 < text.str.count_matches(" ") + 1,
-        text.str.contains(_READER),
-        text.str.contains(_LABEL_PREFIX),
+        line.str.count_matches(_STOPWORDS) * 5 < line.str.count_matches(" ") + 1,
+        line.str.contains(_READER),
+        line.str.contains(_LABEL_PREFIX),
     )
     # items split by bars or bullets are a menu or a list of links whatever their words
-    separated = text.str.contains(_SEPARATOR).cast(pl.Int32) * _THRESHOLD
+    separated = line.str.contains(_SEPARATOR).cast(pl.Int32) * _THRESHOLD
     return pl.sum_horizontal(*(s.cast(pl.Int32) for s in signals)) + separated
 
 
@@ -120,7 +120,15 @@ def _figures(frame: pl.DataFrame) -> pl.Series:
 def _flagged(frame: pl.DataFrame) -> pl.Series:
     bare, is_prose, i = pl.col("_bare"), pl.col("_prose"), pl.col("i")
     line, words = pl.col("line"), pl.col("nw")
-    frame = frame.with_columns(_figures=_figures(frame))
+    bare_rows = frame["_bare"]
+    # The patterns run on the bare lines alone, and their results are put back in place.
+    own = frame.filter(bare_rows).select(signal_weight(line).alias("w"), line.str.contains(_SEPARATOR).alias("s"))
+    at = bare_rows.arg_true()
+    frame = frame.with_columns(
+        _figures=_figures(frame),
+        _own=pl.repeat(0, frame.height, dtype=pl.Int32, eager=True).scatter(at, own.to_series(0)),
+        _separated=pl.repeat(False, frame.height, eager=True).scatter(at, own.to_series(1)),
+    )
     # One aggregation joined back: four windows over the records cost twice as much.
     per_record = frame.group_by("rec").agg(
         _first_prose=pl.when(is_prose).then(i).min(),
@@ -142,13 +150,12 @@ def _flagged(frame: pl.DataFrame) -> pl.Series:
     # (a single closing line is often the article's own: a source, a sign-off).
     outside = (i < first_prose) | ((i > last_prose) & (pl.col("_last_line") - last_prose >= 2))
     weight = (
-        signal_weight(line, bare).fill_null(0)
+        pl.col("_own")
         + (run >= 2).cast(pl.Int32) + (run >= 3).cast(pl.Int32)
         + repeated.cast(pl.Int32)
         + outside.fill_null(False).cast(pl.Int32)
     )
-    separated = pl.when(bare).then(line).str.contains(_SEPARATOR)
-    heading_slot = prev_prose & next_prose & (words <= _HEADING_WORDS) & ~separated
+    heading_slot = prev_prose & next_prose & (words <= _HEADING_WORDS) & ~pl.col("_separated")
     # The head of a table stands right above its first row ("Area Crop", "CURRENT WEEK YEAR").
     table_head = next_in(pl.col("_figures"), "rec").fill_null(False)
     needed = pl.when(heading_slot).then(_THRESHOLD + 1).otherwise(_THRESHOLD)

@@ -44,8 +44,7 @@ def test_a_figure_row_is_short_with_a_number_or_mostly_numbers(text, row):
     ("Harbour ferry timetable changes from Monday", 1),  # one function word in six
 ])
 def test_signal_weight_of_a_line_on_its_own(text, weight):
-    frame = _lines([text]).with_columns(bare=pl.lit(True))
-    assert frame.select(signal_weight(pl.col("line"), pl.col("bare"))).item() == weight
+    assert _lines([text]).select(signal_weight(pl.col("line"))).item() == weight
 
 
 @pytest.mark.parametrize("furniture", [
