@@ -25,6 +25,8 @@ DEVSET = Path(__file__).parent / "metadata"
 ARTICLES = DEVSET / "articles"
 # A held-out slice of renderings of unseen layouts (its README): scored for totals only, never tuned on.
 HELDOUT = DEVSET / "heldout_layouts"
+# A fourth held-out slice: pages with a site name, nav bar, tagline or banner above the headline.
+HELDOUT_4 = DEVSET / "heldout_layouts_4"
 FIELDS = ("title", "subtitle", "section", "authors", "published_date", "published_at", "dateline")
 # A furniture line this long leaks when it appears anywhere inside a kept paragraph; a shorter one
 # ("Hobbits", "Tony Stark") only when a kept paragraph is exactly that line.
@@ -238,8 +240,16 @@ def score_heldout() -> Scores:
     return score(load_labels("heldout_labels.jsonl"), predictions(run_pipeline(HELDOUT)))
 
 
+def score_heldout_4() -> Scores:
+    return score(load_labels("heldout_labels_4.jsonl"), predictions(run_pipeline(HELDOUT_4)))
+
+
 if __name__ == "__main__":
     import sys
+
+    if "--heldout4" in sys.argv:
+        print(score_heldout_4().table())
+        raise SystemExit
 
     if "--heldout" in sys.argv:
         print(score_heldout().table())
