@@ -30,7 +30,7 @@ BARE_MAX_WORDS = 12
 _THRESHOLD = 3
 _HEADING_WORDS = 8
 # Function words: a line of prose, even a short caption, holds some; a menu or tag list none.
-_STOPWORDS = (r"(?i)\b(?:a|an|the|of|in|on|at|to|for|from|by|with|and|or|but|is|are|was|were|be|been|has|have|had"
+STOPWORDS = (r"(?i)\b(?:a|an|the|of|in|on|at|to|for|from|by|with|and|or|but|is|are|was|were|be|been|has|have|had"
               r"|he|she|it|they|we|you|i|his|her|their|its|our|this|that|these|those|as|not|no|will|would|can"
               r"|could|after|before|over|into|about|than|who|which|what|when|where|how|why|if|said|says)\b")
 # "!" is left out: a page exhorts its reader ("Subscribe to our newsletter!"), a report rarely
@@ -39,8 +39,8 @@ _SENTENCE_END = r"[.?;,]['\"”’)\]]*$"
 _OPENS_QUOTE = r"^['\"“‘«—–-]"
 # A number standing as a word ("Shr 23 cts vs 42 cts", "IRAN 1.6 2.2 1.9").
 _NUMBER = r"(?:^| )[-+($£€]*\d"
-_SEPARATOR = r" [|·•»›] |^[←→‹›«»] | [←→‹›«»]$"
-_SMALL_WORD = r"(?:^| )\p{Ll}"
+SEPARATOR = r" [|·•»›] |^[←→‹›«»] | [←→‹›«»]$"
+SMALL_WORD = r"(?:^| )\p{Ll}"
 # The page speaking to its reader ("Follow us", "Why you can trust ...", "our newsletter"); a
 # report speaks of others, and its short lines quote the second person only inside quotation marks.
 _READER = r"(?i)\b(?:you|your|us|our)\b"
@@ -65,14 +65,14 @@ def signal_weight(line: pl.Expr) -> pl.Expr:
     """The weight of the signals a bare line carries on its own (its neighbours are counted apart).
     Given bare lines only: masked rows would still be scanned (see `signal_furniture`)."""
     signals = (
-        ~line.str.contains(_SMALL_WORD),  # menu case
+        ~line.str.contains(SMALL_WORD),  # menu case
         # few function words: fewer than one word in five ("Download The X App for Latest News")
-        line.str.count_matches(_STOPWORDS) * 5 < line.str.count_matches(" ") + 1,
+        line.str.count_matches(STOPWORDS) * 5 < line.str.count_matches(" ") + 1,
         line.str.contains(_READER),
         line.str.contains(_LABEL_PREFIX),
     )
     # items split by bars or bullets are a menu or a list of links whatever their words
-    separated = line.str.contains(_SEPARATOR).cast(pl.Int32) * _THRESHOLD
+    separated = line.str.contains(SEPARATOR).cast(pl.Int32) * _THRESHOLD
     return pl.sum_horizontal(*(s.cast(pl.Int32) for s in signals)) + separated
 
 
@@ -122,7 +122,7 @@ def _flagged(frame: pl.DataFrame) -> pl.Series:
     line, words = pl.col("line"), pl.col("nw")
     bare_rows = frame["_bare"]
     # The patterns run on the bare lines alone, and their results are put back in place.
-    own = frame.filter(bare_rows).select(signal_weight(line).alias("w"), line.str.contains(_SEPARATOR).alias("s"))
+    own = frame.filter(bare_rows).select(signal_weight(line).alias("w"), line.str.contains(SEPARATOR).alias("s"))
     at = bare_rows.arg_true()
     frame = frame.with_columns(
         _figures=_figures(frame),

@@ -17,6 +17,7 @@ import polars as pl
 
 from tasks.ascii_patterns import Rx, patterns_for
 from tasks.furniture import TITLE_LABEL
+from tasks.furniture_signals import SEPARATOR, SMALL_WORD, STOPWORDS
 from tasks.windows import cum_sum_in
 
 HEADER_WINDOW = 12
@@ -33,10 +34,27 @@ _LABELS = (r"^(?:UPDATED?|BREAKING(?: NEWS)?|EXCLUSIVE|WATCH|ANALYSIS|OPINION|LI
            r"|EXPLAINER|EDITORIAL|COMMENT|REVIEW|INTERVIEW|PODCAST|PREVIEW|REPORT|SPOILERS?|FILE)$")
 # A place in title case is a dateline only with the agency after it: "Hong Kong (CNN) — ".
 _AGENCY_DATELINE = r"^([A-Z][a-z]+(?: [A-Z][a-z]+){0,2}) \([A-Z][A-Za-z]{1,12}(?: [A-Z][A-Za-z]{1,12}){0,2}\) [-–—]{1,2}\s+\S"
+# A banner word a page prints alone or before a colon above its headline ("WATCH LIVE: 8 News Now").
+_BANNER = r"^(?:BREAKING(?: NEWS)?|EXCLUSIVE|WATCH(?: LIVE)?|LIVE(?: UPDATES)?|JUST IN|DEVELOPING|UPDATED?)(?::|$)"
 
 
 def _first_i(condition: pl.Expr) -> pl.Expr:
     return pl.when(condition).then(pl.col("i")).min().over("rec")
+
+
+def above_headline_form(line: pl.Expr, words: pl.Expr) -> pl.Expr:
+    """A line shaped like what pages print above their headline: a nav bar or breadcrumb split by
+    bars, dots or guillemets ("For You · Headlines · World"), the document title "Headline | Site"
+    (but not a labelled headline, "Breaking News | Council ..."), a banner ("WATCH LIVE: ..."), or a
+    run of capitalised words with no function word: a masthead in capitals or a menu ("News Analysis
+    Data Events Podcasts"). A headline in title case keeps its function words ("Man Killed in Crash");
+    one without, at four words or more, is rare, and is skipped only with another headline under it."""
+    capitalised = ~line.str.contains(SMALL_WORD) & ~line.str.contains(STOPWORDS)
+    return (
+        (line.str.contains(SEPARATOR) & ~line.str.contains(TITLE_LABEL))
+        | line.str.contains(_BANNER)
+        | (capitalised & ((words >= 4) | ~line.str.contains(r"\p{Ll}")))
+    )
 
 
 def header_lines(lines: pl.DataFrame, rx: Rx = patterns_for(False)) -> pl.DataFrame:
@@ -51,13 +69,16 @@ def header_lines(lines: pl.DataFrame, rx: Rx = patterns_for(False)) -> pl.DataFr
     placed = pl.col("name_like") & pl.col("line").str.contains(" in ", literal=True)
     under_prose = ((pl.col("rec").shift(1) == pl.col("rec")) & content.shift(1)).fill_null(False)
     lines = lines.with_columns(name_like=pl.col("name_like") & ~(placed & ~under_prose))
-    # A column of its own: inside the window below, a running sum would be evaluated group by group.
-    lines = lines.with_columns(_prose_before=cum_sum_in(content.cast(pl.Int32), "rec") - content.cast(pl.Int32))
-    allowed_prose = pl.when(given_title).then(0).otherwise(2)
     # Captions and pull-quote credits also sit inside the article, often right after the lede: they
     # are furniture, but on their own they must not pull the lede into the header as a standfirst.
     # A caption between header lines (standfirst, picture, byline) is still inside the header.
     header_kind = pl.col("meta") & ~pl.col("furniture").fill_null("").is_in(["caption", "quote_credit"])
+    lines = _above_headline(lines, content, header_kind)
+    # Lines above the headline are no prose of the header.
+    counted = content & ~(pl.col("i") <= pl.col("above_end").fill_null(-1))
+    # A column of its own: inside the window below, a running sum would be evaluated group by group.
+    lines = lines.with_columns(_prose_before=cum_sum_in(counted.cast(pl.Int32), "rec") - counted.cast(pl.Int32))
+    allowed_prose = pl.when(given_title).then(0).otherwise(2)
     header_meta = (
         (header_kind | pl.col("repeat_title"))
         & (pl.col("i") < HEADER_WINDOW)
@@ -98,7 +119,8 @@ def header_lines(lines: pl.DataFrame, rx: Rx = patterns_for(False)) -> pl.DataFr
     # Both rules are columns before the windows take them: inside a window their regexes ran
     # record by record (four times slower).
     with_title = with_end.with_columns(_guessed=guessed_title, _short=short_title).with_columns(
-        title_i=pl.coalesce(pl.when("_guessed").then(pl.col("i")).min().over("rec"),
+        title_i=pl.coalesce("above_title",
+                            pl.when("_guessed").then(pl.col("i")).min().over("rec"),
                             pl.when("_short").then(pl.col("i")).min().over("rec")),
     ).with_columns(
         header_end=pl.max_horizontal("header_meta_end", "title_i"),
@@ -110,14 +132,47 @@ def header_lines(lines: pl.DataFrame, rx: Rx = patterns_for(False)) -> pl.DataFr
         & (pl.col("i") < pl.col("header_meta_end"))
     )
     subtitle_i = pl.when(subtitle).then(pl.col("i")).min().over("rec")
-    return with_title.with_columns(subtitle_i=subtitle_i).drop("_prose_before", "_n_lines", "_guessed", "_short")
+    return with_title.with_columns(subtitle_i=subtitle_i).drop("_prose_before", "_n_lines", "_guessed", "_short", "above_title")
+
+
+def _above_headline(lines: pl.DataFrame, content: pl.Expr, header_kind: pl.Expr) -> pl.DataFrame:
+    """Adds `above_end`, the last line above the headline of a page that prints a site name, tagline,
+    nav bar or banner over it, and `above_title`, that headline (both null when nothing is above it).
+
+    Read in the lines above the first byline or date of the header, on a page with no given title:
+    the headline is the headline-like line under the last marker line, a section name or a line of
+    `above_headline_form`, that has one under it. So a tagline over a breadcrumb, or a masthead over
+    a nav bar, is passed over, while a kicker or section over the headline only leads to it."""
+    # The few top lines of untitled records are read apart and joined back: a batch whose records
+    # all bring their title (Reuters) pays nothing.
+    zone = (
+        lines.filter(pl.col("given_title").is_null() & (pl.col("i") < HEADER_WINDOW))
+        .with_columns(_first_meta=_first_i(header_kind))
+        .filter(pl.col("i") < pl.col("_first_meta"))
+    )
+    form = above_headline_form(pl.col("line"), pl.col("nw")) & content
+    headline_like = content & ~form & (pl.col("nw") <= _TITLE_MAX_WORDS) & ~pl.col("line").str.contains(r"[^.]\.$")
+    zone = zone.with_columns(
+        _marker=(pl.col("section_like") & ~pl.col("meta")) | form, _candidate=headline_like,
+    ).with_columns(_last_candidate=pl.when("_candidate").then(pl.col("i")).max().over("rec"))
+    above_end = pl.col("i").filter(pl.col("_marker") & (pl.col("i") < pl.col("_last_candidate"))).max()
+    ends = (
+        zone.group_by("rec")
+        .agg(above_end=above_end, above_title=pl.col("i").filter(pl.col("_candidate") & (pl.col("i") > above_end)).min())
+        .filter(pl.col("above_end").is_not_null())
+    )
+    if ends.height == 0:
+        return lines.with_columns(above_end=pl.lit(None, pl.Int32), above_title=pl.lit(None, pl.Int32))
+    return lines.join(ends, on="rec", how="left", maintain_order="left")
 
 
 def header_metadata(lines: pl.DataFrame) -> pl.DataFrame:
     """One row per `rec` with what its header says: title, subtitle, section, authors, date line."""
     in_header = pl.col("i") <= pl.col("header_end")
     before_title = pl.col("i") < pl.col("title_i").fill_null(pl.col("first_content"))
-    section = in_header & before_title & pl.col("section_like") & ~pl.col("meta")
+    # Of the lines above a headline, only the marker right over it may name the section.
+    section = (in_header & before_title & pl.col("section_like") & ~pl.col("meta")
+               & (pl.col("i") >= pl.col("above_end").fill_null(-1)))
     author_name = in_header & (pl.col("i") > pl.col("title_i").fill_null(-1)) & pl.col("name_like") & ~pl.col("meta")
     return (
         lines.filter(in_header | pl.col("byline").is_not_null())
