@@ -75,6 +75,8 @@ _BYLINE = (r"(?i)^(?:by|author|authors|written by|words by|reporting by|posted b
 # TNN | Feb 17, 2019" (an agency's initials may follow the names). Read only on date lines.
 _NAME = r"(?:[A-Z][a-z'’.-]*[a-z]|[A-Z]\.)(?: (?:[A-Z][a-z'’.-]*[a-z]|[A-Z]\.)){1,3}"
 _DATED_BYLINE = rf"^(?P<names>{_NAME}(?:(?:, | and | & ){_NAME})*)(?:, [A-Z]{{2,6}})? ?[|•·] "
+# ... or closing it, after a bar or "by": "Jan 16, 2019 | Maya Lindqvist", "Posted on October 5, 2019 by Priya Natarajan".
+_DATED_BYLINE_AFTER = rf"(?:[|•·] | by )(?P<names>{_NAME}(?:(?:, | and | & ){_NAME})*)$"
 # "Breaking News |", "Last Updated |", "Friday Edition |" have a name's form; no word of a name is
 # one of these (the regex engine has no look-ahead, so the names are tested once extracted). Month
 # names are not listed: a date's month has its day after it, and June, April and Jan are first names.
@@ -174,9 +176,10 @@ def byline_names(line: pl.Expr, rx: Rx = _AS_WRITTEN) -> pl.Expr:
 
 
 def dated_byline_names(date_line: pl.Expr, rx: Rx = _AS_WRITTEN) -> pl.Expr:
-    """The names opening a date line before a bar ("Farah Qureshi | Last Updated: ..."), else null;
+    """The names opening a date line before a bar ("Farah Qureshi | Last Updated: ..."), or closing it
+    after a bar or "by" ("Jan 16, 2019 | Maya Lindqvist"), else null;
     `date_line` holds the date lines only (the others null)."""
-    names = date_line.str.extract(rx(_DATED_BYLINE), 1)
+    names = pl.coalesce(date_line.str.extract(rx(_DATED_BYLINE), 1), date_line.str.extract(rx(_DATED_BYLINE_AFTER), 1))
     return pl.when(~names.str.contains(rx(_NOT_NAME_WORDS))).then(names)
 
 

@@ -25,6 +25,7 @@ _TITLE_MAX_WORDS = 30
 _DATELINE = (r"^(?P<place>[A-Z][A-Z'.\-]+(?:[ \-][A-Z][A-Z'.\-]+)*(?:,\s+[A-Z][\w'.\-]+(?:\s+[A-Z][\w'.\-]+){0,3})?)"
              r"(?:,\s+\w+\.?\s+\d{1,2})?\s*(?:\((?:[A-Za-z .]{1,25})\)\s*)?[-–—]{1,2}\s+\S")
 _PLACED_NAME = r" in [A-Z][a-z]+(?: [A-Z][a-z]+)?$"
+_POST = r" (?:Reporter|Correspondent|Editor|Writer|Columnist|Producer|Photographer)$"
 # "CAIRO: On Tuesday, ...", as South Asian and Gulf papers print it: one to three upper-case words
 # and a colon, then a capitalised word. Labels open a paragraph the same way ("UPDATE: The ...").
 _COLON_DATELINE = r"^([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,2}): [A-Z0-9\"“]"
@@ -195,7 +196,9 @@ def header_metadata(lines: pl.DataFrame) -> pl.DataFrame:
             # "By Lily Chan, CNN": the outlet's initials are not an author; "Selin Aksoy in Istanbul":
             # the place is where she files from.
             .list.eval(pl.element().str.strip_chars(" |•·").str.replace(_PLACED_NAME, ""))
-            .list.eval(pl.element().filter((pl.element() != "") & ~pl.element().str.contains(r"^[A-Z]{2,6}$"))),
+            # "By Danny Mercer, Showbiz Reporter": nor is the reporter's post.
+            .list.eval(pl.element().filter((pl.element() != "") & ~pl.element().str.contains(r"^[A-Z]{2,6}$")
+                                           & ~pl.element().str.contains(_POST))),
         )
         .drop("byline", "name_lines")
     )

@@ -76,3 +76,20 @@ def test_a_page_without_a_byline_or_date_keeps_the_first_line_rule():
 def test_above_headline_form(line, expected):
     frame = pl.DataFrame({"line": [line]}).with_columns(nw=pl.col("line").str.count_matches(" ") + 1)
     assert frame.select(above_headline_form(pl.col("line"), pl.col("nw"))).item() is expected
+
+
+@pytest.mark.parametrize("date_line, authors", [
+    ("Jan 16, 2019 | Maya Lindqvist", ["Maya Lindqvist"]),
+    ("Posted on October 5, 2019 by Priya Natarajan", ["Priya Natarajan"]),
+    ("Published: 14:32, 8 Oct 2020 | Updated: 16:10, 8 Oct 2020", []),
+    ("March 3, 2021 | Last Updated", []),
+])
+def test_a_name_closing_the_date_line_is_the_byline(date_line, authors):
+    doc = one(f"{HEADLINE}\n\n{date_line}\n\n{BODY}")
+    assert doc["title"] == HEADLINE
+    assert doc["authors"] == authors
+
+
+def test_the_reporter_post_after_the_name_is_no_author():
+    doc = one(f"{HEADLINE}\n\nBy Danny Mercer, Showbiz Reporter\n\nMarch 3, 2021\n\n{BODY}")
+    assert doc["authors"] == ["Danny Mercer"]
