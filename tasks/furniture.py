@@ -75,7 +75,8 @@ _BYLINE = (r"(?i)^(?:by|author|authors|written by|words by|reporting by|posted b
 # TNN | Feb 17, 2019" (an agency's initials may follow the names). Read only on date lines.
 _NAME = r"(?:[A-Z][a-z'’.-]*[a-z]|[A-Z]\.)(?: (?:[A-Z][a-z'’.-]*[a-z]|[A-Z]\.)){1,3}"
 _DATED_BYLINE = rf"^(?P<names>{_NAME}(?:(?:, | and | & ){_NAME})*)(?:, [A-Z]{{2,6}})? ?[|•·] "
-# ... or closing it, after a bar or "by": "Jan 16, 2019 | Maya Lindqvist", "Posted on October 5, 2019 by Priya Natarajan".
+# ... or closing it, after a bar or "by": "Jan 16, 2019 | Maya Lindqvist", "Posted on October 5, 2019 by
+# Priya Natarajan".
 _DATED_BYLINE_AFTER = rf"(?:[|•·] | by )(?P<names>{_NAME}(?:(?:, | and | & ){_NAME})*)$"
 # "Breaking News |", "Last Updated |", "Friday Edition |" have a name's form; no word of a name is
 # one of these (the regex engine has no look-ahead, so the names are tested once extracted). Month

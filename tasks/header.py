@@ -133,7 +133,8 @@ def header_lines(lines: pl.DataFrame, rx: Rx = patterns_for(False)) -> pl.DataFr
         & (pl.col("i") < pl.col("header_meta_end"))
     )
     subtitle_i = pl.when(subtitle).then(pl.col("i")).min().over("rec")
-    return with_title.with_columns(subtitle_i=subtitle_i).drop("_prose_before", "_n_lines", "_guessed", "_short", "above_title")
+    return with_title.with_columns(subtitle_i=subtitle_i).drop("_prose_before", "_n_lines", "_guessed", "_short",
+                                                               "above_title")
 
 
 def _above_headline(lines: pl.DataFrame, content: pl.Expr, header_kind: pl.Expr) -> pl.DataFrame:
@@ -159,7 +160,8 @@ def _above_headline(lines: pl.DataFrame, content: pl.Expr, header_kind: pl.Expr)
     above_end = pl.col("i").filter(pl.col("_marker") & (pl.col("i") < pl.col("_last_candidate"))).max()
     ends = (
         zone.group_by("rec")
-        .agg(above_end=above_end, above_title=pl.col("i").filter(pl.col("_candidate") & (pl.col("i") > above_end)).min())
+        .agg(above_end=above_end,
+             above_title=pl.col("i").filter(pl.col("_candidate") & (pl.col("i") > above_end)).min())
         .filter(pl.col("above_end").is_not_null())
     )
     if ends.height == 0:
