@@ -152,7 +152,13 @@ def _above_headline(lines: pl.DataFrame, content: pl.Expr, header_kind: pl.Expr)
         .with_columns(_first_meta=_first_i(header_kind))
         .filter(pl.col("i") < pl.col("_first_meta"))
     )
-    form = above_headline_form(pl.col("line"), pl.col("nw")) & content
+    # A title-case line with no function word is a menu ("News Analysis Data Events Podcasts") only below
+    # something else: as the page's first line it is the headline ("Lion Air Crash Probe Widens", "Iraq
+    # Condemns Base Attacks, Captures Rocket Launcher Amid Regional Tensions") over a standfirst.
+    title_case_only = (~pl.col("line").str.contains(SEPARATOR) & ~pl.col("line").str.contains(_BANNER)
+                       & pl.col("line").str.contains(r"\p{Ll}"))
+    first_content = pl.col("i") == _first_i(content)
+    form = above_headline_form(pl.col("line"), pl.col("nw")) & content & ~(title_case_only & first_content)
     headline_like = content & ~form & (pl.col("nw") <= _TITLE_MAX_WORDS) & ~pl.col("line").str.contains(r"[^.]\.$")
     zone = zone.with_columns(
         _marker=(pl.col("section_like") & ~pl.col("meta")) | form, _candidate=headline_like,

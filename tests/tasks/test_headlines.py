@@ -93,3 +93,16 @@ def test_a_name_closing_the_date_line_is_the_byline(date_line, authors):
 def test_the_reporter_post_after_the_name_is_no_author():
     doc = one(f"{HEADLINE}\n\nBy Danny Mercer, Showbiz Reporter\n\nMarch 3, 2021\n\n{BODY}")
     assert doc["authors"] == ["Danny Mercer"]
+
+
+@pytest.mark.parametrize("headline", [
+    "Lion Air Crash Probe Widens",
+    "Iraq Condemns Base Attacks, Captures Rocket Launcher Amid Regional Tensions",
+])
+def test_a_title_case_headline_on_the_first_line_stays_the_title_over_a_standfirst_without_a_full_stop(headline):
+    # the only form a menu shares with such a headline is title case with no function word
+    doc = one(f"{headline}\n\nInvestigators focus on a faulty sensor as airlines ground their jets\n\n"
+              f"By John Smith\n\nJanuary 5, 2019\n\n{BODY}")
+    assert doc["title"] == headline
+    assert doc["subtitle"] == "Investigators focus on a faulty sensor as airlines ground their jets"
+    assert doc["authors"] == ["John Smith"]
