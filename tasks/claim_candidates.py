@@ -56,7 +56,7 @@ _JUNK = (
     rf"|\d{{4}}s{B}|['’]\d{{2}}s{B}|\+?\d{{1,3}}[\s.-]?\(?\d{{2,4}}\)?[\s.-]\d{{3,4}}[\s.-]\d{{3,4}}"
     rf"|\d{{1,4}}(?:st|nd|rd|th){B}"
 )
-_SEP = r"\s*[-–—]\s*|\s+(?:to|and)\s+"
+_SEP = r"\s*[-–—]\s*|\s+(?:to|and|or)\s+"
 # Numbers only: a range ("36-40", "between 1 and 2 million") is two matches whose gap is a
 # separator, joined afterwards in `_ranges`. Folding the range tail, the percent sign or the
 # unit into this regex multiplies the states of its DFA and made the scan up to 80x slower.
@@ -207,7 +207,10 @@ def _ranges(c: pl.DataFrame, rx: Rx) -> pl.DataFrame:
             # "between 300 to 350 mln stg" is written too, and is a range as well
             (rp == "between") & ((sep == "and") | (sep == "to"))
             | (rp == "from") & (sep == "to")
-            | rp.is_null() & (sep.str.contains(rx("^[-–—]$")) | (sep == "to") & p1.is_null() & u1.is_null()))
+            | rp.is_null() & (sep.str.contains(rx("^[-–—]$")) | (sep == "to") & p1.is_null() & u1.is_null())
+            # "five or six feet", "10 or 12 people", "one or two hundred": a range when the lower
+            # end carries no unit of its own ("5 pct or 12 mln dlrs" is two claims)
+            | rp.is_null() & (sep == "or") & p1.is_null() & u1.is_null())
         # a sign comes after a word only: "1,000 dlrs--750 dlrs" is a dash, not -750
         & (pl.col("g").struct["neg2"].is_null() | (sep == "to") | (sep == "and"))
     ).fill_null(False)
