@@ -19,6 +19,7 @@ from tasks.claim_candidates import CUR, candidates, currency_code, map_back, on_
 from tasks.claim_context import after_qualifier, qualifier, trend
 from tasks.claim_exclusions import drop_non_claims, spelling_flags
 from tasks.claim_objects import with_objects
+from tasks.claim_proportions import with_proportions
 from tasks.numbers import B, SCALE, SCALES, number_value
 from tasks.windows import position_in
 
@@ -157,7 +158,7 @@ def _extract(sentences: pl.DataFrame, quotes: pl.DataFrame | None, claims_only: 
     c = candidates(frame, ascii_text)
     if c.height == 0:
         return empty
-    c = _parse(c, rx)
+    c = with_proportions(_parse(c, rx))
     keep = pl.col("n1_v").is_finite() & ~pl.col("pronoun")
     c = drop_non_claims(c, keep, rx) if claims_only else c.filter(keep)
     # "He was 95.", "Park was 64 when ...": a whole number after a person's "was" is an age. Only a
@@ -261,7 +262,13 @@ def _extract(sentences: pl.DataFrame, quotes: pl.DataFrame | None, claims_only: 
                      & ~pl.col("pre").str.contains(rx(rf"(?i){B}(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?{tail}")),
                      pl.Boolean, False)
     c = c.with_columns(trend=pl.when(raised).then(None).otherwise("trend"))
-    c = with_objects(c, rx).select(
+    c = with_objects(c, rx)
+    if c["ratio"].any():  # odds are rare: the other batches skip this pass
+        # hyphenated odds qualify the noun after them ("a one-in-five chance"), no population
+        compound = on_rows(c, pl.col("ratio"), pl.col("m").str.contains("-in-", literal=True), pl.Boolean, False)
+        c = c.with_columns(object=pl.when(compound).then(None).otherwise("object"),
+                           obj_stop=pl.when(compound).then(0).otherwise("obj_stop"))
+    c = c.select(
         "doc_id", "paragraph_id", "sentence_id", "sent_start", "start", "end", "obj_stop", "m",
         "post", "value", "value_max", "value_text", "qualifier", "trend", "unit", "object",
         "kind", "u_mult")

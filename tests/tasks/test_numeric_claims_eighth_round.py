@@ -29,3 +29,33 @@ def test_or_range(text, expected):
 ])
 def test_no_or_range(text, expected):
     assert claims_of(text).height == expected
+
+
+def props(text: str) -> list[tuple]:
+    return claims_of(text).select("text", "value", "unit", "object").rows()
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("It had a one-in-five chance of forming.", [("one-in-five", 0.2, None, None)]),
+    ("Two out of three voters agreed.", [("Two out of three voters", 2 / 3, None, "voters")]),
+    ("Only 1 in 10 adults agreed.", [("1 in 10 adults", 0.1, None, "adults")]),
+    ("One out of every thousand children who contract measles develop encephalitis.",
+     [("One out of every thousand children", 0.001, None, "children")]),
+    ("Nationwide, one out of five banks reported losses.", [("one out of five banks", 0.2, None, "banks")]),
+])
+def test_proportion(text, expected):
+    assert props(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # digits with "out of" are two counts, as the dev labels write them
+    ("It found 7 out of 20 suspected cases.", [("7", 7, None, None), ("20 suspected cases", 20, None, "suspected cases")]),
+    # a unit, a year or a larger first number makes no proportion
+    ("He scored 2 in 5 minutes.", [("2", 2, None, None), ("5 minutes", 5, "minutes", None)]),
+    ("Sales rose 5 pct in 1987.", [("5 pct", 5, "%", None)]),
+    ("It sold 12 in 3 days.", [("12", 12, None, None), ("3 days", 3, "days", None)]),
+    ("Of the ten, five in four cities voted.", [("ten", 10, None, None), ("five", 5, None, None),
+                                                 ("four cities", 4, None, "cities")]),
+])
+def test_no_proportion(text, expected):
+    assert props(text) == expected
