@@ -26,26 +26,30 @@ def with_proportions(c: pl.DataFrame) -> pl.DataFrame:
     """Joins `X in Y` / `X out of Y` into one claim on the rows where both are plain numbers (no
     unit, currency, percent, range or sign), X the smaller and Y no year; a count written in digits
     with `out of` (`7 out of 20 suspected cases`) stays two counts, as the dev labels write it.
-    The joined row keeps the lower end's columns with `n1_v` the proportion and `ratio` set."""
+    The joined row keeps the lower end's columns with `n1_v` the proportion and `ratio` set; the
+    upper end's row is marked `pronoun`, which the claim filter drops."""
     plain = (pl.col("unit_raw").is_null() & pl.col("n1_cur").is_null() & ~pl.col("n1_pct") & pl.col("n2").is_null()
              & ~pl.col("neg"))
     gap_len = pl.col("start").shift(-1) - pl.col("end")
     pair = (pl.col("sentence_id").shift(-1) == pl.col("sentence_id")) & gap_len.is_in(_GAP_LENS)
-    # the lower end's candidates: a pair by gap length, or a text after it that starts with "every"
-    # (a literal test, on the plain word rows only)
-    rows = c.select("post", "m", "n1_v", "_digits_only", "_four_digits", plain=plain, pair=pair.fill_null(False),
-                    gap_len=gap_len, _row=pl.int_range(pl.len(), dtype=pl.UInt32)).filter("plain")
-    every = rows.filter(~pl.col("_digits_only") & (pl.col("post").str.starts_with(" in every ")
-                                                     | pl.col("post").str.starts_with(" out of every ")))
+    # The lower ends: a pair by gap length, or a word number whose text after it starts with
+    # "every". Flags first, on all rows; the strings are gathered for the few flagged rows only.
+    flags = c.select(_row=pl.int_range(pl.len(), dtype=pl.UInt32), gap_len=gap_len,
+                     pair=(plain & pair).fill_null(False), word=plain & ~pl.col("_digits_only"))
+    cols = ("post", "m", "n1_v", "_digits_only")
+    words = flags.filter("word")
+    every = pl.concat([words, c.select(cols)[words["_row"]]], how="horizontal").filter(
+        pl.col("post").str.starts_with(" in every ") | pl.col("post").str.starts_with(" out of every "))
     # rare (none in most batches): the scale word is found in Python, no pattern to compile
     prefix = [next((e for e in _EVERY if p.startswith(e) and not p[len(e):len(e) + 1].isalnum()), None)
               for p in every["post"]]
     every = every.with_columns(prefix=pl.Series(prefix, dtype=pl.String)).filter(pl.col("prefix").is_not_null())
-    rows = rows.filter("pair")
-    rows = rows.filter(pl.col("post").str.slice(0, pl.col("gap_len")).is_in(_GAPS))
+    rows = flags.filter("pair")
+    rows = pl.concat([rows, c.select(cols)[rows["_row"]]], how="horizontal").filter(
+        pl.col("post").str.slice(0, pl.col("gap_len")).is_in(_GAPS))
     if rows.height == 0 and every.height == 0:
         return c.with_columns(ratio=pl.lit(False))
-    nxt = c.select(n_m="m", n_v="n1_v", n_end="end", n_post="post", n_plain=plain, n_four="_four_digits")[rows["_row"] + 1]
+    nxt = c[rows["_row"] + 1].select(n_m="m", n_v="n1_v", n_end="end", n_post="post", n_plain=plain, n_four="_four_digits")
     rows = pl.concat([rows, nxt], how="horizontal").with_columns(gap=pl.col("post").str.slice(0, pl.col("gap_len")))
     rows = rows.filter(pl.col("n_plain") & ~pl.col("n_four") & (pl.col("n1_v") < pl.col("n_v"))
                        & ~(pl.col("gap").str.starts_with(" out of") & pl.col("_digits_only")))
@@ -63,12 +67,14 @@ def with_proportions(c: pl.DataFrame) -> pl.DataFrame:
         joined = pl.concat([joined, extra.filter(~pl.col("_row").is_in(joined["_row"].implode()))])
     at = joined["_row"]
     ratio = pl.repeat(False, c.height, dtype=pl.Boolean, eager=True).scatter(at, True)
-    gone = pl.repeat(False, c.height, dtype=pl.Boolean, eager=True).scatter(rows["_row"] + 1, True)
+    # the upper ends go as pronouns do: the claim filter right after drops them (filtering the
+    # wide frame here copied every column)
+    upper = rows["_row"] + 1
     return c.with_columns(
         m=c["m"].clone().scatter(at, joined["m"]),
         end=c["end"].clone().scatter(at, joined["end"].cast(c["end"].dtype)),
         post=c["post"].clone().scatter(at, joined["post"]),
         n1_v=c["n1_v"].clone().scatter(at, joined["n1_v"]),
-        pronoun=c["pronoun"].clone().scatter(at, False),
+        pronoun=c["pronoun"].clone().scatter(at, False).scatter(upper, True),
         ratio=ratio,
-    ).filter(~gone)
+    )
