@@ -163,6 +163,8 @@ def _find(frame: pl.DataFrame, rx: Rx, ascii_text: bool) -> pl.DataFrame:
         start=start.cast(pl.Int32), end=pl.col("end").cast(pl.Int32), m="seg",
         pre=back(text.slice((start - 40).clip(0), start.clip(upper_bound=40))),
         post=back(text.slice(pl.col("end"), 60)),
+        # what tells a cut context from a sentence's end (`claim_objects`)
+        sent_len=length(pl.col("text")).cast(pl.Int32),
     )
 
 

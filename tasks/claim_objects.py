@@ -63,8 +63,19 @@ def _object(c: pl.DataFrame, post: pl.Expr, rx: Rx) -> pl.Series:
     # lead is one "-" or the spaces before the first letter.
     # A closed quotation of up to four words is one word of the phrase ('370 "jackal horns"',
     # 'five "A" warrants'); an unclosed or longer one is no object.
-    found = c.select(m=post.str.extract(rx(rf"^(?:\s+|-){_WORD}(?: {_WORD}){{0,4}}"), 0))
+    found = c.select("post", "sent_len", _end="end", _p=post).with_columns(
+        m=pl.col("_p").str.extract(rx(rf"^(?:\s+|-){_WORD}(?: {_WORD}){{0,4}}"), 0))
     m = pl.col("m")
+    # The context after a number is cut (`candidates` reads 60 characters): a phrase that runs to
+    # the cut before the sentence ends may end in a cut word ("outstanding common stock und"),
+    # which is dropped. Byte lengths find the few rows that reach the end (a match is a prefix of
+    # its text; the rewrites above change the start only); characters are counted on those only.
+    reach = (m.str.len_bytes() == pl.col("_p").str.len_bytes()).fill_null(False)
+    cut = on_rows(found, reach, pl.col("_end") + pl.col("post").str.len_chars() < pl.col("sent_len"), pl.Boolean, False)
+    if cut.any():
+        cut_m = found["m"].filter(cut).str.replace(rx(r"\s*\S+$"), "")
+        found = found.with_columns(m=found["m"].clone().scatter(cut.arg_true(), cut_m))
+    found = found.select("m")
     # a dash lead stays on the phrase ("-monthly comparisons"): FIRST_WORDS do not open it
     raws = found.select(raw=pl.when(m.str.starts_with("-")).then(m).otherwise(m.str.strip_chars_start()))
     # The object depends on these words alone, and they repeat (half the rows): the passes below
@@ -117,7 +128,7 @@ def with_objects(c: pl.DataFrame, rx: Rx) -> pl.DataFrame:
                        .str.contains(rx(OF_THE)).fill_null(pl.when("_want").then(False)))
     # Only the wanted rows (two in five) go through the object passes: a when/then computes
     # every branch on every row, so the rewrites below would otherwise run on all of them.
-    wanted = c.select("post", "kind", "_of_the", _row=pl.int_range(pl.len(), dtype=pl.UInt32)).filter(
+    wanted = c.select("post", "kind", "_of_the", "end", "sent_len", _row=pl.int_range(pl.len(), dtype=pl.UInt32)).filter(
         c["_want"].fill_null(True))
     # Each rewrite reads only its own rows: a when/then computes every branch on every row.
     of_the = (pl.col("kind") == "count") & pl.col("_of_the")

@@ -59,3 +59,16 @@ def test_proportion(text, expected):
 ])
 def test_no_proportion(text, expected):
     assert props(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the 60 characters after the number end inside "under": the cut word is no part of the object
+    ("He may buy up to 40 pct of the Computer Terminal's outstanding common stock under certain terms.",
+     "outstanding common stock"),
+    ("It owns 14.3 pct of the scientific instrument maker's common stock outstanding.", "common stock"),
+    # a phrase that runs to the sentence's end is whole
+    ("It bought 51 pct of the company's common shares", "common shares"),
+    ("Reuters counted 700 workers", "workers"),
+])
+def test_object_at_the_context_cut(text, expected):
+    assert [r["object"] for r in claims_of(text).to_dicts()] == [expected]
