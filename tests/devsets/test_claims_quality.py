@@ -13,7 +13,9 @@ from scoring import evaluate, load_articles, load_labels  # noqa: E402
 # 630 gold claims in 80 articles, the last 12 labelled blind in the seventh round (0.966 / 0.932 /
 # 0.978 after it; one claim moves a figure by ~0.0016). Qualifier/trend went down from 0.978 when
 # those 12 were added: they are harder there (the older 68 articles stay at 0.984).
-FLOORS = {"value_f1": 0.963, "value_unit_object_f1": 0.928, "qualifier_trend_acc": 0.975}
+# Eighth round: 0.976 / 0.951 / 0.979 (six older labels given the object the guide asks for, see
+# docs/numeric_claims.md).
+FLOORS = {"value_f1": 0.973, "value_unit_object_f1": 0.948, "qualifier_trend_acc": 0.977}
 # 175 gold claims: one claim moves a figure by ~0.005 (0.886 / 0.803 / 0.970 after the fifth round)
 # Seventh round, scored once on the held-out slice by the lead (totals only): value+unit/object 0.803 -> 0.820.
 HELDOUT_FLOORS = {"value_f1": 0.88, "value_unit_object_f1": 0.81, "qualifier_trend_acc": 0.965}
