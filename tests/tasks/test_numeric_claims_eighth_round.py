@@ -1,4 +1,5 @@
-"""Rules of the eighth quality round: `X or Y` ranges."""
+"""Rules of the eighth quality round: `X or Y` ranges, odds and proportions, objects at the cut of the
+context after a number."""
 
 from __future__ import annotations
 
