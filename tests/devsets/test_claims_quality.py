@@ -18,7 +18,8 @@ from scoring import evaluate, load_articles, load_labels  # noqa: E402
 FLOORS = {"value_f1": 0.973, "value_unit_object_f1": 0.948, "qualifier_trend_acc": 0.977}
 # 175 gold claims: one claim moves a figure by ~0.005 (0.886 / 0.803 / 0.970 after the fifth round)
 # Seventh round, scored once on the held-out slice by the lead (totals only): value+unit/object 0.803 -> 0.820.
-HELDOUT_FLOORS = {"value_f1": 0.88, "value_unit_object_f1": 0.81, "qualifier_trend_acc": 0.965}
+# Eighth round, read the same way: value F1 0.886 -> 0.902, value+unit/object 0.820 -> 0.836.
+HELDOUT_FLOORS = {"value_f1": 0.895, "value_unit_object_f1": 0.83, "qualifier_trend_acc": 0.965}
 
 
 def test_claims_quality_floors():
