@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.tasks.claim_frames import claims_of, one
+from tests.tasks.claim_frames import claims_of
 
 
 def ranges(text: str) -> list[tuple]:
