@@ -66,9 +66,21 @@ FRAGMENT_VERBS: dict[str, tuple[str, ...]] = {
     "put": ("put",),
 }
 
+# Round 13: speech verbs that frame a whole direct quote (`X observed, "..."`, `Y elaborated, "..."`) but are too often
+# something else before a bare clause to introduce an indirect one (`observed a minute's silence`, `recalled 2005 cars`).
+DIRECT_VERBS: dict[str, tuple[str, ...]] = {
+    "observe": ("observed", "observes"),
+    "recall": ("recalled", "recalls"),
+    "elaborate": ("elaborated", "elaborates"),
+    "exclaim": ("exclaimed", "exclaims"),
+    "recount": ("recounted", "recounts"),
+    "lament": ("lamented", "laments"),
+    "quip": ("quipped", "quips"),
+}
+
 LEMMA: dict[str, str] = {
     form: lemma
-    for table in (CLAUSE_VERBS, FRAGMENT_VERBS)
+    for table in (CLAUSE_VERBS, FRAGMENT_VERBS, DIRECT_VERBS)
     for lemma, forms in table.items()
     for form in forms
 }

@@ -1,0 +1,31 @@
+"""Round 13 of docs/quotes.md: the quote frames round 12 left (speech verbs that frame only direct quotes, ...), and
+the false hits they must not bring."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from tests.tasks.quote_frames import indirect, run
+
+
+def direct(*paragraphs: str) -> list[tuple]:
+    """(speaker, cue) of the direct and partial quotes."""
+    q = run(*paragraphs).filter(pl.col("quote_type") != "indirect").sort("char_start")
+    return list(q.select("speaker", "cue").iter_rows())
+
+
+def test_speech_verbs_that_frame_a_direct_quote():
+    assert direct('Karin Olsen of the relief agency observed, "I have never seen a drive like this."') == [
+        ("Karin Olsen", "observe")]
+    assert direct('"It is already December in the bond market," quipped Robert Lanz of Meridian Securities.') == [
+        ("Robert Lanz", "quip")]
+    assert direct('Mayor Ivo Brandt elaborated, "A city that is present must protect its people."') == [
+        ("Mayor Ivo Brandt", "elaborate")]
+    assert direct('The fund observed in its outlook that "adjustments take time to work through to trade flows."')[0][0] == "The fund"
+
+
+def test_direct_only_verbs_introduce_no_indirect_clause():
+    # a product recall or an observed silence is no reported speech
+    assert indirect("Harlow Motors recalled 2005 models made at its Leeds plant after a fire.") == []
+    assert indirect("The crowd observed a minute of silence before the match began.") == []
+    assert indirect("Engineers observed the dam had cracked near its base.") == []
