@@ -69,6 +69,9 @@ _CONTINUES_SUBJECT = r"^[a-z]"
 _OPENS_CLAUSE = (r"^(?:he|she|they|it|we|the|a|an|there|this|these|those|his|her|their|its|our|many|some|most|all|no|one|"
                  r"two|three|several|more|at|about|but|and|while|although|though|whereas|yet|so|when|after|before|because|if|"
                  r"since|as|in|on|for|with|by|from|during)(?:\W|$)")
+# "..., argued the government's lawyer, Richard Keen.": a role, then its name as the sentence's last words (round 13)
+_ROLE = r"^(?:the|a|an|its|his|her|their)\s+[a-z]"
+_NAME_ONLY = r"^(?:[A-Z][\w'’-]*\.?\s+){1,3}[A-Z][\w'’-]+\.?\s*$"
 _CONJUNCTION = r"^(?:but|and|while|although|though|whereas|yet)\s"  # "X did Y, according to Z, but ...": the clause is before
 _PAREN_TAIL = rf",?\s+(?:according to|{INVERTED_VERBS}|reads)?\s*$"
 _IN_RELATIVE = r"(?:^|,)[^,]*(?-u:\b)(?:which|who|whom|whose)(?-u:\b)[^,]*,\s+$"  # "fighters which, the statement said, ..."
@@ -235,6 +238,9 @@ def _rule(prefix: str, cue: pl.Expr, rx: Rx,
             # (no verb after the speaker, a clause before it: "In an official statement, the commission said, ..." has none)
             before = before | (~whole & ~cl.str.contains(rx(FINITE_NEAR)) & ~cl.str.contains(MARK_START)
                                & head.str.contains(rx(VERBISH)))
+        named = (before & sp.str.contains(rx(_ROLE)) & cl.str.contains(rx(_NAME_ONLY))) if prefix == "mid_vs" else pl.lit(False)
+        sp_at = pl.when(named).then(pl.col("text").str.len_chars() - cl.str.len_chars()).otherwise(sp_at)
+        sp = pl.when(named).then(cl.str.strip_chars_end(" .")).otherwise(sp)
         cl_at = pl.when(whole | before).then(0).otherwise(pl.col("text").str.len_chars() - cl.str.len_chars())
         cl = pl.when(whole).then(pl.col("text")).when(before).then(head).otherwise(cl)
     sp_clean = sp.str.strip_chars(" ,")

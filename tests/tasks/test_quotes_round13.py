@@ -29,3 +29,14 @@ def test_direct_only_verbs_introduce_no_indirect_clause():
     assert indirect("Harlow Motors recalled 2005 models made at its Leeds plant after a fire.") == []
     assert indirect("The crowd observed a minute of silence before the match began.") == []
     assert indirect("Engineers observed the dam had cracked near its base.") == []
+
+
+def test_a_name_after_an_inverted_role_is_the_speaker():
+    got = indirect("It is not for the court to judge the motives of ministers, argued the government's lawyer, Richard Keen.")
+    assert [(sp, cue) for _, sp, cue in got] == [("Richard Keen", "argue")]
+    assert got[0][0].startswith("It is not for the court")
+    # an appositive that is no name, or a named speaker before it, leaves the speaker as it was
+    got = indirect("The plant will close by the end of the year, said the company's chairman, a former banker.")
+    assert [sp for _, sp, _ in got] == ["the company's chairman"]
+    got = indirect("The plant will close by the end of the year, said Harlan Ullman, Westbury Steel.")
+    assert [sp for _, sp, _ in got] == ["Harlan Ullman"]
