@@ -113,7 +113,7 @@ def test_a_bare_plural_source_after_the_clause_is_its_speaker():
 
 def test_other_verbs_before_their_speaker():
     assert indirect("It is not for the Court to opine about the motivations, argued the government lawyer, Richard Keen.") == [
-        ("It is not for the Court to opine about the motivations", "the government lawyer", "argue")]
+        ("It is not for the Court to opine about the motivations", "Richard Keen", "argue")]  # round 13: the name
     # after those verbs an object is no speaker
     assert clauses("A storm hit the northern coast on Monday, claimed the lives of four fishermen.") == []
     assert clauses("The governor toured the flooded towns, declared a state of emergency.") == []
