@@ -40,3 +40,21 @@ def test_a_name_after_an_inverted_role_is_the_speaker():
     assert [sp for _, sp, _ in got] == ["the company's chairman"]
     got = indirect("The plant will close by the end of the year, said Harlan Ullman, Westbury Steel.")
     assert [sp for _, sp, _ in got] == ["Harlan Ullman"]
+
+
+def test_a_lone_first_name_is_the_full_name_given_before():
+    got = indirect("Republican state representative Terri Collins who sponsored the bill spoke on Monday.",
+                   "Terri said the bill would become law after the court revisits the case.")
+    assert [sp for _, sp, _ in got] == ["Terri Collins"]
+    # a family name first: the article's later mentions use it alone
+    got = indirect("Deputy prime minister Kim Mahn-je met bankers in Seoul.",
+                   "Kim said the market was vulnerable to a sudden influx of foreign funds.")
+    assert [sp for _, sp, _ in got] == ["Kim Mahn-je"]
+
+
+def test_a_firm_name_is_no_first_and_last_name():
+    # no office or `who` before the pair: a firm's two words ("Wyse Technology", "First Interstate Bancorp")
+    got = indirect("Wyse Technology sold its terminal unit to Link on Friday.", "Wyse said the sale closes in May.")
+    assert [sp for _, sp, _ in got] == ["Wyse"]
+    got = indirect("First Interstate Bancorp withdrew its bid for the bank.", "Interstate said the bid was too costly.")
+    assert [sp for _, sp, _ in got] == ["Interstate"]
