@@ -63,7 +63,9 @@ _LINE_FEATURES = {"furniture": pl.String, "byline": pl.String, "date_line": pl.B
 
 def _line_features(lines: pl.DataFrame, rx: Rx) -> pl.DataFrame:
     line, words = pl.col("line"), pl.col("nw")
-    byline = pl.when((words <= 8) & ~line.str.contains(r"[.!?]$")).then(F.byline_names(line, rx))
+    short = pl.when(words <= 8).then(line)
+    byline = pl.coalesce(pl.when(~short.str.contains(r"[.!?]$")).then(F.byline_names(short, rx)),
+                         short.str.extract(rx(F.STAFF_LINE), 1))
     features = lines.select(
         "rec", "i", "line",
         furniture=F.furniture_kind(line, words, rx),
@@ -169,7 +171,8 @@ def _kept_lines(lines: pl.DataFrame, rx: Rx) -> pl.DataFrame:
     prose = (pl.col("nw") >= 8) & pl.col("furniture").is_null() & ~pl.col("meta") & pl.when(pl.col("nw") >= 8).then(
         pl.col("line").str.slice(-4)).str.contains(r"[.!?]['\"”’)]*$")
     known = pl.col("meta") | pl.col("tail_marker")
-    lines = lines.with_columns(_signal=signal_furniture(lines, i > pl.col("header_end").fill_null(-1), prose, known))
+    lines = lines.with_columns(_signal=signal_furniture(lines, i > pl.col("header_end").fill_null(-1), prose, known),
+                               _about=_issuer_boilerplate())
     candidate = (
         (i > pl.col("header_end").fill_null(-1))
         & ~pl.col("meta")
@@ -177,6 +180,7 @@ def _kept_lines(lines: pl.DataFrame, rx: Rx) -> pl.DataFrame:
         & ~in_tail
         & ~closing_labels
         & ~pl.col("_signal")
+        & ~pl.col("_about") & ~(pl.col("_about").shift(1) & (pl.col("rec").shift(1) == pl.col("rec"))).fill_null(False)
         # Only a short line can repeat the headline.
         & ~_same_key(pl.col("_title_key"), rx, where=pl.col("nw") <= 40)
     )
@@ -210,6 +214,16 @@ def _kept_lines(lines: pl.DataFrame, rx: Rx) -> pl.DataFrame:
         kind=pl.when(heading).then(pl.lit("heading")).otherwise(pl.lit("body")).cast(PARAGRAPH_KIND)
     )
     return marked, kept
+
+
+def _issuer_boilerplate() -> pl.Expr:
+    """A press release closes with its issuer's boilerplate, "About Women in Transport Forum" over "The
+    Women in Transport Forum is a ...": true on such a heading whose next line opens with its name (that
+    line is furniture too, as an author's bio is)."""
+    short = (pl.col("nw") <= 8) & pl.col("line").str.starts_with("About ")
+    name = pl.when(short).then(pl.col("line").str.slice(6)).str.replace(r"^[Tt]he ", "")
+    following = pl.when(short).then(next_in(pl.col("line"), "rec")).str.replace(r"^The ", "")
+    return following.str.starts_with(pl.concat_str(name, pl.lit(" "))).fill_null(False)
 
 
 def _sha16(texts: pl.Series) -> pl.Series:

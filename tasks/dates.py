@@ -19,12 +19,15 @@ _YEAR_END = r"(?:\b|[0-3]?\d\s)"
 MONTH_DAY_YEAR = rf"(?i)\b{_MONTH}\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d){_YEAR_END}"
 DAY_MONTH_YEAR = rf"(?i)\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?[\s-]+{_MONTH}\.?,?[\s-]+(?P<year>(?:19|20)\d\d){_YEAR_END}"
 ISO_DATE = r"\b(?P<year>(?:19|20)\d\d)[-/](?P<month>\d{1,2})[-/](?P<day>\d{1,2})(?:\b|T)"
+# "Date 03.08.2020": dots between the numbers are the European order, day first (American pages write
+# the month first with slashes, never with dots).
+DOTTED_DATE = r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b"
 # "09.12 BST", "3.05 pm": a dot between hour and minute only counts with a time zone or am/pm
 # after it (otherwise it is a decimal or a European date).
 CLOCK_TIME = (r"(?i)\b(?P<hour>\d{1,2})(?P<sep>[:.])(?P<minute>\d\d)(?::\d\d(?:\.\d+)?)?\s*(?P<ampm>[ap]\.?\s?m\b\.?)?"
               r"(?P<zone>(?:bst|gmt|utc|cet|cest|est|edt|cst|cdt|mst|mdt|pst|pdt|ist|sgt|hkt|aest|aedt)\b)?")
 # Anything in a line that looks like a date: the header detector uses it to spot date lines.
-ANY_DATE = f"(?:{MONTH_DAY_YEAR[4:]}|{DAY_MONTH_YEAR[4:]}|{ISO_DATE})".replace("?P<month>", "").replace(
+ANY_DATE = f"(?:{MONTH_DAY_YEAR[4:]}|{DAY_MONTH_YEAR[4:]}|{ISO_DATE}|{DOTTED_DATE})".replace("?P<month>", "").replace(
     "?P<day>", "").replace("?P<year>", "")
 ANY_DATE = "(?i)" + ANY_DATE
 
@@ -89,11 +92,11 @@ def _published_in(texts: pl.Series) -> pl.Series:
     rx = patterns_for(is_ascii(texts))
     found = pl.DataFrame({"text": texts}).select(
         *[pl.col("text").str.extract_groups(rx(pattern)).alias(f"date{n}")
-          for n, pattern in enumerate((MONTH_DAY_YEAR, DAY_MONTH_YEAR, ISO_DATE))],
+          for n, pattern in enumerate((MONTH_DAY_YEAR, DAY_MONTH_YEAR, ISO_DATE, DOTTED_DATE))],
         clock=pl.col("text").str.extract_groups(rx(CLOCK_TIME)),
     )
     dated = found.select(
-        date=pl.coalesce(_date_from(pl.col("date0")), _date_from(pl.col("date1")), _date_from(pl.col("date2"))),
+        date=pl.coalesce(*[_date_from(pl.col(f"date{n}")) for n in range(4)]),
         time=_time_from(pl.col("clock")),
     )
     at = pl.when(pl.col("date").is_not_null()).then(pl.col("date").cast(pl.Datetime("us")) + pl.col("time"))

@@ -17,7 +17,9 @@ from tasks.dates import ANY_DATE
 WORDS = r"\S+"
 
 # Counters and reading-time widgets, alone or next to a date ("August 6 2024 • 8865 views").
-_COUNTER = r"(?i)\b\d[\d,.]*\s*[km]?\s+(?:views?|reads?|shares?|comments?|likes?)\b|\b\d+\s*(?:-\s*)?(?:min|mins|minutes?)\s+read\b"
+# A stamp that gives an age, not a date, is one too ("Updated: 2 hours ago").
+_COUNTER = (r"(?i)\b\d[\d,.]*\s*[km]?\s+(?:views?|reads?|shares?|comments?|likes?)\b|\b\d+\s*(?:-\s*)?(?:min|mins|minutes?)\s+read\b"
+            r"|^(?:(?:posted|published|updated|last updated|edited)\s*:?\s*)?\d+\s*(?:mins?|minutes?|hrs?|hours?|days?|weeks?)\s+ago$")
 # Widgets and prompts that stand on a line of their own.
 _WIDGET = (
     r"(?i)^(?:share(?: this(?: article| story| post)?)?(?: (?:on|via) \w+)?|tweet|e-?mail|print(?: this (?:page|article|story))?"
@@ -31,7 +33,16 @@ _WIDGET = (
     r"|log ?in|sign in|register|reuse this content|why you can trust .*|accept(?: all)?(?: cookies)?(?: and close)?"
     r"|join .+ (?:telegram|whatsapp) channel.*|our standards:.*|close|video|also read|order reprints\b.*"
     r"|leer en español|read in english|lire en français"
-    r"|tags?:.*|topics?:.*|filed under:?.*|back to top|top stories)$"
+    r"|tags?:.*|topics?:.*|filed under:?.*|back to top|top stories"
+    # a reporter's social handle under the byline
+    r"|@\w+"
+    # a link to another story inside the article ("RELATED: Timeline of the case"), a newsletter promo
+    r"|(?:related(?: (?:article|story|stories|coverage|content))?|see also|read also) ?:.*|(?:get|receive) .+ newsletters?\b.*"
+    r"|(?:media |press )?contacts?:"
+    # WordPress's own widgets: sharing and likes, comments, the sidebar's headings
+    r"|share this:|like this:|like loading\.*|leave a (?:reply|comment)(?: cancel reply)?|search for:"
+    r"|recent (?:posts|comments)|archives|categories|blogroll|proudly powered by .*"
+    r"|\d+ (?:thoughts|responses|replies|comments) on .+)$"
 )
 # Trailer lines of wire and newspaper pages, standing alone: credits, copyright lines, cookie
 # notices, a reporter's role or newsroom under the byline ("Indonesia Correspondent"), rules of underscores.
@@ -39,8 +50,9 @@ _TRAILER = (
     r"(?i)^\(?(?:additional )?(?:reporting|writing|editing|compiled) by (?-i:[A-Z])[^.!?]*[.)]?$"
     r"|^[A-Z][^.!?]* contributed (?:reporting )?to this (?:report|story|article)\.$"
     r"|^(?:copyright|\(c\)|©)\s*(?:©\s*)?(?:19|20)\d\d\b|^we use cookies\b|^_{3,}$"
-    r"|^a version of this (?:article|story) appear(?:s|ed) in print\b|^get (?:the latest|breaking news)\b"
-    r"|^(?:(?-i:[A-Z])[\w-]*\s+){0,2}(?:senior |chief |staff |political |foreign )?(?:correspondent|reporter|writer|columnist)$"
+    r"|^(?:a version of )?this (?:article|story) appear(?:s|ed) in (?:print\b|the [^.]{0,40}\b(?:issue|edition) of\b)"
+    r"|^get (?:the latest|breaking news)\b"
+    r"|^(?:(?-i:[A-Z])[\w-]*\s+){0,2}(?:senior |chief |staff |political |foreign )?(?:correspondent|reporter|writer|columnist|editor)$"
     # the newsroom line under a broadcaster's byline: "BBC News, Berlin"
     r"|^(?-i:(?:[A-Z][\w-]*\s+){1,3}News, [A-Z][a-z]+(?: [A-Z][a-z]+)?)$"
 )
@@ -53,6 +65,8 @@ _CAPTION = (
     r"file photo|photograph)s?\s*(?:credit)?\s*:|^profile (?:picture|photo|image) of\b"
     r"|\[[^\[\]]*/[^\[\]]*\]$|\((?:photo|image|picture|credit|getty|afp|reuters|ap|epa|file|supplied)\b[^()]*\)$"
     r"|(?:getty images|/afp|/reuters|/ap|shutterstock)\)?\.?$"
+    # a caption closing with its photographer and outlet: "... undated photograph. Dana Pruitt/Soundcheck"
+    r"|\. (?-i:[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}/[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,3})$"
 )
 # Photo credits closing a caption, often glued to it by the scrape: "Trafalgar Square. Image: Mirrys.",
 # "Jo JorgensenImage: Jo Jorgensen for President.". Case-sensitive, so "the image: a ..." in prose is not one.
@@ -68,16 +82,26 @@ _BIO = (r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3} (?:is|was) (?:an?|the) [^.
 _TAIL_MARKER = (r"(?i)^(?:captcha\b.*|do you like this article\??|was this (?:article|story) helpful\??|share this article"
                 r"|newsletter|profile (?:picture|photo|image) of\b.*|related (?:articles|stories|topics:?)|more from .*"
                 r"|you may also like|about the author|leave a comment|comments|read next|trending(?: now| stories)?"
-                r"|more on this story|our standards:.*|topics:?|reuse this content|also read)$")
+                r"|more on this story|our standards:.*|topics:?|reuse this content|also read"
+                r"|share this:|leave a reply|\d+ (?:thoughts|responses|replies|comments) on .+)$")
 _BYLINE = (r"(?i)^(?:by|author|authors|written by|words by|reporting by|posted by)\s*:?\s+"
            r"(?P<names>[A-Z][^|•·]{1,80}?)\s*(?:[|•·][^|•·]{0,40})?$")
 # A byline written into the date line without "By": "Farah Qureshi | Last Updated: ...", "Rohan Naik,
-# TNN | Feb 17, 2019" (an agency's initials may follow the names). Read only on date lines.
+# TNN | Feb 17, 2019", a blog's "Marta Kowalczyk / March 26, 2020 / 4 Comments" (an agency's initials
+# may follow the names). Read only on date lines.
 _NAME = r"(?:[A-Z][a-z'’.-]*[a-z]|[A-Z]\.)(?: (?:[A-Z][a-z'’.-]*[a-z]|[A-Z]\.)){1,3}"
-_DATED_BYLINE = rf"^(?P<names>{_NAME}(?:(?:, | and | & ){_NAME})*)(?:, [A-Z]{{2,6}})? ?[|•·] "
+_DATED_BYLINE = rf"^(?P<names>{_NAME}(?:(?:, | and | & ){_NAME})*)(?:, [A-Z]{{2,6}})? ?[|•·/] "
 # ... or closing it, after a bar or "by": "Jan 16, 2019 | Maya Lindqvist", "Posted on October 5, 2019 by
 # Priya Natarajan".
 _DATED_BYLINE_AFTER = rf"(?:[|•·] | by )(?P<names>{_NAME}(?:(?:, | and | & ){_NAME})*)$"
+# A broadcaster's staff credit: "KXYZ Staff", "KXYZ 12 News Staff", "Eyewitness News Staff" (a call
+# sign or "News" in it, so that "White House Staff" is not one). The newsroom is the author, as printed.
+_STAFF = r"(?:[A-Z][\w&.-]*\s){0,2}(?:[A-Z]{2,6}\d*|News)(?:\s[A-Z0-9][\w&.-]*){0,2}\sStaff"
+STAFF_LINE = rf"^(?:[Bb]y:?\s+)?(?P<names>{_STAFF})$"
+# On a date line, after "By" or as a staff credit, the names end at the first separator: "By: Jane Doe |
+# Posted: Jan 16, 2020 / 06:05 PM CST", "KXYZ Staff | January 16, 2020".
+_DATED_BY = (rf"^(?:(?i:by|posted by|written by)\s*:?\s+(?P<names>[A-Z][^|•·/]{{1,60}}?)|(?:[Bb]y:?\s+)?(?P<staff>{_STAFF}))"
+             r"\s*[|•·/]\s")
 # "Breaking News |", "Last Updated |", "Friday Edition |" have a name's form; no word of a name is
 # one of these (the regex engine has no look-ahead, so the names are tested once extracted). Month
 # names are not listed: a date's month has its day after it, and June, April and Jan are first names.
@@ -94,7 +118,7 @@ _STAMP = r"(?i)^(?:posted|published|updated|first published|last (?:updated|modi
 _FLASH = r"breaking(?: news)?|live(?: updates)?|updated?|just in|developing(?: story)?|watch|video|photos?|listen"
 _GENRE = r"exclusive|analysis|opinion|explainer|editorial|fact check|podcast|comment|review|interview"
 TITLE_LABEL = (rf"(?i)^(?:(?:{_FLASH})\s*(?:[|:•·]|\s[-–—])|(?:{_GENRE})\s*(?:[|•·]|\s[-–—]))\s+(\S)")
-_BREADCRUMB = r"^\S(?:[^/>»|]{0,40}\s+[/>»|]\s+){1,5}[^/>»|]{1,40}$"
+_BREADCRUMB = r"^\S(?:[^/>»›|]{0,40}\s+[/>»›|]\s+){1,5}[^/>»›|]{1,40}$"
 # A person's name standing alone on a line: two to four capitalised words, perhaps with where the
 # reporter files from ("Selin Aksoy in Istanbul", as newspapers write their bylines).
 _NAME_LINE = (r"^(?:[A-Z][a-z'’.-]*[a-z]|[A-Z]\.)(?:\s+(?:(?:al|el|bin|ibn|de|da|del|der|van|von|la|le)-?\s*)?"
@@ -108,7 +132,7 @@ _LONG_LINE_HINT = (
     r"|[\])]\.?$|getty images|/afp|/reuters|/ap\b|shutterstock|(?:image|photo|picture|photograph|credit)s?:|credit(?:\.\.\.|…)"
     r"|^[\x{2580}-\x{259F}\x{25A0}\x{25A1}\x{25AA}\x{25AC}]| (?:is|was) (?:an?|the) "
     r"|^\(?(?:additional )?(?:reporting|writing|editing|compiled) by | contributed (?:reporting )?to this |^(?:copyright|\(c\)|©)|^we use cookies"
-    r"|^a version of this |^get (?:the latest|breaking news)\b"
+    r"|^a version of this |^this (?:article|story) appear|^get (?:the latest|breaking news)\b"
     r"|^(?:posted|published|updated|first published|last (?:updated|modified))\b"
 )
 SHORT_LINE_WORDS = 16
@@ -181,7 +205,9 @@ def dated_byline_names(date_line: pl.Expr, rx: Rx = _AS_WRITTEN) -> pl.Expr:
     after a bar or "by" ("Jan 16, 2019 | Maya Lindqvist"), else null;
     `date_line` holds the date lines only (the others null)."""
     names = pl.coalesce(date_line.str.extract(rx(_DATED_BYLINE), 1), date_line.str.extract(rx(_DATED_BYLINE_AFTER), 1))
-    return pl.when(~names.str.contains(rx(_NOT_NAME_WORDS))).then(names)
+    by = date_line.str.extract_groups(rx(_DATED_BY))
+    return pl.coalesce(by.struct.field("names"), by.struct.field("staff"),
+                       pl.when(~names.str.contains(rx(_NOT_NAME_WORDS))).then(names))
 
 
 def is_date_line(line: pl.Expr, words: pl.Expr, rx: Rx = _AS_WRITTEN) -> pl.Expr:

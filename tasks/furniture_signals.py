@@ -44,8 +44,9 @@ SMALL_WORD = r"(?:^| )\p{Ll}"
 # The page speaking to its reader ("Follow us", "Why you can trust ...", "our newsletter"); a
 # report speaks of others, and its short lines quote the second person only inside quotation marks.
 _READER = r"(?i)\b(?:you|your|us|our)\b"
-# A label and a colon opening the line: "Read more: ...", "Tags: ...", "Filed under: ...".
-_LABEL_PREFIX = r"^\p{Lu}\p{Ll}*(?: \p{Ll}+)?: \S"
+# A label and a colon opening the line: "Read more: ...", "Tags: ...", "Filed under: ...", "In This
+# Article: ..." (up to three words, in title case too).
+_LABEL_PREFIX = r"^\p{Lu}\p{Ll}*(?: \p{L}+){0,2}: \S"
 
 
 def bare_line(line: pl.Expr, words: pl.Expr) -> pl.Expr:

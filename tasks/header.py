@@ -21,9 +21,13 @@ from tasks.furniture_signals import SEPARATOR, SMALL_WORD, STOPWORDS
 from tasks.windows import cum_sum_in
 
 HEADER_WINDOW = 12
+# A paragraph this long is the article's (as `tasks.clean` counts a long body paragraph).
+_LONG_WORDS = 30
 _TITLE_MAX_WORDS = 30
+# "ERBIL, Kurdistan Region - ", "WASHINGTON, Feb 26 (Reuters) - "; a press release's dateline carries the
+# year and the wire between slashes: "MYSURU, India, March 6, 2020 /PRNewswire/ -- ".
 _DATELINE = (r"^(?P<place>[A-Z][A-Z'.\-]+(?:[ \-][A-Z][A-Z'.\-]+)*(?:,\s+[A-Z][\w'.\-]+(?:\s+[A-Z][\w'.\-]+){0,3})?)"
-             r"(?:,\s+\w+\.?\s+\d{1,2})?\s*(?:\((?:[A-Za-z .]{1,25})\)\s*)?[-–—]{1,2}\s+\S")
+             r"(?:,\s+\w+\.?\s+\d{1,2}(?:,\s+(?:19|20)\d\d)?)?\s*(?:[(/](?:[A-Za-z .]{1,25})[)/]\s*)?[-–—]{1,2}\s+\S")
 _PLACED_NAME = r" in [A-Z][a-z]+(?: [A-Z][a-z]+)?$"
 _POST = r" (?:Reporter|Correspondent|Editor|Writer|Columnist|Producer|Photographer)$"
 # "CAIRO: On Tuesday, ...", as South Asian and Gulf papers print it: one to three upper-case words
@@ -35,6 +39,8 @@ _LABELS = (r"^(?:UPDATED?|BREAKING(?: NEWS)?|EXCLUSIVE|WATCH|ANALYSIS|OPINION|LI
            r"|EXPLAINER|EDITORIAL|COMMENT|REVIEW|INTERVIEW|PODCAST|PREVIEW|REPORT|SPOILERS?|FILE)$")
 # A place in title case is a dateline only with the agency after it: "Hong Kong (CNN) — ".
 _AGENCY_DATELINE = r"^([A-Z][a-z]+(?: [A-Z][a-z]+){0,2}) \([A-Z][A-Za-z]{1,12}(?: [A-Z][A-Za-z]{1,12}){0,2}\) [-–—]{1,2}\s+\S"
+# Words only a site's menu holds: "Home About Archive Contact" is a nav bar, though "About" is a function word.
+_NAV_WORD = r"\b(?:Home|Contact|Archives?|Subscribe|Donate|Log ?[Ii]n|Sign [Ii]n|Search|Menu)\b"
 # A banner word a page prints alone or before a colon above its headline ("WATCH LIVE: 8 News Now").
 _BANNER = r"^(?:BREAKING(?: NEWS)?|EXCLUSIVE|WATCH(?: LIVE)?|LIVE(?: UPDATES)?|JUST IN|DEVELOPING|UPDATED?)(?::|$)"
 
@@ -48,13 +54,14 @@ def above_headline_form(line: pl.Expr, words: pl.Expr) -> pl.Expr:
     bars, dots or guillemets ("For You · Headlines · World"), the document title "Headline | Site"
     (but not a labelled headline, "Breaking News | Council ..."), a banner ("WATCH LIVE: ..."), or a
     run of capitalised words with no function word: a masthead in capitals or a menu ("News Analysis
-    Data Events Podcasts"). A headline in title case keeps its function words ("Man Killed in Crash");
+    Data Events Podcasts"), or with a word only menus hold ("Home About Archive Contact"). A headline in title case keeps its function words ("Man Killed in Crash");
     one without, at four words or more, is rare, and is skipped only with another headline under it."""
     capitalised = ~line.str.contains(SMALL_WORD) & ~line.str.contains(STOPWORDS)
     return (
         (line.str.contains(SEPARATOR) & ~line.str.contains(TITLE_LABEL))
         | line.str.contains(_BANNER)
         | (capitalised & ((words >= 4) | ~line.str.contains(r"\p{Ll}")))
+        | (~line.str.contains(SMALL_WORD) & (words >= 3) & line.str.contains(_NAV_WORD))
     )
 
 
@@ -76,9 +83,13 @@ def header_lines(lines: pl.DataFrame, rx: Rx = patterns_for(False)) -> pl.DataFr
     header_kind = pl.col("meta") & ~pl.col("furniture").fill_null("").is_in(["caption", "quote_credit"])
     lines = _above_headline(lines, content, header_kind)
     # Lines above the headline are no prose of the header.
-    counted = content & ~(pl.col("i") <= pl.col("above_end").fill_null(-1))
+    # A prose line longer than a headline or standfirst may be is the article's first paragraph: it
+    # weighs as more prose than a header allows, so that a widget under it ("ADVERTISEMENT" after the
+    # lede) does not pull it into the header as a standfirst.
+    counted = (content & ~(pl.col("i") <= pl.col("above_end").fill_null(-1))).cast(pl.Int32) * pl.when(
+        pl.col("nw") > _TITLE_MAX_WORDS).then(3).otherwise(1)
     # A column of its own: inside the window below, a running sum would be evaluated group by group.
-    lines = lines.with_columns(_prose_before=cum_sum_in(counted.cast(pl.Int32), "rec") - counted.cast(pl.Int32))
+    lines = lines.with_columns(_prose_before=cum_sum_in(counted, "rec") - counted)
     allowed_prose = pl.when(given_title).then(0).otherwise(2)
     header_meta = (
         (header_kind | pl.col("repeat_title"))
@@ -115,7 +126,7 @@ def header_lines(lines: pl.DataFrame, rx: Rx = patterns_for(False)) -> pl.DataFr
     short_title = (
         ~given_title
         & above_first
-        & ~pl.when(above_first).then(pl.col("line")).str.contains(r" [/>»|] ")
+        & ~pl.when(above_first).then(pl.col("line")).str.contains(r" [/>»›|] ")
     )
     # Both rules are columns before the windows take them: inside a window their regexes ran
     # record by record (four times slower).
@@ -123,9 +134,11 @@ def header_lines(lines: pl.DataFrame, rx: Rx = patterns_for(False)) -> pl.DataFr
         title_i=pl.coalesce("above_title",
                             pl.when("_guessed").then(pl.col("i")).min().over("rec"),
                             pl.when("_short").then(pl.col("i")).min().over("rec")),
-    ).with_columns(
-        header_end=pl.max_horizontal("header_meta_end", "title_i"),
     )
+    # A batch whose records all bring their title (Reuters) pays nothing for these.
+    if with_title["given_title"].is_null().any():
+        with_title = _name_form_titles(with_title)
+    with_title = with_title.with_columns(header_end=pl.max_horizontal("header_meta_end", "title_i"))
     subtitle = (
         pl.col("given_subtitle").is_null()
         & content
@@ -135,6 +148,28 @@ def header_lines(lines: pl.DataFrame, rx: Rx = patterns_for(False)) -> pl.DataFr
     subtitle_i = pl.when(subtitle).then(pl.col("i")).min().over("rec")
     return with_title.with_columns(subtitle_i=subtitle_i).drop("_prose_before", "_n_lines", "_guessed", "_short",
                                                                "above_title")
+
+
+def _name_form_titles(lines: pl.DataFrame) -> pl.DataFrame:
+    """`title_i` for headlines of three or four capitalised words, which have a name line's form
+    ("Impeachment Trial Opens") and are passed over as a byline would be.
+
+    Over a deck in title case ("Senators Sworn In As Jurors"), which was then taken for the title, the
+    line over it is the headline; with no other title, such a line over the byline and date ("Home
+    Secretary Announces Review") is the title."""
+    same_rec = (pl.col("rec").shift(1) == pl.col("rec")).fill_null(False)
+    over_deck = (same_rec & pl.col("name_like").shift(1) & ~pl.col("meta").shift(1) & (pl.col("nw").shift(1) >= 3)
+                 & (pl.col("i") - 1 > pl.col("above_end").fill_null(-1))).fill_null(False)
+    named = (pl.col("given_title").is_null() & pl.col("name_like") & ~pl.col("meta") & (pl.col("nw") >= 3)
+             & (pl.col("i") < pl.col("first_content").fill_null(HEADER_WINDOW)) & (pl.col("i") < HEADER_WINDOW))
+    return lines.with_columns(
+        _named=named, _over_deck=over_deck & ~pl.when(over_deck).then(pl.col("line")).str.contains(SMALL_WORD),
+    ).with_columns(
+        title_i=pl.coalesce("title_i", pl.when("_named").then(pl.col("i")).min().over("rec")),
+    ).with_columns(
+        title_i=pl.col("title_i") - pl.col("_over_deck").filter(pl.col("i") == pl.col("title_i")).any()
+        .over("rec").cast(pl.Int32),
+    ).drop("_named", "_over_deck")
 
 
 def _above_headline(lines: pl.DataFrame, content: pl.Expr, header_kind: pl.Expr) -> pl.DataFrame:
@@ -158,7 +193,9 @@ def _above_headline(lines: pl.DataFrame, content: pl.Expr, header_kind: pl.Expr)
     title_case_only = (~pl.col("line").str.contains(SEPARATOR) & ~pl.col("line").str.contains(_BANNER)
                        & pl.col("line").str.contains(r"\p{Ll}"))
     first_content = pl.col("i") == _first_i(content)
-    form = above_headline_form(pl.col("line"), pl.col("nw")) & content & ~(title_case_only & first_content)
+    # (a menu of capitalised words has a name line's form: "Home About Archive Contact")
+    form = (above_headline_form(pl.col("line"), pl.col("nw")) & (content | pl.col("name_like"))
+            & ~(title_case_only & first_content))
     headline_like = content & ~form & (pl.col("nw") <= _TITLE_MAX_WORDS) & ~pl.col("line").str.contains(r"[^.]\.$")
     zone = zone.with_columns(
         _marker=(pl.col("section_like") & ~pl.col("meta")) | form, _candidate=headline_like,
@@ -167,11 +204,15 @@ def _above_headline(lines: pl.DataFrame, content: pl.Expr, header_kind: pl.Expr)
     ends = (
         zone.group_by("rec")
         .agg(above_end=above_end,
-             above_title=pl.col("i").filter(pl.col("_candidate") & (pl.col("i") > above_end)).min())
+             above_title=pl.col("i").filter(pl.col("_candidate") & (pl.col("i") > above_end)).min(),
+             # a banner over the headline ("BREAKING") names no section: the marker above it may
+             above_section=pl.col("i").filter(pl.col("_marker") & ~pl.col("line").str.contains(_BANNER)
+                                              & (pl.col("i") <= above_end)).max())
         .filter(pl.col("above_end").is_not_null())
     )
     if ends.height == 0:
-        return lines.with_columns(above_end=pl.lit(None, pl.Int32), above_title=pl.lit(None, pl.Int32))
+        return lines.with_columns(above_end=pl.lit(None, pl.Int32), above_title=pl.lit(None, pl.Int32),
+                                  above_section=pl.lit(None, pl.Int32))
     return lines.join(ends, on="rec", how="left", maintain_order="left")
 
 
@@ -179,11 +220,12 @@ def header_metadata(lines: pl.DataFrame) -> pl.DataFrame:
     """One row per `rec` with what its header says: title, subtitle, section, authors, date line."""
     in_header = pl.col("i") <= pl.col("header_end")
     before_title = pl.col("i") < pl.col("title_i").fill_null(pl.col("first_content"))
-    # Of the lines above a headline, only the marker right over it may name the section.
+    # Of the lines above a headline, only the marker right over it may name the section (over a banner).
     section = (in_header & before_title & pl.col("section_like") & ~pl.col("meta")
-               & (pl.col("i") >= pl.col("above_end").fill_null(-1)))
+               & ~pl.col("line").str.contains(_BANNER)
+               & (pl.col("i") >= pl.coalesce("above_section", "above_end").fill_null(-1)))
     author_name = in_header & (pl.col("i") > pl.col("title_i").fill_null(-1)) & pl.col("name_like") & ~pl.col("meta")
-    return (
+    header = (
         lines.filter(in_header | pl.col("byline").is_not_null())
         .group_by("rec")
         .agg(
@@ -206,10 +248,34 @@ def header_metadata(lines: pl.DataFrame) -> pl.DataFrame:
             .list.eval(pl.element().str.strip_chars(" |•·").str.replace(_PLACED_NAME, ""))
             # "By Danny Mercer, Showbiz Reporter": nor is the reporter's post.
             .list.eval(pl.element().filter((pl.element() != "") & ~pl.element().str.contains(r"^[A-Z]{2,6}$")
-                                           & ~pl.element().str.contains(_POST))),
+                                           & ~pl.element().str.contains(_POST)))
+            # the same byline printed over the article and again under it is one author
+            .list.unique(maintain_order=True),
         )
         .drop("byline", "name_lines")
     )
+    return _late_date_line(lines, in_header, header)
+
+
+def _late_date_line(lines: pl.DataFrame, in_header: pl.Expr, header: pl.DataFrame) -> pl.DataFrame:
+    """`date_line` for a record whose header has none: a date stamp among the top lines that comes
+    before the article's first long paragraph. A page may print more above its stamp than a headline
+    and a standfirst ("NEWS PROVIDED BY", the provider's name, "Mar 06, 2020, 09:00 IST"): the header
+    then ends early, but the stamp still dates the page."""
+    top = pl.col("i") < HEADER_WINDOW
+    # Date lines are few (13 rows of Reuters' top lines): the long paragraphs are looked up for
+    # their records alone.
+    dates = lines.filter(pl.col("date_line") & top & ~in_header).select("rec", "i", "line")
+    if dates.height == 0:
+        return header
+    long_body = (pl.col("nw") >= _LONG_WORDS) & pl.col("furniture").is_null() & top
+    first_long = (lines.filter(long_body & pl.col("rec").is_in(dates["rec"].unique().implode()))
+                  .group_by("rec").agg(_first_long=pl.col("i").min()))
+    late = (dates.join(first_long, on="rec", how="left")
+            .filter(pl.col("i") < pl.col("_first_long").fill_null(HEADER_WINDOW))
+            .group_by("rec").agg(_late=pl.col("line").sort_by("i").first()))
+    return (header.join(late, on="rec", how="left")
+            .with_columns(date_line=pl.coalesce("date_line", "_late")).drop("_late"))
 
 
 def dateline_place(first_paragraph: pl.Expr, rx: Rx = patterns_for(False)) -> pl.Expr:
