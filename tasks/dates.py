@@ -92,13 +92,24 @@ def _published_in(texts: pl.Series) -> pl.Series:
     rx = patterns_for(is_ascii(texts))
     found = pl.DataFrame({"text": texts}).select(
         *[pl.col("text").str.extract_groups(rx(pattern)).alias(f"date{n}")
-          for n, pattern in enumerate((MONTH_DAY_YEAR, DAY_MONTH_YEAR, ISO_DATE, DOTTED_DATE))],
+          for n, pattern in enumerate((MONTH_DAY_YEAR, DAY_MONTH_YEAR, ISO_DATE))],
         clock=pl.col("text").str.extract_groups(rx(CLOCK_TIME)),
     )
     dated = found.select(
-        date=pl.coalesce(*[_date_from(pl.col(f"date{n}")) for n in range(4)]),
+        date=pl.coalesce(*[_date_from(pl.col(f"date{n}")) for n in range(3)]),
         time=_time_from(pl.col("clock")),
     )
+    # A dotted date is read only where no other form was found and the text has one (few rows: the
+    # given dates of a batch, Reuters' 19,043, have their own forms).
+    dotted = dated["date"].is_null() & texts.str.contains(rx(DOTTED_DATE)).fill_null(False)
+    if dotted.any():
+        rows = pl.DataFrame({"text": texts}).with_row_index("_i").filter(dotted)
+        # the clock is read without the date, whose "06.01" reads as a time too
+        found = rows.select("_i", date=_date_from(pl.col("text").str.extract_groups(rx(DOTTED_DATE))),
+                            clock=_time_from(pl.col("text").str.replace(rx(DOTTED_DATE), "")
+                                             .str.extract_groups(rx(CLOCK_TIME))))
+        dated = dated.with_row_index("_i").join(found, on="_i", how="left", maintain_order="left").select(
+            date=pl.coalesce("date", "date_right"), time=pl.coalesce("clock", "time"))
     at = pl.when(pl.col("date").is_not_null()).then(pl.col("date").cast(pl.Datetime("us")) + pl.col("time"))
     return dated.select(published=pl.struct("date", at=at)).to_series()
 

@@ -19,14 +19,15 @@ WORDS = r"\S+"
 # Counters and reading-time widgets, alone or next to a date ("August 6 2024 • 8865 views").
 # A stamp that gives an age, not a date, is one too ("Updated: 2 hours ago").
 _COUNTER = (r"(?i)\b\d[\d,.]*\s*[km]?\s+(?:views?|reads?|shares?|comments?|likes?)\b|\b\d+\s*(?:-\s*)?(?:min|mins|minutes?)\s+read\b"
-            r"|^(?:(?:posted|published|updated|last updated|edited)\s*:?\s*)?\d+\s*(?:mins?|minutes?|hrs?|hours?|days?|weeks?)\s+ago$")
+            r"|^(?:(?:posted|published|updated|last updated|edited)\s*:?\s*)?\d+\s*(?:mins?|minutes?|hrs?|hours?|days?|weeks?)\s+ago$"
+            r"|^viewed [\d,]+ times$")
 # Widgets and prompts that stand on a line of their own.
 _WIDGET = (
     r"(?i)^(?:share(?: this(?: article| story| post)?)?(?: (?:on|via) \w+)?|tweet|e-?mail|print(?: this (?:page|article|story))?"
-    r"|whatsapp|facebook|twitter|bookmark|save(?: article)?|a ?a|a- ?a\+"
+    r"|whatsapp|facebook|twitter|bookmark|save(?: article)?|a ?a|a- ?a\+|(?:text|font) size"
     r"|linkedin|telegram|copy link|newsletter|subscribe(?: now| to .*)?|sign up(?: (?:for|to) .*)?|follow (?:us|.+ on (?:twitter|x|facebook|instagram|whatsapp|telegram|tiktok|youtube|linkedin|threads|bluesky))\b.*"
     r"|get the latest .*|related(?: articles| stories| posts| news| topics:?)?|read (?:more|next).*|more from .*|more on this story|recommended.*"
-    r"|advertisement(?: [·•|-] scroll to continue)?|sponsored(?: content)?|comments?|leave a comment|show more comments|click here.*|skip to (?:main )?content"
+    r"|advertisements?(?: [·•|-] scroll to continue)?|sponsored(?: content)?|comments?|leave a comment|show more comments|click here.*|skip to (?:main )?content"
     r"|listen to (?:this )?article.*|download (?:the|our) (?:.+ )?app\b.*|captcha.*|do you like this article\??"
     r"|was this (?:article|story) helpful\??|rate this (?:article|story).*|loading\.*|you may also like"
     r"|like this (?:article|story)\?.*|(?:previous|next) (?:article|story|post)|trending(?: now| stories)?"
@@ -42,6 +43,7 @@ _WIDGET = (
     # WordPress's own widgets: sharing and likes, comments, the sidebar's headings
     r"|share this:|like this:|like loading\.*|leave a (?:reply|comment)(?: cancel reply)?|search for:"
     r"|recent (?:posts|comments)|archives|categories|blogroll|proudly powered by .*"
+    r"|your email address will not be published\..*"
     r"|\d+ (?:thoughts|responses|replies|comments) on .+)$"
 )
 # Trailer lines of wire and newspaper pages, standing alone: credits, copyright lines, cookie
@@ -83,7 +85,9 @@ _TAIL_MARKER = (r"(?i)^(?:captcha\b.*|do you like this article\??|was this (?:ar
                 r"|newsletter|profile (?:picture|photo|image) of\b.*|related (?:articles|stories|topics:?)|more from .*"
                 r"|you may also like|about the author|leave a comment|comments|read next|trending(?: now| stories)?"
                 r"|more on this story|our standards:.*|topics:?|reuse this content|also read"
-                r"|share this:|leave a reply|\d+ (?:thoughts|responses|replies|comments) on .+)$")
+                r"|share this:|leave a reply|\d+ (?:thoughts|responses|replies|comments) on .+"
+                # a box of links to the section's other stories, in title case ("Also In Gulf")
+                r"|(?-i:Also (?:In|On) [A-Z][a-z]+(?: [A-Z][a-z]+)?))$")
 _BYLINE = (r"(?i)^(?:by|author|authors|written by|words by|reporting by|posted by)\s*:?\s+"
            r"(?P<names>[A-Z][^|•·]{1,80}?)\s*(?:[|•·][^|•·]{0,40})?$")
 # A byline written into the date line without "By": "Farah Qureshi | Last Updated: ...", "Rohan Naik,
@@ -120,9 +124,11 @@ _GENRE = r"exclusive|analysis|opinion|explainer|editorial|fact check|podcast|com
 TITLE_LABEL = (rf"(?i)^(?:(?:{_FLASH})\s*(?:[|:•·]|\s[-–—])|(?:{_GENRE})\s*(?:[|•·]|\s[-–—]))\s+(\S)")
 _BREADCRUMB = r"^\S(?:[^/>»›|]{0,40}\s+[/>»›|]\s+){1,5}[^/>»›|]{1,40}$"
 # A person's name standing alone on a line: two to four capitalised words, perhaps with where the
-# reporter files from ("Selin Aksoy in Istanbul", as newspapers write their bylines).
+# reporter files from ("Selin Aksoy in Istanbul", as newspapers write their bylines) or the reporter's
+# post ("Fatima Al Hashemi, Senior Reporter": `tasks.header` keeps the name alone).
 _NAME_LINE = (r"^(?:[A-Z][a-z'’.-]*[a-z]|[A-Z]\.)(?:\s+(?:(?:al|el|bin|ibn|de|da|del|der|van|von|la|le)-?\s*)?"
-              r"(?:[A-Z][\w'’.-]*[a-z]|[A-Z]\.)){1,3}(?: in [A-Z][a-z]+(?: [A-Z][a-z]+)?)?$")
+              r"(?:[A-Z][\w'’.-]*[a-z]|[A-Z]\.)){1,3}(?: in [A-Z][a-z]+(?: [A-Z][a-z]+)?"
+              r"|, (?:[A-Z][a-z]+ ){0,2}(?:Reporter|Correspondent|Editor|Writer|Columnist|Producer|Photographer))?$")
 
 
 # Every rule above either needs a short line (16 words or fewer) or leaves one of these marks on a

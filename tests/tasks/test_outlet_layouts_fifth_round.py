@@ -67,6 +67,9 @@ def test_menu_words_make_a_menu_only_in_a_line_of_capitalised_words():
     "Robert Hunter in an undated photograph. Dana Pruitt/Soundcheck",
     "Share this:", "Like this:", "Like Loading...", "Leave a Reply", "Search for:", "Recent Posts", "Archives",
     "Proudly powered by WordPress",
+    # from the three blind-check pages
+    "Advertisements", "Viewed 2,341 times", "Your email address will not be published. Required fields are marked *",
+    "Text Size",
 ])
 def test_furniture_of_the_fifth_round_never_reaches_the_body(furniture):
     doc = one(f"{HEADLINE}\n\nBy Jane Doe\n\n{BODY}\n\n{furniture}\n\n{LAST}")
@@ -98,6 +101,11 @@ def test_wordpress_sharing_and_comments_close_the_post_with_the_sidebar_under_th
 ])
 def test_a_dotted_date_is_day_month_year(text, date):
     assert pl.select(published(pl.lit(text))).item()["date"] == date
+
+
+def test_the_time_after_a_dotted_date_is_read_past_the_dates_own_dots():
+    at = pl.select(published(pl.lit("03.08.2020 | 14:05"))).item()["at"]
+    assert at == dt.datetime(2020, 8, 3, 14, 5)
 
 
 def test_a_dotted_stamp_dates_the_page_and_leaves_no_time():
@@ -185,3 +193,18 @@ def test_a_press_releases_boilerplate_about_its_issuer_is_furniture():
     study = "About the study\n\nResearchers at the university followed 2,000 patients for ten years."
     doc = one(f"{HEADLINE}\n\n{BODY}\n\n{study}")
     assert "Researchers at the university followed 2,000 patients for ten years." in paragraphs(doc)
+
+
+def test_a_name_with_the_reporters_post_is_a_byline():
+    doc = one(f"{HEADLINE}\n\nA short standfirst about it\n\nFatima Al Hashemi, Senior Reporter\n\n"
+              f"Published: January 12, 2020 18:23\n\nText Size\n\n{BODY}")
+    assert (doc["subtitle"], doc["authors"]) == ("A short standfirst about it", ["Fatima Al Hashemi"])
+    assert doc["published_at"] == dt.datetime(2020, 1, 12, 18, 23)
+
+
+def test_a_title_case_box_of_the_sections_other_stories_is_dropped_up_to_the_next_paragraph():
+    doc = one(f"{HEADLINE}\n\nBy Jane Doe\n\n{BODY}\n\nAlso In Gulf\n\nOman declares three days of mourning\n\n{LAST}")
+    assert paragraphs(doc) == BODY.split("\n\n") + [LAST]
+    # in a sentence's case it is the article's own heading
+    doc = one(f"{HEADLINE}\n\nBy Jane Doe\n\n{BODY}\n\nAlso on the ballot\n\n{LAST}")
+    assert "Also on the ballot" in paragraphs(doc)
