@@ -40,11 +40,12 @@ _WIDGET = (
     # a link to another story inside the article ("RELATED: Timeline of the case"), a newsletter promo
     r"|(?:related(?: (?:article|story|stories|coverage|content))?|see also|read also) ?:.*|(?:get|receive) .+ newsletters?\b.*"
     r"|(?:media |press )?contacts?:"
-    # WordPress's own widgets: sharing and likes, comments, the sidebar's headings
-    r"|share this:|like this:|like loading\.*|leave a (?:reply|comment)(?: cancel reply)?|search for:"
-    r"|recent (?:posts|comments)|archives|categories|blogroll|proudly powered by .*"
-    r"|your email address will not be published\..*"
-    r"|\d+ (?:thoughts|responses|replies|comments) on .+)$"
+    # WordPress's own widgets, in the case WordPress prints them (case-blind, their literals cost more
+    # to compile than the rest of the pattern): sharing and likes, comments, the sidebar's headings
+    r"|(?-i:Share this:|Like this:|Like Loading\.*|Leave a (?:Reply|Comment)(?: Cancel reply)?|Search for:"
+    r"|Recent (?:Posts|Comments)|Archives|Categories|Blogroll|Proudly powered by .*"
+    r"|Your email address will not be published\..*"
+    r"|\d+ (?:thoughts|responses|replies|comments) on .+))$"
 )
 # Trailer lines of wire and newspaper pages, standing alone: credits, copyright lines, cookie
 # notices, a reporter's role or newsroom under the byline ("Indonesia Correspondent"), rules of underscores.
@@ -85,7 +86,7 @@ _TAIL_MARKER = (r"(?i)^(?:captcha\b.*|do you like this article\??|was this (?:ar
                 r"|newsletter|profile (?:picture|photo|image) of\b.*|related (?:articles|stories|topics:?)|more from .*"
                 r"|you may also like|about the author|leave a comment|comments|read next|trending(?: now| stories)?"
                 r"|more on this story|our standards:.*|topics:?|reuse this content|also read"
-                r"|share this:|leave a reply|\d+ (?:thoughts|responses|replies|comments) on .+"
+                r"|(?-i:Share this:|Leave a Reply|\d+ (?:thoughts|responses|replies|comments) on .+)"
                 # a box of links to the section's other stories, in title case ("Also In Gulf")
                 r"|(?-i:Also (?:In|On) [A-Z][a-z]+(?: [A-Z][a-z]+)?))$")
 _BYLINE = (r"(?i)^(?:by|author|authors|written by|words by|reporting by|posted by)\s*:?\s+"
