@@ -226,8 +226,11 @@ def _issuer_boilerplate(lines: pl.DataFrame) -> pl.Expr:
         "rec", "i", name=pl.col("line").str.slice(6).str.replace(r"^[Tt]he ", ""))
     if heads.height == 0:
         return pl.lit(False)
-    under = lines.join(heads.select("rec", "name", i=pl.col("i") + 1), on=["rec", "i"], how="inner").filter(
-        pl.col("line").str.replace(r"^The ", "").str.starts_with(pl.concat_str("name", pl.lit(" "))))
+    under = (lines.filter(pl.col("rec").is_in(heads["rec"].implode()))
+             .join(heads.select("rec", "name", i=pl.col("i") + 1), on=["rec", "i"], how="inner")
+             .filter(pl.col("line").str.replace(r"^The ", "").str.starts_with(pl.concat_str("name", pl.lit(" ")))))
+    if under.height == 0:
+        return pl.lit(False)
     key = pl.col("rec").cast(pl.Int64) * (1 << 20) + pl.col("i")
     marked = pl.concat([under.select(key), under.select(key - 1)]).to_series()
     return key.is_in(marked.implode())
