@@ -12,21 +12,20 @@ import pytest
 from tests.devsets.metadata_scoring import FIELDS, Scores, score_devset, score_heldout, score_heldout_4
 
 FIELD_FLOORS = {
-    "title": 0.97,
-    "subtitle": 0.94,
-    "section": 0.97,
-    # 0.96 for a round: two of the 18 page renderings give their byline only inside the date line
-    # ("Farah Qureshi | Last Updated: ..."); read since (docs/cleaning.md), so back to 0.97.
-    "authors": 0.97,
-    "published_date": 0.97,
-    "published_at": 0.97,
-    "dateline": 0.97,
+    # Raised after the fifth round (64 articles, docs/devsets.md): one article below each score still passes.
+    "title": 0.98,
+    "subtitle": 0.97,
+    "section": 0.98,
+    "authors": 0.98,
+    "published_date": 0.98,
+    "published_at": 0.98,
+    "dateline": 0.98,
 }
-PARAGRAPHS_EXACT_FLOOR = 0.91
-PARAGRAPHS_MAE_CEILING = 1.2
-FIRST_PARAGRAPH_FLOOR = 0.94
-LAST_PARAGRAPH_FLOOR = 0.94
-HEADING_PRECISION_FLOOR = 0.80
+PARAGRAPHS_EXACT_FLOOR = 0.95
+PARAGRAPHS_MAE_CEILING = 0.2
+FIRST_PARAGRAPH_FLOOR = 0.97
+LAST_PARAGRAPH_FLOOR = 0.97
+HEADING_PRECISION_FLOOR = 0.85
 HEADING_RECALL_FLOOR = 0.95
 
 # Articles whose furniture the cleaning step cannot remove yet, with why. Each is an expected
