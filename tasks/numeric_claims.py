@@ -229,7 +229,7 @@ def _extract(sentences: pl.DataFrame, quotes: pl.DataFrame | None, claims_only: 
     # in ten): a when/then would cut and test every row's match
     lead = pl.col("qual").is_not_null() | pl.col("age").is_not_null()
     value_text = on_rows(c, lead, pl.col("m").str.slice(pl.col("qual").str.len_chars().fill_null(0)).str.strip_chars_start()
-                         .str.replace(rx(r"(?i)^(?:(?:between|from)\s+the\s+)?(?:aged|age\s+of|ages(?:\s+of)?|in\s+age)\s+"), ""),
+                         .str.replace(rx(r"(?i)^(?:(?:between|from)\s+the\s+)?(?:aged|age\s+of|(?-i:age)|ages(?:\s+of)?|in\s+age)\s+"), ""),
                          pl.String)
     c = c.with_columns(
         value=pl.when(inverted).then(v2).otherwise(pl.min_horizontal(v1, v2)),
