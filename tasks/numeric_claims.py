@@ -19,6 +19,7 @@ from tasks.claim_candidates import CUR, candidates, currency_code, map_back, on_
 from tasks.claim_context import after_qualifier, qualifier, trend
 from tasks.claim_exclusions import drop_non_claims, spelling_flags
 from tasks.claim_objects import with_objects
+from tasks.claim_compound_units import with_compound_units
 from tasks.claim_proportions import with_proportions
 from tasks.numbers import B, SCALE, SCALES, number_value
 from tasks.windows import position_in
@@ -158,7 +159,7 @@ def _extract(sentences: pl.DataFrame, quotes: pl.DataFrame | None, claims_only: 
     c = candidates(frame, ascii_text)
     if c.height == 0:
         return empty
-    c = with_proportions(_parse(c, rx))
+    c = with_proportions(with_compound_units(_parse(c, rx), rx))
     keep = pl.col("n1_v").is_finite() & ~pl.col("pronoun")
     c = drop_non_claims(c, keep, rx) if claims_only else c.filter(keep)
     # "He was 95.", "Park was 64 when ...": a whole number after a person's "was" is an age. Only a

@@ -26,3 +26,29 @@ def test_age_before_the_number(text, value):
 def test_no_age_lead(text, expected):
     c = one(text)
     assert (c["value"], c["unit"], c["kind"]) == expected
+
+
+def units(text: str) -> list[tuple]:
+    return claims_of(text).select("text", "value", "unit", "kind").rows()
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Worms need 1 mg per liter of oxygen.", [("1 mg per liter", 1, "mg/l", "measure")]),
+    ("Sponges survive with 0.002 moles of oxygen per cubic meter.",
+     [("0.002 moles of oxygen per cubic meter", 0.002, "mol/m³", "measure")]),
+    ("Pollution reached 25 µg/m3 on Monday.", [("25 µg/m3", 25, "µg/m³", "measure")]),
+    ("Farms yield 3 tonnes per hectare.", [("3 tonnes per hectare", 3, "t/ha", "measure")]),
+    ("The car does 40 miles per gallon.", [("40 miles per gallon", 40, "mi/gal", "measure")]),
+])
+def test_compound_units(text, expected):
+    assert units(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # money and percents per unit stay what they were; time is no divisor here
+    ("Oil sold at 18 dlrs per barrel.", [("18 dlrs", 18, "USD", "money")]),
+    ("They ran 5 km per day.", [("5 km", 5, "km", "measure")]),
+    ("It weighs 5 kg of which 2 kg is water.", [("5 kg", 5, "kg", "measure"), ("2 kg", 2, "kg", "measure")]),
+])
+def test_no_compound_unit(text, expected):
+    assert units(text) == expected
