@@ -88,7 +88,7 @@ SUBUNITS = {"cents", "cent", "cts", "ct", "pence", "p", "euro cents"}
 # Symbols and codes written before the number ("$1.13bn", "US$ 5", "£2,000", "Rs 500").
 CURRENCY_PREFIXES: dict[str, str] = {
     "us$": "USD", "u.s.$": "USD", "u.s. $": "USD", "$": "USD", "usd": "USD",
-    "c$": "CAD", "can$": "CAD", "a$": "AUD", "au$": "AUD", "nz$": "NZD", "hk$": "HKD",
+    "c$": "CAD", "can$": "CAD", "cdn$": "CAD", "cad$": "CAD", "a$": "AUD", "au$": "AUD", "nz$": "NZD", "hk$": "HKD",
     "s$": "SGD", "r$": "BRL", "£": "GBP", "gbp": "GBP", "stg": "GBP", "€": "EUR", "eur": "EUR",
     "¥": "JPY", "yen": "JPY", "₹": "INR", "rs": "INR", "rs.": "INR", "inr": "INR", "₽": "RUB",
     "₩": "KRW", "chf": "CHF", "dm": "DEM", "₺": "TRY", "₴": "UAH", "₦": "NGN", "₱": "PHP", "₪": "ILS",

@@ -52,3 +52,32 @@ def test_compound_units(text, expected):
 ])
 def test_no_compound_unit(text, expected):
     assert units(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The event raised nearly CDN$11,000 for charity.", [(11000, "CAD", "nearly")]),
+    ("It raised Cdn$5 mln.", [(5e6, "CAD", "exact")]),
+    ("It paid CAD$200 a share.", [(200, "CAD", "exact")]),
+])
+def test_canadian_dollar_prefixes(text, expected):
+    assert claims_of(text).select("value", "unit", "qualifier").rows() == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a footnote marker glued to its word
+    "They published a detailed map[3] of the distributions.",
+    # a possessive is no plural: the number stays part of the name
+    "Shortly after the launch, the Falcon 9 rocket's first stage disengaged.",
+    "A limit on the S and P 500 index's daily price movement was proposed.",
+])
+def test_not_claims(text):
+    assert claims_of(text).height == 0
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Trump's 14 friends came.", 14),
+    ("It sold the [3] lots.", 3),
+    ("The Falcon 9 rockets flew.", 9),
+])
+def test_still_claims(text, value):
+    assert one(text)["value"] == value
