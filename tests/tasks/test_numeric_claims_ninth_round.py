@@ -81,3 +81,34 @@ def test_not_claims(text):
 ])
 def test_still_claims(text, value):
     assert one(text)["value"] == value
+
+
+def borrowed(text: str) -> list[tuple]:
+    return claims_of(text).select("value", "unit", "kind").rows()
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Net rose to 12.5 mln dlrs from 10.2 mln.", [(12.5e6, "USD", "money"), (10.2e6, "USD", "money")]),
+    # the multiplier comes along: cents
+    ("Shr 19 cts vs 18.", [(0.19, "USD", "money"), (0.18, "USD", "money")]),
+    ("The coupon of 10.15 pct against 9.66 in March.", [(10.15, "%", "percent"), (9.66, "%", "percent")]),
+    ("Output was 5.12 mln tonnes, compared with 4.30 mln in 1985.", [(5.12e6, "t", "measure"), (4.3e6, "t", "measure")]),
+    # the amount compared is the one outside the brackets
+    ("They occupied 6.05 hectares (14.95 acres; .0605 square km), up from 2.48 last year.",
+     [(6.05, "ha", "measure"), (14.95, "acre", "measure"), (0.0605, "km²", "measure"), (2.48, "ha", "measure")]),
+])
+def test_base_of_a_comparison_borrows_the_unit(text, expected):
+    assert borrowed(text) == [
+        (pytest.approx(v), u, k) for v, u, k in expected]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # one scale word only: the scale is open, no unit is borrowed
+    ("It earned 5 mln dlrs vs 400,000.", [(5e6, "USD", "money"), (400000, None, "count")]),
+    # a noun of its own, or no comparison word, or another sentence
+    ("Sales rose 5 pct from 400 stores.", [(5, "%", "percent"), (400, None, "count")]),
+    ("It paid 5 dlrs to 300 workers.", [(5, "USD", "money"), (300, None, "count")]),
+    ("Revs were 5 mln dlrs. Net was 4 mln vs 3 mln.", [(5e6, "USD", "money"), (4e6, None, "count"), (3e6, None, "count")]),
+])
+def test_no_borrowed_unit(text, expected):
+    assert borrowed(text) == expected
