@@ -266,8 +266,10 @@ def _extract(sentences: pl.DataFrame, quotes: pl.DataFrame | None, claims_only: 
     c = c.with_columns(trend=pl.when(raised).then(None).otherwise("trend"))
     c = with_objects(c, rx)
     if c["ratio"].any():  # odds are rare: the other batches skip this pass
-        # hyphenated odds qualify the noun after them ("a one-in-five chance"), no population
-        compound = on_rows(c, pl.col("ratio"), pl.col("m").str.contains("-in-", literal=True), pl.Boolean, False)
+        # hyphenated odds, or odds after "a", qualify the noun after them ("a one-in-five chance",
+        # "a one in five chance"), no population
+        compound = on_rows(c, pl.col("ratio"), pl.col("m").str.contains("-in-", literal=True)
+                           | pl.col("pre").str.contains(rx(r"(?i)(?:^|\s)an?\s+$")), pl.Boolean, False)
         c = c.with_columns(object=pl.when(compound).then(None).otherwise("object"),
                            obj_stop=pl.when(compound).then(0).otherwise("obj_stop"))
     c = c.select(

@@ -112,3 +112,13 @@ def test_base_of_a_comparison_borrows_the_unit(text, expected):
 ])
 def test_no_borrowed_unit(text, expected):
     assert borrowed(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # odds after "a" qualify the noun after them, as the hyphenated form does
+    ("It had a one in five chance of forming.", ("one in five", None)),
+    ("One in five adults smoke.", ("One in five adults", "adults")),
+])
+def test_odds_object(text, expected):
+    c = one(text)
+    assert (c["text"], c["object"]) == expected
