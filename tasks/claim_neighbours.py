@@ -8,43 +8,56 @@ import polars as pl
 
 # the words that open the base of a comparison (a range's "from" is in the match, not before it)
 _BASE_WORDS = ("vs ", "vs. ", "versus ", "against ", "compared with ", "compared to ")
+_KINDS = ("money", "percent", "measure", "duration")
+_FLAGS = ("_scaled", "_base", "_conv", "_sep")
 
 
-def base_words(pre: pl.Expr, rp: pl.Expr) -> pl.Expr:
-    """True where the number is the base of a comparison: after `from` (read as the range lead
-    `rp`) or one of `_BASE_WORDS` (literal end tests: no regex over every row)."""
-    test = rp.eq_missing("from")
+def base_of_comparison(c: pl.DataFrame) -> pl.Series:
+    """True on a bare count (no unit, no object) that is the base of a comparison: after `from`
+    (read as the range lead `rp`) or one of `_BASE_WORDS`; the literal end tests read those rows
+    only."""
+    bare = (c["unit"].is_null() & c["object"].is_null() & (c["kind"] == "count")).fill_null(False)
+    out = pl.repeat(False, c.height, dtype=pl.Boolean, eager=True)
+    at = bare.arg_true().cast(pl.UInt32)
+    if at.len() == 0:
+        return out
+    pre, test = c["pre"].gather(at), c["rp"].gather(at).eq_missing("from")
     for w in _BASE_WORDS:
         test = test | pre.str.ends_with(w)
-    return test
+    return out.scatter(at, test)
 
 
 def with_borrowed_units(c: pl.DataFrame) -> pl.DataFrame:
-    """`c`, sorted by document and start, with a unit on a bare count that is the base of a
-    comparison (`_base`) right after a claim with a unit in the same sentence: the unit, kind and
-    multiplier (cents) of that claim. Not when only one of the two has a scale word ("5 mln dlrs
-    vs 400,000" leaves the scale open) or when the number counts a noun of its own ("from 400
-    stores")."""
-    # The amount compared is the last one outside brackets: conversions restate it ("6.05
-    # hectares (14.95 acres, .0605 square km), up from 2.48" is in hectares). Its row is found by
-    # a forward fill of the row numbers of the claims outside brackets.
-    inside = pl.col("_conv") | pl.col("_comma") & pl.col("_conv").shift(1).fill_null(False)
-    src = pl.when(~inside).then(pl.int_range(pl.len(), dtype=pl.UInt32)).shift(1).forward_fill()
-    c = c.with_columns(_src=src)
+    """`c`, sorted by document and start, with a unit on the bases of comparisons (`_base`) right
+    after a claim with a unit in the same sentence: the unit, kind and multiplier (cents) of that
+    claim. Not when only one of the two has a scale word (`_scaled`: "5 mln dlrs vs 400,000"
+    leaves the scale open). Bracketed conversions (`_conv`: the text before ends with " (", and
+    `_sep`: ", " or "; " after one) are passed over: "6.05 hectares (14.95 acres; .0605 square
+    km), up from 2.48" is in hectares. Reads the few bases only (gathers, not passes over every
+    claim)."""
+    idx = c["_base"].arg_true().cast(pl.UInt32)
+    idx = idx.filter(idx > 0)
+    if idx.len() == 0:
+        return c.drop(_FLAGS)
 
-    def before(name: str) -> pl.Expr:
-        return pl.when(pl.col("_src").is_not_null()).then(pl.col(name).gather(pl.col("_src").fill_null(0)))
+    def at(name: str, k: pl.Series | int) -> pl.Series:
+        return c[name].gather((idx.cast(pl.Int64) - k).clip(lower_bound=0).cast(pl.UInt32))
 
-    prev = before("sentence_id") == pl.col("sentence_id")
-    borrow = (pl.col("_base") & prev & pl.col("unit").is_null() & (pl.col("kind") == "count")
-              & pl.col("object").is_null() & before("unit").is_not_null()
-              & before("kind").is_in(["money", "percent", "measure", "duration"])
-              & (pl.col("_scaled") == before("_scaled"))).fill_null(False)
-    mult = before("u_mult")
+    def inside(k: int) -> pl.Series:
+        return at("_conv", k) | at("_sep", k) & at("_conv", k + 1)
+
+    # the claim compared: the first of the three before outside brackets
+    k = pl.select(pl.when(~inside(1)).then(1).when(~inside(2)).then(2).otherwise(3)).to_series()
+    same = (idx.cast(pl.Int64) >= k) & (at("sentence_id", k) == c["sentence_id"].gather(idx))
+    unit, kind, mult = at("unit", k), at("kind", k), at("u_mult", k)
+    ok = (same & unit.is_not_null() & kind.cast(pl.String).is_in(_KINDS)
+          & (at("_scaled", k) == c["_scaled"].gather(idx))).fill_null(False)
+    idx, unit, kind, mult = idx.filter(ok), unit.filter(ok), kind.filter(ok), mult.filter(ok)
+    if idx.len() == 0:
+        return c.drop(_FLAGS)
     return c.with_columns(
-        unit=pl.when(borrow).then(before("unit")).otherwise("unit"),
-        kind=pl.when(borrow).then(before("kind")).otherwise("kind"),
-        value=pl.when(borrow).then(pl.col("value") * mult).otherwise("value"),
-        value_max=pl.when(borrow).then(pl.col("value_max") * mult).otherwise("value_max"),
-        u_mult=pl.when(borrow).then(mult).otherwise("u_mult"),
-    ).drop("_base", "_scaled", "_conv", "_comma", "_src")
+        unit=c["unit"].clone().scatter(idx, unit), kind=c["kind"].clone().scatter(idx, kind),
+        value=c["value"].clone().scatter(idx, c["value"].gather(idx) * mult),
+        value_max=c["value_max"].clone().scatter(idx, c["value_max"].gather(idx) * mult),
+        u_mult=c["u_mult"].clone().scatter(idx, mult),
+    ).drop(_FLAGS)

@@ -18,7 +18,7 @@ from tasks.ascii_patterns import Rx, is_ascii, patterns_for
 from tasks.claim_candidates import CUR, candidates, currency_code, map_back, on_rows, with_numbers
 from tasks.claim_context import after_qualifier, qualifier, trend
 from tasks.claim_exclusions import drop_non_claims, spelling_flags
-from tasks.claim_neighbours import base_words, with_borrowed_units
+from tasks.claim_neighbours import base_of_comparison, with_borrowed_units
 from tasks.claim_objects import with_objects
 from tasks.claim_compound_units import with_compound_units
 from tasks.claim_proportions import with_proportions
@@ -275,8 +275,8 @@ def _extract(sentences: pl.DataFrame, quotes: pl.DataFrame | None, claims_only: 
     c = c.select(
         "doc_id", "paragraph_id", "sentence_id", "sent_start", "start", "end", "obj_stop", "m",
         "post", "value", "value_max", "value_text", "qualifier", "trend", "unit", "object",
-        "kind", "u_mult", _base=base_words(pl.col("pre"), pl.col("rp")), _scaled=pl.col("n1_scale").is_not_null(),
-        _conv=pl.col("pre").str.ends_with(" ("), _comma=pl.col("pre").str.ends_with(", ") | pl.col("pre").str.ends_with("; "))
+        "kind", "u_mult", _scaled=pl.col("n1_scale").is_not_null(), _base=base_of_comparison(c),
+        _conv=pl.col("pre").str.ends_with(" ("), _sep=pl.col("pre").str.ends_with(", ") | pl.col("pre").str.ends_with("; "))
     c = with_borrowed_units(c.with_columns(
         char_start=(pl.col("sent_start") + pl.col("start")).cast(pl.Int32),
         char_end=(pl.col("sent_start") + pl.col("end") + pl.col("obj_stop")).cast(pl.Int32),
