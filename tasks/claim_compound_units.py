@@ -23,12 +23,12 @@ def with_compound_units(c: pl.DataFrame, rx: Rx) -> pl.DataFrame:
     the claim: `u_unit` becomes the ratio, the match and its end grow over it. Read on the rows
     with a physical measure whose next word is `per`, `of` or a slash only (literal tests)."""
     post = pl.col("post")
-    maybe = ((pl.col("u_kind") == "measure")
-             & (post.str.starts_with(" per ") | post.str.starts_with("/") | post.str.starts_with(" /")
-                | post.str.starts_with(" of "))).fill_null(False)
-    if not c.select(maybe.any()).item():
+    measure = (pl.col("u_kind") == "measure").fill_null(False)
+    maybe = on_rows(c, measure, post.str.starts_with(" per ") | post.str.starts_with("/") | post.str.starts_with(" /")
+                    | post.str.starts_with(" of "), pl.Boolean, False)
+    if not maybe.any():
         return c
-    per = on_rows(c, maybe, post.str.extract(rx(_PER_RE), 0), pl.String)
+    per = on_rows(c.with_columns(_maybe=maybe), pl.col("_maybe"), post.str.extract(rx(_PER_RE), 0), pl.String)
     at = per.is_not_null().arg_true().cast(pl.UInt32)
     if at.len() == 0:
         return c

@@ -9,7 +9,7 @@ import polars as pl
 # the words that open the base of a comparison (a range's "from" is in the match, not before it)
 _BASE_WORDS = ("vs ", "vs. ", "versus ", "against ", "compared with ", "compared to ")
 _KINDS = ("money", "percent", "measure", "duration")
-_FLAGS = ("_scaled", "_base", "_conv", "_sep")
+_FLAGS = ("_scaled", "_base", "_row")
 
 
 def base_of_comparison(c: pl.DataFrame) -> pl.Series:
@@ -27,12 +27,12 @@ def base_of_comparison(c: pl.DataFrame) -> pl.Series:
     return out.scatter(at, test)
 
 
-def with_borrowed_units(c: pl.DataFrame) -> pl.DataFrame:
+def with_borrowed_units(c: pl.DataFrame, pre: pl.Series) -> pl.DataFrame:
     """`c`, sorted by document and start, with a unit on the bases of comparisons (`_base`) right
     after a claim with a unit in the same sentence: the unit, kind and multiplier (cents) of that
     claim. Not when only one of the two has a scale word (`_scaled`: "5 mln dlrs vs 400,000"
-    leaves the scale open). Bracketed conversions (`_conv`: the text before ends with " (", and
-    `_sep`: ", " or "; " after one) are passed over: "6.05 hectares (14.95 acres; .0605 square
+    leaves the scale open). Bracketed conversions (the text before, `pre` at row `_row` of the
+    unsorted frame, ends with " (", or with ", " or "; " after one) are passed over: "6.05 hectares (14.95 acres; .0605 square
     km), up from 2.48" is in hectares. Reads the few bases only (gathers, not passes over every
     claim)."""
     idx = c["_base"].arg_true().cast(pl.UInt32)
@@ -44,7 +44,8 @@ def with_borrowed_units(c: pl.DataFrame) -> pl.DataFrame:
         return c[name].gather((idx.cast(pl.Int64) - k).clip(lower_bound=0).cast(pl.UInt32))
 
     def inside(k: int) -> pl.Series:
-        return at("_conv", k) | at("_sep", k) & at("_conv", k + 1)
+        text, before = pre.gather(at("_row", k)), pre.gather(at("_row", k + 1))
+        return text.str.ends_with(" (") | (text.str.ends_with(", ") | text.str.ends_with("; ")) & before.str.ends_with(" (")
 
     # the claim compared: the first of the three before outside brackets
     k = pl.select(pl.when(~inside(1)).then(1).when(~inside(2)).then(2).otherwise(3)).to_series()

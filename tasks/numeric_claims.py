@@ -272,15 +272,16 @@ def _extract(sentences: pl.DataFrame, quotes: pl.DataFrame | None, claims_only: 
                            | pl.col("pre").str.contains(rx(r"(?i)(?:^|\s)an?\s+$")), pl.Boolean, False)
         c = c.with_columns(object=pl.when(compound).then(None).otherwise("object"),
                            obj_stop=pl.when(compound).then(0).otherwise("obj_stop"))
+    pre = c["pre"]  # read at a few rows by `with_borrowed_units`: not carried through the sort
     c = c.select(
         "doc_id", "paragraph_id", "sentence_id", "sent_start", "start", "end", "obj_stop", "m",
         "post", "value", "value_max", "value_text", "qualifier", "trend", "unit", "object",
         "kind", "u_mult", _scaled=pl.col("n1_scale").is_not_null(), _base=base_of_comparison(c),
-        _conv=pl.col("pre").str.ends_with(" ("), _sep=pl.col("pre").str.ends_with(", ") | pl.col("pre").str.ends_with("; "))
+        _row=pl.int_range(pl.len(), dtype=pl.UInt32))
     c = with_borrowed_units(c.with_columns(
         char_start=(pl.col("sent_start") + pl.col("start")).cast(pl.Int32),
         char_end=(pl.col("sent_start") + pl.col("end") + pl.col("obj_stop")).cast(pl.Int32),
-    ).sort("doc_id", "char_start"))
+    ).sort("doc_id", "char_start"), pre)
     # Objects never run into the next claim.
     same_doc = pl.col("doc_id").shift(-1) == pl.col("doc_id")
     nxt = pl.when(same_doc).then(pl.col("char_start").shift(-1))
