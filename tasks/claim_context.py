@@ -51,12 +51,12 @@ _QUAL = "|".join(
 # the opening word of a range, a sign word. Matched at the end of the text before the number
 # without capture groups (the capture engine is ten times slower than the DFA on every
 # candidate); the parts are split out of the few non-empty matches with LEAD_PARTS_RE.
-_LEAD = (rf"(?:(?:(?:between|from)\s+the\s+)?(?:aged|age\s+of|ages(?:\s+of)?|in\s+age)\s+)?(?:(?:{_QUAL})\s+)?(?:(?:between|from)\s+)?"
+_LEAD = (rf"(?:(?:(?:between|from)\s+the\s+)?(?:aged|age\s+of|(?-i:age)|ages(?:\s+of)?|in\s+age)\s+)?(?:(?:{_QUAL})\s+)?(?:(?:between|from)\s+)?"
          r"(?:(?:minus|negative)\s+)?")
 # "~" is no word character, so no word boundary stands before it (" ~295")
 LEAD_RE = rf"(?i)(?:{B}{_LEAD}|~\s*)$"
 LEAD_PARTS_RE = (
-    rf"(?i)^(?:(?:(?P<rp0>between|from)\s+the\s+)?(?P<age>aged|age\s+of|ages(?:\s+of)?|in\s+age)\s+)?(?:(?P<qual>{_QUAL})\s+|(?P<tilde>~)\s*)?"
+    rf"(?i)^(?:(?:(?P<rp0>between|from)\s+the\s+)?(?P<age>aged|age\s+of|(?-i:age)|ages(?:\s+of)?|in\s+age)\s+)?(?:(?P<qual>{_QUAL})\s+|(?P<tilde>~)\s*)?"
     r"(?:(?P<rp>between|from)\s+)?(?P<neg>(?:minus|negative)\s+)?$"
 )
 

@@ -48,6 +48,8 @@ _POST_OUT = (
 _PRE_OUT = (
     # glued to a word or to "/ # @ & . ," (a currency sign, which may stand there, is none of them)
     r"[\w/#@&.,]$|"
+    # a footnote marker glued to its word ("a detailed map[3]")
+    r"\w\[$|"
     rf"(?i)(?:{B}per\s+|{B}(?:{IDENTIFIER_NOUNS})\s*|(?:{B}no\.|{B}number|{B}page|{B}p\.|{B}pp\.|{B}chapter"
     rf"|{B}section|{B}ver\.?)\s*)$"
 )
@@ -96,7 +98,7 @@ def drop_non_claims(c: pl.DataFrame, keep: pl.Expr, rx: Rx) -> pl.DataFrame:
     # the other rows' context is emptied, not run through the regex.
     plain_digits = pl.col("_plain") & pl.col("_digits_only")
     c = c.with_columns(
-        _plural_next=_text_where(plain_digits, pl.col("post")).str.contains(rx(r"^\s+[a-z]+[^su\s]s(?-u:\b)")),
+        _plural_next=_text_where(plain_digits, pl.col("post")).str.contains(rx(r"^\s+[a-z]+[^su\s'’]s(?-u:\b)")),
         # the whole match needs only the DFA; the word is the match without its spaces
         _cap_word=_text_where(plain_digits, pl.col("pre")).str.extract(rx(r"(?:^|\s)[A-Z][A-Za-z.]*\s+$"), 0)
         .str.strip_chars(),

@@ -18,7 +18,9 @@ from tasks.ascii_patterns import Rx, is_ascii, patterns_for
 from tasks.claim_candidates import CUR, candidates, currency_code, map_back, on_rows, with_numbers
 from tasks.claim_context import after_qualifier, qualifier, trend
 from tasks.claim_exclusions import drop_non_claims, spelling_flags
+from tasks.claim_neighbours import base_of_comparison, with_borrowed_units
 from tasks.claim_objects import with_objects
+from tasks.claim_compound_units import with_compound_units
 from tasks.claim_proportions import with_proportions
 from tasks.numbers import B, SCALE, SCALES, number_value
 from tasks.windows import position_in
@@ -158,7 +160,7 @@ def _extract(sentences: pl.DataFrame, quotes: pl.DataFrame | None, claims_only: 
     c = candidates(frame, ascii_text)
     if c.height == 0:
         return empty
-    c = with_proportions(_parse(c, rx))
+    c = with_proportions(with_compound_units(_parse(c, rx), rx))
     keep = pl.col("n1_v").is_finite() & ~pl.col("pronoun")
     c = drop_non_claims(c, keep, rx) if claims_only else c.filter(keep)
     # "He was 95.", "Park was 64 when ...": a whole number after a person's "was" is an age. Only a
@@ -229,7 +231,7 @@ def _extract(sentences: pl.DataFrame, quotes: pl.DataFrame | None, claims_only: 
     # in ten): a when/then would cut and test every row's match
     lead = pl.col("qual").is_not_null() | pl.col("age").is_not_null()
     value_text = on_rows(c, lead, pl.col("m").str.slice(pl.col("qual").str.len_chars().fill_null(0)).str.strip_chars_start()
-                         .str.replace(rx(r"(?i)^(?:(?:between|from)\s+the\s+)?(?:aged|age\s+of|ages(?:\s+of)?|in\s+age)\s+"), ""),
+                         .str.replace(rx(r"(?i)^(?:(?:between|from)\s+the\s+)?(?:aged|age\s+of|(?-i:age)|ages(?:\s+of)?|in\s+age)\s+"), ""),
                          pl.String)
     c = c.with_columns(
         value=pl.when(inverted).then(v2).otherwise(pl.min_horizontal(v1, v2)),
@@ -264,18 +266,22 @@ def _extract(sentences: pl.DataFrame, quotes: pl.DataFrame | None, claims_only: 
     c = c.with_columns(trend=pl.when(raised).then(None).otherwise("trend"))
     c = with_objects(c, rx)
     if c["ratio"].any():  # odds are rare: the other batches skip this pass
-        # hyphenated odds qualify the noun after them ("a one-in-five chance"), no population
-        compound = on_rows(c, pl.col("ratio"), pl.col("m").str.contains("-in-", literal=True), pl.Boolean, False)
+        # hyphenated odds, or odds after "a", qualify the noun after them ("a one-in-five chance",
+        # "a one in five chance"), no population
+        compound = on_rows(c, pl.col("ratio"), pl.col("m").str.contains("-in-", literal=True)
+                           | pl.col("pre").str.contains(rx(r"(?i)(?:^|\s)an?\s+$")), pl.Boolean, False)
         c = c.with_columns(object=pl.when(compound).then(None).otherwise("object"),
                            obj_stop=pl.when(compound).then(0).otherwise("obj_stop"))
+    pre = c["pre"]  # read at a few rows by `with_borrowed_units`: not carried through the sort
     c = c.select(
         "doc_id", "paragraph_id", "sentence_id", "sent_start", "start", "end", "obj_stop", "m",
         "post", "value", "value_max", "value_text", "qualifier", "trend", "unit", "object",
-        "kind", "u_mult")
-    c = c.with_columns(
+        "kind", "u_mult", _scaled=pl.col("n1_scale").is_not_null(), _base=base_of_comparison(c),
+        _row=pl.int_range(pl.len(), dtype=pl.UInt32))
+    c = with_borrowed_units(c.with_columns(
         char_start=(pl.col("sent_start") + pl.col("start")).cast(pl.Int32),
         char_end=(pl.col("sent_start") + pl.col("end") + pl.col("obj_stop")).cast(pl.Int32),
-    ).sort("doc_id", "char_start")
+    ).sort("doc_id", "char_start"), pre)
     # Objects never run into the next claim.
     same_doc = pl.col("doc_id").shift(-1) == pl.col("doc_id")
     nxt = pl.when(same_doc).then(pl.col("char_start").shift(-1))

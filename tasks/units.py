@@ -88,7 +88,7 @@ SUBUNITS = {"cents", "cent", "cts", "ct", "pence", "p", "euro cents"}
 # Symbols and codes written before the number ("$1.13bn", "US$ 5", "£2,000", "Rs 500").
 CURRENCY_PREFIXES: dict[str, str] = {
     "us$": "USD", "u.s.$": "USD", "u.s. $": "USD", "$": "USD", "usd": "USD",
-    "c$": "CAD", "can$": "CAD", "a$": "AUD", "au$": "AUD", "nz$": "NZD", "hk$": "HKD",
+    "c$": "CAD", "can$": "CAD", "cdn$": "CAD", "cad$": "CAD", "a$": "AUD", "au$": "AUD", "nz$": "NZD", "hk$": "HKD",
     "s$": "SGD", "r$": "BRL", "£": "GBP", "gbp": "GBP", "stg": "GBP", "€": "EUR", "eur": "EUR",
     "¥": "JPY", "yen": "JPY", "₹": "INR", "rs": "INR", "rs.": "INR", "inr": "INR", "₽": "RUB",
     "₩": "KRW", "chf": "CHF", "dm": "DEM", "₺": "TRY", "₴": "UAH", "₦": "NGN", "₱": "PHP", "₪": "ILS",
@@ -118,6 +118,8 @@ PHYSICAL: dict[str, list[str]] = {
     "kilogram": ["kilograms", "kilogram", "kilogrammes", "kilos", "kilo", "kg", "kgs"],
     "gram": ["grams", "gram", "grammes", "g"],
     "milligram": ["milligrams", "milligram", "mg"],
+    "microgram": ["micrograms", "microgram", "µg", "μg"],
+    "mole": ["moles", "mole", "mol"],
     "metric_ton": ["tonnes", "tonne", "metric tons", "metric ton", "tons", "ton", "t"],
     "pound": ["lbs", "lb"],
     "ounce": ["ounces", "ounce", "oz"],
@@ -176,6 +178,12 @@ PHYSICAL: dict[str, list[str]] = {
     "terawatt_hour": ["terawatt hours", "terawatt-hours", "twh"],
 }
 
+# Units that divide another ("mg per liter", "0.002 moles of oxygen per cubic meter", "µg/m3"):
+# amounts, volumes, areas and lengths. Time units are left out: a rate per hour or per day is
+# written as its own unit ("km/h", "barrels per day") or is no unit at all.
+PER_UNITS = ("liter", "milliliter", "meter ** 3", "kilogram", "gram", "metric_ton", "hectare",
+             "kilometer ** 2", "meter ** 2", "kilometer", "meter", "mile", "gallon")
+
 # Ages: "45-year-old", "45 years old", "aged 45" (the prefix is handled in the claim regex).
 AGE_WORDS = ["-year-old", "-years-old", " years old", " year old", " years of age", "-month-old",
              " months old", "-week-old", "-day-old", " days old", " weeks old"]
@@ -189,6 +197,7 @@ PINT_SYMBOLS: dict[str, tuple[str, str]] = {
     "millimeter": ("mm", "measure"), "mile": ("mi", "measure"), "nautical_mile": ("nmi", "measure"),
     "foot": ("ft", "measure"), "inch": ("in", "measure"), "yard": ("yd", "measure"),
     "kilogram": ("kg", "measure"), "gram": ("g", "measure"), "milligram": ("mg", "measure"),
+    "microgram": ("µg", "measure"), "mole": ("mol", "measure"),
     "metric_ton": ("t", "measure"), "pound": ("lb", "measure"), "ounce": ("oz", "measure"),
     "troy_ounce": ("toz", "measure"), "liter": ("l", "measure"), "milliliter": ("ml", "measure"),
     "gallon": ("gal", "measure"), "imperial_gallon": ("imperial_gal", "measure"), "oil_barrel": ("oil_bbl", "measure"),

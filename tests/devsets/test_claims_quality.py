@@ -15,7 +15,10 @@ from scoring import evaluate, load_articles, load_labels  # noqa: E402
 # those 12 were added: they are harder there (the older 68 articles stay at 0.984).
 # Eighth round: 0.976 / 0.951 / 0.979 (six older labels given the object the guide asks for, see
 # docs/numeric_claims.md).
-FLOORS = {"value_f1": 0.973, "value_unit_object_f1": 0.948, "qualifier_trend_acc": 0.977}
+# Ninth round: 695 gold claims in 90 articles, the last 10 labelled blind (they scored value+unit/
+# object 0.692 before the round's rules, 0.899 after); 0.976 / 0.9475 / 0.978 after it. The
+# value+unit/object floor goes down with the harder articles (the older 80 went 0.951 -> 0.952).
+FLOORS = {"value_f1": 0.975, "value_unit_object_f1": 0.945, "qualifier_trend_acc": 0.977}
 # 175 gold claims: one claim moves a figure by ~0.005 (0.886 / 0.803 / 0.970 after the fifth round)
 # Seventh round, scored once on the held-out slice by the lead (totals only): value+unit/object 0.803 -> 0.820.
 # Eighth round, read the same way: value F1 0.886 -> 0.902, value+unit/object 0.820 -> 0.836.
