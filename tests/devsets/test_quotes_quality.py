@@ -1,4 +1,4 @@
-"""Floor test: the quotes extractor on the hand-labelled dev set (5 seeds + 59 Wikinews articles) and
+"""Floor test: the quotes extractor on the hand-labelled dev set (5 seeds + 67 Wikinews articles) and
 on the held-out slice (24 Wikinews articles labelled blind, never used to tune the rules: the honest estimate).
 
 Floors sit just below what the extractor reaches (see docs/quotes.md); a drop below them fails.
