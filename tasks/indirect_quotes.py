@@ -49,7 +49,10 @@ _START = (
     r"all|no|one|two|three|several|more|at least|at most|about)\b|[A-Z0-9]"
 )
 _OBJECT = r"(?:reporters|journalists|the press|the media|(?:local|state) media|him|her|them|us|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
-_WHEN = (rf"(?:{ADJUNCT_COMMA}|(?:(?:on|in|via|during|earlier|late|last)\s+|{AT_TIME})[^,;]{{0,40}}?\s+|{DAY_COMMA}"
+# "said earlier he might ...": `earlier` takes a time after it when one follows (a lazy run after it read "he might
+# rename" as an adjunct and opened the clause at "the monument"); the run stays the fallback ("confirmed earlier reports that")
+_WHEN = (rf"(?:{ADJUNCT_COMMA}|(?:(?:on|in|via|during|late|last)\s+|{AT_TIME})[^,;]{{0,40}}?\s+|{DAY_COMMA}"
+         rf"|earlier\s+(?:(?:today|yesterday|tonight)\s+|(?:this|last|on|in)\s+[^,;]{{0,30}}?\s+)?|earlier\s+[^,;]{{0,40}}?\s+"
          rf"|(?:yesterday|today|tonight|recently|{WEEKDAY})\s+)?")
 # Only the short lead is captured (long captures are slow); the clause runs from there to the sentence end.
 # "she said as a teenager she was forced ...": a time of life before a pronoun subject opens the clause with it
