@@ -16,6 +16,20 @@ import polars as pl
 from tasks.ascii_patterns import Rx, ascii_form, is_ascii, patterns_for
 from tasks.added_clauses import split_added_clauses
 from tasks.indirect_speakers import hit_speakers
+from tasks.parenthetical_attributions import (
+    ACCORDING_HEAD,
+    ACCORDING_MID,
+    ACCORDING_TAIL,
+    CONJUNCTION,
+    CONTINUES_SUBJECT,
+    IN_RELATIVE,
+    NAME_ONLY,
+    OPENS_CLAUSE,
+    PAREN_SV,
+    PAREN_TAIL,
+    PAREN_VS,
+    ROLE,
+)
 from tasks.quoted_clauses import ATTRIBUTES_QUOTE, MARK, MARK_START, without_quoted_words
 from tasks.reported_clauses import (
     ADJUNCT_COMMA,
@@ -42,7 +56,7 @@ from tasks.reported_clauses import (
     WEEKDAY,
 )
 from tasks.reporting_verbs import BARE_SOURCE, CLAUSE_FORMS, INVERTED_VERBS, LEMMA, SAY_WORDS, SPEAKERISH
-from tasks.tail_attributions import TAIL_HINT, TOKEN, tail_attributions
+from tasks.tail_attributions import TAIL_HINT, tail_attributions
 
 _START = (
     r"(?:he|she|they|it|we|I|the|a|an|there|this|these|those|his|her|their|its|our|many|some|most|"
@@ -59,25 +73,6 @@ _WHEN = (rf"(?:{ADJUNCT_COMMA}|(?:(?:on|in|via|during|late|last)\s+|{AT_TIME})[^
 _AS_A = r"as\s+an?\s+[a-z]+(?:\s+[a-z]+)?\s+(?:he|she|they|we|I)\s"
 _CLAUSE = rf"(?:(?P<that>that,?\s+)|{ONLY_START}|{_AS_A}|{_START})"
 
-ACCORDING_HEAD = r"^(?P<pre>According to )(?P<sp>[^,]{2,120}),\s+(?P<cl>.+)$"
-ACCORDING_TAIL = r"^(?P<cl>.{12,}?)(?P<pre>,?\s+according to )(?P<sp>[^,.]{2,80}?)\.?$"
-# A parenthetical attribution inside the sentence: "On Sunday, according to police, a man ...", "The economy, he
-# said, will grow", "..., reads the motion, the declaration ...". The clause is what follows, or the whole sentence
-# when what follows continues the subject before the parenthetical ("The economy, he said, will grow").
-ACCORDING_MID = r"^(?P<pre>.{3,}?,?\s+according to )(?P<sp>[^,]{2,80}),\s+(?P<cl>.+)$"
-PAREN_SV = rf"^(?P<pre>.{{8,}}?,\s+)(?P<sp>{TOKEN}(?:\s+{TOKEN}){{0,5}}?)\s+(?P<v>{CLAUSE_FORMS}),\s+(?P<cl>.+)$"
-PAREN_VS = rf"^(?P<pre>.{{8,}}?,\s+(?P<v>{INVERTED_VERBS.replace('|told', '')}|reads)\s+)(?P<sp>{TOKEN}(?:\s+{TOKEN}){{0,5}}?),\s+(?P<cl>.+)$"
-# what follows continues the subject before the parenthetical: a lower-case word that cannot open a clause
-_CONTINUES_SUBJECT = r"^[a-z]"
-_OPENS_CLAUSE = (r"^(?:he|she|they|it|we|the|a|an|there|this|these|those|his|her|their|its|our|many|some|most|all|no|one|"
-                 r"two|three|several|more|at|about|but|and|while|although|though|whereas|yet|so|when|after|before|because|if|"
-                 r"since|as|in|on|for|with|by|from|during)(?:\W|$)")
-# "..., argued the government's lawyer, Richard Keen.": a role, then its name as the sentence's last words (round 13)
-_ROLE = r"^(?:the|a|an|its|his|her|their)\s+[a-z]"
-_NAME_ONLY = r"^(?:[A-Z][\w'’-]*\.?\s+){1,3}[A-Z][\w'’-]+\.?\s*$"
-_CONJUNCTION = r"^(?:but|and|while|although|though|whereas|yet)\s"  # "X did Y, according to Z, but ...": the clause is before
-_PAREN_TAIL = rf",?\s+(?:according to|{INVERTED_VERBS}|reads)?\s*$"
-_IN_RELATIVE = r"(?:^|,)[^,]*(?-u:\b)(?:which|who|whom|whose)(?-u:\b)[^,]*,\s+$"  # "fighters which, the statement said, ..."
 # ASCII word boundaries keep these on polars' fast regex engine (Unicode ones fall back to a slow one).
 FIRST_VERB = rf"(?-u:\b)(?:{CLAUSE_FORMS})(?-u:\b)"
 VERB_AT_START = rf"^(?:{CLAUSE_FORMS})"
@@ -231,17 +226,17 @@ def _rule(prefix: str, cue: pl.Expr, rx: Rx,
     sp_at = (leading + pre.str.len_chars()) if prefix != "acc_head" else pre.str.len_chars()
     cl_at = 0 if prefix != "acc_head" else pl.col("text").str.len_chars() - cl.str.len_chars()
     if prefix.startswith("mid"):  # the clause follows the parenthetical, precedes it, or is the whole sentence
-        whole = cl.str.contains(rx(_CONTINUES_SUBJECT)) & ~cl.str.contains(rx(_OPENS_CLAUSE))
-        head = pl.col("text").str.slice(0, pre.str.replace(rx(_PAREN_TAIL), "").str.len_chars())
+        whole = cl.str.contains(rx(CONTINUES_SUBJECT)) & ~cl.str.contains(rx(OPENS_CLAUSE))
+        head = pl.col("text").str.slice(0, pre.str.replace(rx(PAREN_TAIL), "").str.len_chars())
         # "..., said Harlan Ullman, an ex-career naval officer.": an appositive of the speaker, no clause, follows (round 12)
-        before = cl.str.contains(rx(_CONJUNCTION))
+        before = cl.str.contains(rx(CONJUNCTION))
         if prefix == "mid_acc":  # "..., according to Gibson Gayle, a Texaco attorney ...": an appositive, no clause
             matched = matched & ~(cl.str.contains(rx(r"^(?:a|an)\s+[a-z]")) & ~cl.str.contains(rx(FINITE_NEAR)))
         if prefix != "mid_acc":  # ("according to X, 54 small children": the noun phrase is the attributed words)
             # (no verb after the speaker, a clause before it: "In an official statement, the commission said, ..." has none)
             before = before | (~whole & ~cl.str.contains(rx(FINITE_NEAR)) & ~cl.str.contains(MARK_START)
                                & head.str.contains(rx(VERBISH)))
-        named = (before & sp.str.contains(rx(_ROLE)) & cl.str.contains(rx(_NAME_ONLY))) if prefix == "mid_vs" else pl.lit(False)
+        named = (before & sp.str.contains(rx(ROLE)) & cl.str.contains(rx(NAME_ONLY))) if prefix == "mid_vs" else pl.lit(False)
         sp_at = pl.when(named).then(pl.col("text").str.len_chars() - cl.str.len_chars()).otherwise(sp_at)
         sp = pl.when(named).then(cl.str.strip_chars_end(" .")).otherwise(sp)
         cl_at = pl.when(whole | before).then(0).otherwise(pl.col("text").str.len_chars() - cl.str.len_chars())
@@ -364,7 +359,7 @@ def indirect_hits(sentences: pl.DataFrame) -> pl.DataFrame:
                                           | (pl.col(f"{p}_sp").str.contains(rx(BARE_SOURCE)) & ~pl.col(f"{p}_sp").str.contains(rx(_CONJUNCTION_START))))
                 & ~pl.col(f"{p}_sp").str.contains(rx(_CLAUSE_WORDS))
                 & (pl.lit(p == "mid_sv") | pl.col(f"{p}_v").is_in([*SAY_WORDS, "reads", "noted"]) | pl.col(f"{p}_sp").str.contains(rx(SPEAKERISH)))
-                & ~pl.col(f"{p}_pre").str.contains(rx(_IN_RELATIVE)) & (pl.lit(p == "mid_sv") | ~pl.col(f"{p}_pre").str.contains(rx(RELATIVE_BEFORE_VERB))))
+                & ~pl.col(f"{p}_pre").str.contains(rx(IN_RELATIVE)) & (pl.lit(p == "mid_sv") | ~pl.col(f"{p}_pre").str.contains(rx(RELATIVE_BEFORE_VERB))))
           for p in ("mid_sv", "mid_vs")),
     ]
     main = {"cl_at": pl.col("text").str.len_chars() - pl.col("main_cl").str.len_chars(), "cl": pl.col("main_cl"),
