@@ -25,6 +25,7 @@ def split_added_clauses(hits: pl.DataFrame, rx: Rx) -> pl.DataFrame:
     of its speaker cut before it, and the clause after it as a row of its own (same speaker, the second verb's cue)."""
     if hits.is_empty():
         return hits
+    hits = _after_tail(hits, rx)
     cl = pl.col("cl")
     maybe = cl.str.contains(", adding ", literal=True) | cl.str.contains(rx(_AND_VERB_HINT))
     rows = hits.with_row_index("_i").filter(maybe)
@@ -47,3 +48,19 @@ def split_added_clauses(hits: pl.DataFrame, rx: Rx) -> pl.DataFrame:
     kept = hits.with_row_index("_i").filter(~pl.col("_i").is_in(split["_i"].implode()))
     cols = hits.columns
     return pl.concat([kept.select(cols), first.select(cols), second.select(cols)]).sort("doc_id", "char_start", "cl_at")
+
+
+def _after_tail(hits: pl.DataFrame, rx: Rx) -> pl.DataFrame:
+    """`hits` and, for each clause before a tail attribution followed by ", adding that C" ("B, officials told state media,
+    adding that C."), C as a row of its own (the tail's speaker, cue add): the tail rule's clause stops before the speaker."""
+    text = pl.col("text")
+    rows = hits.filter((pl.col("rule") == "tail") & text.str.contains(", adding ", literal=True)
+                       & ~pl.col("cl").str.contains(", adding ", literal=True))
+    if rows.is_empty():
+        return hits
+    rest = pl.col("_m").struct.field("rest")
+    rows = rows.with_columns(_m=text.str.extract_groups(rx(ADDING))).filter(
+        rest.is_not_null() & (pl.col("_m").struct.field("that").is_not_null() | rest.str.contains(rx(_PRONOUN_START)))
+        & (text.str.len_chars() - rest.str.len_chars() > pl.col("cl_at") + pl.col("cl").str.len_chars()))
+    added = rows.with_columns(cl_at=text.str.len_chars() - rest.str.len_chars(), cl=rest, cue=pl.lit("add")).select(hits.columns).cast(hits.schema)
+    return pl.concat([hits, added]).sort("doc_id", "char_start", "cl_at")

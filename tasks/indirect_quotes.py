@@ -56,7 +56,7 @@ from tasks.reported_clauses import (
     WEEKDAY,
 )
 from tasks.reporting_verbs import BARE_SOURCE, CLAUSE_FORMS, INVERTED_VERBS, LEMMA, SAY_WORDS, SPEAKERISH
-from tasks.tail_attributions import TAIL_HINT, tail_attributions
+from tasks.tail_attributions import tail_attributions
 
 _START = (
     r"(?:he|she|they|it|we|I|the|a|an|there|this|these|those|his|her|their|its|our|many|some|most|"
@@ -267,7 +267,7 @@ def indirect_hits(sentences: pl.DataFrame) -> pl.DataFrame:
                                              *_groups(rx(ACCORDING_MID), ("pre", "sp", "cl"), "mid_acc"))
     paren_rows = cand.filter(pl.col("text").str.contains(rx(PAREN_HINT))).with_columns(
         *_groups(rx(PAREN_SV), ("pre", "sp", "v", "cl"), "mid_sv"), *_groups(rx(PAREN_VS), ("pre", "v", "sp", "cl"), "mid_vs"))
-    tail_rows = tail_attributions(cand.filter(pl.col("text").str.contains(rx(TAIL_HINT))), ascii_text)
+    tail_rows = tail_attributions(cand, ascii_text)
     cand = _first_verb_split(with_at, found_at).drop("_at")
     cand = cand.with_columns(main_v=pl.col("after").str.extract(rx(VERB_AT_START), 0))
     # "responded by saying B", "saying only that B": the words go with the verb (the clause's offsets count from the end)

@@ -22,3 +22,20 @@ def test_earlier_after_the_verb_is_no_adjunct_running_into_the_clause():
         "the plant would close in May"]
     assert [t for t, _, _ in indirect("Dealers confirmed earlier tentative reports that the mill had bought wheat.")] == [
         "the mill had bought wheat"]
+
+
+def test_a_tail_attribution_before_a_trailing_aside():
+    got = indirect("A total of 39 are confirmed dead, officials told state media, adding that rescuers ended their work.")
+    assert got == [("A total of 39 are confirmed dead", "officials", "tell"), ("rescuers ended their work", "officials", "add")]
+    got = indirect("Sales abroad showed a three pct increase in the first five months, Kaske said, without giving figures.")
+    assert got == [("Sales abroad showed a three pct increase in the first five months", "Kaske", "say")]
+    assert indirect("The ship sank near the port of Genoa, police reported Friday morning, local time.") == [
+        ("The ship sank near the port of Genoa", "police", "report")]
+
+
+def test_a_trailing_aside_keeps_the_sentences_own_tail():
+    # the attribution after the aside is the sentence's: nothing is cut before "adding"
+    got = indirect("Stacy would not name a figure, adding that the question will be discussed with the agency, the newspaper said.")
+    assert [(sp, cue) for _, sp, cue in got] == [("the newspaper", "say"), ("the newspaper", "add")]
+    # an aside without an attribution before it reports nothing
+    assert indirect("Prices fell sharply in the morning session, without giving any sign of a recovery.") == []
