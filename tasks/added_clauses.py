@@ -13,11 +13,14 @@ from tasks.reporting_verbs import LEMMA
 # ", adding that B" / ", adding he B": without "that" only a pronoun opens B ("adding to its gains" reports nothing)
 ADDING = r"^(?P<head>.{12,}?),\s+adding\s+(?P<that>that,?\s+)?(?P<rest>.{12,})$"
 _PRONOUN_START = r"^(?:he|she|they|it|we|I)\s"
-# "and/but (also) denied that B": the verb and "that" are both needed ("and said the plan" may be its object)
-_AND_VERBS = r"(?:and|but)\s+(?:also\s+)?(?P<v>added|said|denied|claimed|noted|stated|warned|insisted|argued|confirmed)\s+that"
+# "and/but (also) denied that B": the verb and "that" are both needed ("and denied the report" is its object); after
+# "and/but said" (round 14) a pronoun or determiner opening B will do ("..., but said this too was unrelated")
+_AND_VERBS = (r"(?:and|but)\s+(?:also\s+)?(?:(?P<v>added|said|denied|claimed|noted|stated|warned|insisted|argued|confirmed)\s+that"
+              r"|(?P<bare>said))")
 AND_VERB = rf"^(?P<head>.{{12,}}?),?\s+{_AND_VERBS},?\s+(?P<rest>.{{12,}})$"
+_BARE_START = r"^(?:he|she|they|it|we|I|the|a|an|this|these|those|there|its|his|her|their)\s"
 # the unanchored search first: the capture with its lazy head runs only on the few clauses it finds
-_AND_VERB_HINT = _AND_VERBS.replace("?P<v>", "?:")
+_AND_VERB_HINT = _AND_VERBS.replace("?P<v>", "?:").replace("?P<bare>", "?:")
 
 
 def split_added_clauses(hits: pl.DataFrame, rx: Rx) -> pl.DataFrame:
@@ -37,7 +40,10 @@ def split_added_clauses(hits: pl.DataFrame, rx: Rx) -> pl.DataFrame:
     add = add.with_columns(_cue=pl.lit("add"))
     rest = rows.filter(~pl.col("_i").is_in(add["_i"].implode()) & cl.str.contains(rx(_AND_VERB_HINT)))
     verb = rest.with_columns(_m=cl.str.extract_groups(rx(AND_VERB))).filter(pl.col("_m").struct.field("rest").is_not_null())
-    verb = verb.with_columns(_cue=pl.col("_m").struct.field("v").replace_strict(LEMMA, default=None))
+    bare = pl.col("_m").struct.field("bare").is_not_null()
+    verb = verb.filter(~bare | pl.col("_m").struct.field("rest").str.contains(rx(_BARE_START)))
+    verb = verb.with_columns(_cue=pl.when(bare).then(pl.lit("say")).otherwise(
+        pl.col("_m").struct.field("v").replace_strict(LEMMA, default=None)))
     parts = (pl.col("_m").struct.field("head").alias("_head"), pl.col("_m").struct.field("rest").alias("_rest"))
     split = pl.concat([add.with_columns(*parts).drop("_m"), verb.with_columns(*parts).drop("_m")])
     if split.is_empty():

@@ -39,3 +39,14 @@ def test_a_trailing_aside_keeps_the_sentences_own_tail():
     assert [(sp, cue) for _, sp, cue in got] == [("the newspaper", "say"), ("the newspaper", "add")]
     # an aside without an attribution before it reports nothing
     assert indirect("Prices fell sharply in the morning session, without giving any sign of a recovery.") == []
+
+
+def test_a_second_said_reports_a_clause_opened_by_a_pronoun_or_determiner():
+    got = indirect("Governor Boris Dubrovsky said officers were present where the minibus exploded, but said this too was "
+                   "unrelated to the other blast.")
+    assert [(t, cue) for t, _, cue in got] == [("officers were present where the minibus exploded", "say"),
+                                              ("this too was unrelated to the other blast", "say")]
+    assert {sp for _, sp, _ in got} == {"Governor Boris Dubrovsky"}
+    # "said nothing", "said so": no clause, the sentence stays one quote
+    got = indirect("The minister said the talks went well and said nothing about the budget deficit.")
+    assert [t for t, _, _ in got] == ["the talks went well and said nothing about the budget deficit"]
