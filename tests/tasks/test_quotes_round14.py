@@ -50,3 +50,9 @@ def test_a_second_said_reports_a_clause_opened_by_a_pronoun_or_determiner():
     # "said nothing", "said so": no clause, the sentence stays one quote
     got = indirect("The minister said the talks went well and said nothing about the budget deficit.")
     assert [t for t, _, _ in got] == ["the talks went well and said nothing about the budget deficit"]
+
+
+def test_a_quote_ending_with_a_bracketed_period_is_not_attributed_by_what_follows():
+    got = direct('Professor Jean Muyembe, who monitored the trial, said, "From now on, Ebola is curable[.]" He went on to '
+                 'say thousands of deaths could be prevented.')
+    assert got == [("Professor Jean Muyembe", "say")]
