@@ -56,3 +56,15 @@ def test_a_quote_ending_with_a_bracketed_period_is_not_attributed_by_what_follow
     got = direct('Professor Jean Muyembe, who monitored the trial, said, "From now on, Ebola is curable[.]" He went on to '
                  'say thousands of deaths could be prevented.')
     assert got == [("Professor Jean Muyembe", "say")]
+
+
+def test_a_prepositional_opener_without_a_comma_is_no_part_of_the_speaker():
+    assert direct('On the live television he said, "Constantinople will never exist again."') == [(None, "say")]
+    got = indirect("Tesco sold its Polish stores to Salling Group.",
+                   "With the acquisition Salling said it seeks to improve its coverage in Southern Poland.")
+    assert [sp for _, sp, _ in got] == ["Salling"]
+    got = indirect("On Thursday officials reported the number of cases in the outbreak rose to 58.")
+    assert [sp for _, sp, _ in got] == ["officials"]
+    # a name that opens with a preposition-like word keeps it ("On Semiconductor"); no determiner, no weekday after it
+    got = indirect("On Semiconductor said its sales rose in the quarter.")
+    assert [sp for _, sp, _ in got] == ["On Semiconductor"]
