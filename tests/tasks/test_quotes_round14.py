@@ -68,3 +68,19 @@ def test_a_prepositional_opener_without_a_comma_is_no_part_of_the_speaker():
     # a name that opens with a preposition-like word keeps it ("On Semiconductor"); no determiner, no weekday after it
     got = indirect("On Semiconductor said its sales rose in the quarter.")
     assert [sp for _, sp, _ in got] == ["On Semiconductor"]
+
+
+def test_a_preposition_is_no_first_name():
+    got = indirect("Nigeria is Africa's biggest economy. Without Nigeria the free trade zone would have been handicapped.",
+                   "Nigeria previously announced it planned to join the free trade area before the summit.")
+    assert [sp for _, sp, _ in got] == ["Nigeria"]
+    got = indirect("Under Moody's review are the company's senior debt and debentures.",
+                   "Moody's said it would examine the effects of the proposed mergers on the group's finances.")
+    assert [sp for _, sp, _ in got] == ["Moody"]
+
+
+def test_a_name_after_according_to_is_a_person_for_he():
+    got = direct("Professor Jean-Jacques Muyembe led the trial in Beni.",
+                 "Past outbreak mortality rates averaged around 50%. According to Muyembe, many people do not seek treatment.",
+                 '"Now that patients come out cured," he told the press, "they will start believing it."')
+    assert [sp for sp, _ in got] == ["Jean-Jacques Muyembe", "Jean-Jacques Muyembe"]
