@@ -47,6 +47,7 @@ from tasks.reported_clauses import (
     IS_IRREGULAR_FINITE,
     LOWER_CUT,
     NOT_CLAUSE_OPENERS,
+    NUMBER_ADJECTIVE,
     ONLY_BEFORE_CLAUSE,
     ONLY_START,
     RELATIVE_BEFORE_VERB,
@@ -314,7 +315,8 @@ def indirect_hits(sentences: pl.DataFrame) -> pl.DataFrame:
     # (a column first: used in both branches below, the expression would run twice)
     needs = pl.col("_needs_finite")
     cand = cand.with_columns(_head=pl.when(needs).then(
-        _only(needs, pl.col("main_cl")).str.replace_all(rx(ASIDE), "").str.replace(rx(CLAUSE_CUT), "")))
+        _only(needs, pl.col("main_cl")).str.replace_all(rx(ASIDE), "").str.replace(rx(CLAUSE_CUT), "")
+        .str.replace(rx(NUMBER_ADJECTIVE), "")))
     head = pl.col("_head")
     # an -ed opener is no verb of its clause: the finite verb comes after it
     strict_head = pl.when(ed_open).then(head.str.replace(r"^\S+\s+", "")).otherwise(head)

@@ -84,3 +84,11 @@ def test_a_name_after_according_to_is_a_person_for_he():
                  "Past outbreak mortality rates averaged around 50%. According to Muyembe, many people do not seek treatment.",
                  '"Now that patients come out cured," he told the press, "they will start believing it."')
     assert [sp for sp, _ in got] == ["Jean-Jacques Muyembe", "Jean-Jacques Muyembe"]
+
+
+def test_a_past_form_between_a_number_and_a_noun_is_no_verb_of_a_clause():
+    assert indirect("The chain's press release reported 22 sold units in the past year and a half, for 200 million pounds.") == []
+    assert indirect("The ministry reported 21 confirmed cases in the capital on Monday.") == []
+    # a verb after the noun still makes the clause
+    assert [t for t, _, _ in indirect("The agency reported 22 sold units were returned to the plant.")] == [
+        "22 sold units were returned to the plant"]
