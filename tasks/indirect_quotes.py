@@ -15,6 +15,15 @@ import polars as pl
 
 from tasks.ascii_patterns import Rx, ascii_form, is_ascii, patterns_for
 from tasks.added_clauses import split_added_clauses
+from tasks.clause_openers import (
+    ADJUNCT_VERB,
+    AFTER_TELL,
+    AFTER_TELL_LOWER,
+    AFTER_TELL_THAT,
+    AFTER_VERB,
+    AFTER_VERB_LOWER,
+    AFTER_VERB_THAT,
+)
 from tasks.indirect_speakers import hit_speakers
 from tasks.parenthetical_attributions import (
     ACCORDING_HEAD,
@@ -32,12 +41,9 @@ from tasks.parenthetical_attributions import (
 )
 from tasks.quoted_clauses import ATTRIBUTES_QUOTE, MARK, MARK_START, without_quoted_words
 from tasks.reported_clauses import (
-    ADJUNCT_COMMA,
     ASIDE,
-    AT_TIME,
     BY_SAYING,
     CLAUSE_CUT,
-    DAY_COMMA,
     ED_OBJECT_NEXT,
     FINITE_NEAR,
     FINITE_STRICT,
@@ -49,51 +55,18 @@ from tasks.reported_clauses import (
     NOT_CLAUSE_OPENERS,
     NUMBER_ADJECTIVE,
     ONLY_BEFORE_CLAUSE,
-    ONLY_START,
     RELATIVE_BEFORE_VERB,
     RELATIVE_SUBJECT,
     TWO_PREPOSITIONS,
     VERBISH,
-    WEEKDAY,
 )
 from tasks.reporting_verbs import BARE_SOURCE, CLAUSE_FORMS, INVERTED_VERBS, LEMMA, SAY_WORDS, SPEAKERISH
 from tasks.tail_attributions import tail_attributions
-
-_START = (
-    r"(?:he|she|they|it|we|I|the|a|an|there|this|these|those|his|her|their|its|our|many|some|most|"
-    r"all|no|one|two|three|several|more|at least|at most|about)\b|[A-Z0-9]"
-)
-_OBJECT = r"(?:reporters|journalists|the press|the media|(?:local|state) media|him|her|them|us|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
-# "said earlier he might ...": `earlier` takes a time after it when one follows (a lazy run after it read "he might
-# rename" as an adjunct and opened the clause at "the monument"); the run stays the fallback ("confirmed earlier reports that")
-_WHEN = (rf"(?:{ADJUNCT_COMMA}|(?:(?:on|in|via|during|late|last)\s+|{AT_TIME})[^,;]{{0,40}}?\s+|{DAY_COMMA}"
-         rf"|earlier\s+(?:(?:today|yesterday|tonight)\s+|(?:this|last|on|in)\s+[^,;]{{0,30}}?\s+)?|earlier\s+[^,;]{{0,40}}?\s+"
-         rf"|(?:yesterday|today|tonight|recently|{WEEKDAY})\s+)?")
-# Only the short lead is captured (long captures are slow); the clause runs from there to the sentence end.
-# "she said as a teenager she was forced ...": a time of life before a pronoun subject opens the clause with it
-_AS_A = r"as\s+an?\s+[a-z]+(?:\s+[a-z]+)?\s+(?:he|she|they|we|I)\s"
-_CLAUSE = rf"(?:(?P<that>that,?\s+)|{ONLY_START}|{_AS_A}|{_START})"
 
 # ASCII word boundaries keep these on polars' fast regex engine (Unicode ones fall back to a slow one).
 FIRST_VERB = rf"(?-u:\b)(?:{CLAUSE_FORMS})(?-u:\b)"
 VERB_AT_START = rf"^(?:{CLAUSE_FORMS})"
 PAREN_HINT = rf",[^,]*(?-u:\b)(?:{CLAUSE_FORMS})(?-u:\b)[^,]*,\s"
-AFTER_TELL = rf"^(?P<pre>\s+{_OBJECT}\s+{_WHEN}){_CLAUSE}"
-AFTER_VERB = rf"^(?P<pre>\s+{_WHEN}){_CLAUSE}"
-# "Baker said in a U.S. Television interview on Sunday that Washington would ...", "told reporters at a news conference
-# in Washington that ...": a "that" after an adjunct with a capitalised or determiner word inside, where the patterns
-# above open the clause at that word (round 8). Tried only where they found no "that" and one follows.
-_ADJUNCT = r"(?:on|in|at|via|during|to|with|before|after|from)\s+[^,;]{1,60}?\s+"
-AFTER_TELL_THAT = rf"^(?P<pre>\s+{_OBJECT}\s+{_ADJUNCT})(?P<that>that,?\s+)(?:{_START})"
-AFTER_VERB_THAT = rf"^(?P<pre>\s+{_ADJUNCT})(?P<that>that,?\s+)(?:{_START})"
-# an adjunct holding a verb is a clause of its own ("said on Monday the company that has ...")
-_ADJUNCT_VERB = r"(?-u:\b)(?:is|are|was|were|has|have|had|would|will|could|can|said|says|did|does)(?-u:\b)"
-# "said citizenship in ... can only be resolved", "told reporters today psychiatric assessments will ...": a bare
-# clause may open with a lower-case noun, adjective or gerund (then the finite verb is required), unless its first
-# word is one of NOT_CLAUSE_OPENERS.
-_DAY = rf"(?:(?:yesterday|today|tonight)(?:\s+(?:morning|afternoon|evening|night))?\s+(?:that,?\s+)?|{DAY_COMMA})?"
-AFTER_TELL_LOWER = rf"^(?P<pre>\s+{_OBJECT}\s+{_DAY})(?P<w>[a-z][a-z'’-]+)\s"
-AFTER_VERB_LOWER = rf"^(?P<pre>\s+{_DAY})(?P<w>[a-z][a-z'’-]+)\s"
 # A verb form right after a determiner, preposition or possessive is a noun or an adjective ("The states that held
 # elections", "Amongst reported incidents", "Lawson's comments followed"), not the sentence's verb; and speech that is
 # negated or withheld ("did not say", "Just don't tell anyone", "declined to say") reports nothing; "value-added" is
@@ -211,7 +184,7 @@ def _adjunct_that(cand: pl.DataFrame, rx: Rx) -> pl.DataFrame:
     rows = rows.with_columns(_adj=pl.when(_TOLD).then(rest.str.extract_groups(rx(AFTER_TELL_THAT)))
                              .otherwise(rest.str.extract_groups(rx(AFTER_VERB_THAT))))
     pre = pl.col("_adj").struct.field("pre")
-    rows = rows.filter(pre.is_not_null() & ~pre.str.contains(rx(_ADJUNCT_VERB))).select("_i", "_adj")
+    rows = rows.filter(pre.is_not_null() & ~pre.str.contains(rx(ADJUNCT_VERB))).select("_i", "_adj")
     if rows.is_empty():
         return cand
     cand = cand.with_row_index("_i").join(rows, on="_i", how="left")
