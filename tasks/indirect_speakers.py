@@ -68,7 +68,7 @@ def _clean_odd(rows: pl.DataFrame, rx: Rx) -> pl.DataFrame:
     rows = rows.with_columns(sp_at=pl.when(inside).then(None).otherwise(pl.col("sp_at")),
                              sp=sp.str.replace_all(_TICKER, "${1}").str.replace_all("[<>]", ""))
     rows = rows.with_columns(_lead=sp.str.replace(rx(_ODD_LEAD), "").str.replace(rx(_TIME_LEAD), "${1}")
-                             .str.replace(rx(PREPOSITION_LEAD), "${1}${2}"))
+                             .str.replace(rx(PREPOSITION_LEAD), "${1}${2}${3}"))
     rows = rows.with_columns(sp_at=pl.col("sp_at") + sp.str.len_chars() - pl.col("_lead").str.len_chars(), sp=pl.col("_lead"))
     tail = sp.str.replace(rx(_ODD_TAIL), "")
     # "I would" -> "I": the tail pattern removes the pronoun too, so a pronoun is put back

@@ -94,7 +94,7 @@ def clean_np(s: str) -> str:
         if " " in s and s.split(" ", 1)[0].lower().rstrip(",") in _TIME_FIRST:  # "But until now Mannesmann"
             s = _TIME_LEAD.sub("", s, 1)
     if s.startswith(PREPOSITION_FIRST):  # "On the live television he", "With the acquisition Salling"
-        s = _PREPOSITION_LEAD.sub(r"\1\2", s, 1)
+        s = _PREPOSITION_LEAD.sub(r"\1\2\3", s, 1)
     if len(s) <= 12 and s[:1] in "IWwHhSsTt":  # the longest is "They should"
         m = _PRONOUN_AUX.match(s)
         if m:

@@ -168,8 +168,12 @@ PREPOSITION_LEAD = (
     r"^(?:On|In|At|With|After|During|Following|Under|Upon|From|Since|Before)\s+"
     r"(?:(?:the|a|an|this|that|its|his|her|their)\s+(?:[a-z][\w'’-]*\s+){1,3}(" + TIME_LEAD_NEXT + ")"
     r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\s+(\S))"
+    # "This Wednesday Greek Foreign Minister George Katrougalos", "Last week the company": group 3
+    r"|^(?:This|Last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|weekend|month|year)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\s+(" + TIME_LEAD_NEXT + ")"
 )
-PREPOSITION_FIRST = ("On ", "In ", "At ", "With ", "After ", "During ", "Following ", "Under ", "Upon ", "From ", "Since ", "Before ")
+PREPOSITION_FIRST = ("On ", "In ", "At ", "With ", "After ", "During ", "Following ", "Under ", "Upon ", "From ", "Since ", "Before ",
+                     "This ", "Last ")
 
 # Countries and US states: a place that "said" something is its government or authorities (an organisation),
 # never a person ("Ohio said", "Saudi Arabia denied", "Netflix Japan said", "Sustainable Australia said"). Names
