@@ -92,3 +92,16 @@ def test_a_past_form_between_a_number_and_a_noun_is_no_verb_of_a_clause():
     # a verb after the noun still makes the clause
     assert [t for t, _, _ in indirect("The agency reported 22 sold units were returned to the plant.")] == [
         "22 sold units were returned to the plant"]
+
+
+def test_this_or_last_with_a_day_or_week_is_no_part_of_the_speaker():
+    assert [sp for _, sp, _ in indirect("Last month Volkswagen said it was postponing its investments.")] == ["Volkswagen"]
+    assert [sp for _, sp, _ in indirect("Last week the company said it would close the plant.")] == ["the company"]
+    # "Last" before other words stays ("Last Resort Inc said")
+    assert [sp for _, sp, _ in indirect("Last Resort Inc said it would close the plant.")] == ["Last Resort Inc"]
+
+
+def test_an_object_pronoun_after_according_to_is_resolved():
+    got = direct("Defence spokesman Yahya Sarea said the attack used ten drones.",
+                 'According to him, it was accomplished with the help of "honourable people inside the kingdom".')
+    assert got == [("Yahya Sarea", "according to")]
