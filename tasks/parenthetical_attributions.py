@@ -14,7 +14,7 @@ ACCORDING_TAIL = r"^(?P<cl>.{12,}?)(?P<pre>,?\s+according to )(?P<sp>[^,.]{2,80}
 # said, will grow", "..., reads the motion, the declaration ...". The clause is what follows, or the whole sentence
 # when what follows continues the subject before the parenthetical ("The economy, he said, will grow").
 ACCORDING_MID = r"^(?P<pre>.{3,}?,?\s+according to )(?P<sp>[^,]{2,80}),\s+(?P<cl>.+)$"
-PAREN_SV = rf"^(?P<pre>.{{8,}}?,\s+)(?P<sp>{TOKEN}(?:\s+{TOKEN}){{0,5}}?)\s+(?P<v>{CLAUSE_FORMS}),\s+(?P<cl>.+)$"
+PAREN_SV = rf"^(?P<pre>.{{3,}}?,\s+)(?P<sp>{TOKEN}(?:\s+{TOKEN}){{0,5}}?)\s+(?P<v>{CLAUSE_FORMS}),\s+(?P<cl>.+)$"
 PAREN_VS = rf"^(?P<pre>.{{8,}}?,\s+(?P<v>{INVERTED_VERBS.replace('|told', '')}|reads)\s+)(?P<sp>{TOKEN}(?:\s+{TOKEN}){{0,5}}?),\s+(?P<cl>.+)$"
 # what follows continues the subject before the parenthetical: a lower-case word that cannot open a clause
 CONTINUES_SUBJECT = r"^[a-z]"

@@ -105,3 +105,12 @@ def test_an_object_pronoun_after_according_to_is_resolved():
     got = direct("Defence spokesman Yahya Sarea said the attack used ten drones.",
                  'According to him, it was accomplished with the help of "honourable people inside the kingdom".')
     assert got == [("Yahya Sarea", "according to")]
+
+
+def test_a_parenthetical_after_a_short_opening():
+    got = indirect("The foundation said she had been ill.", "Day, they said, desired no memorials or grave markers.")
+    assert got[-1] == ("Day, they said, desired no memorials or grave markers", "The foundation", "say")
+    got = indirect("However, Rico said, it would require another five cents to stimulate output.")
+    assert got == [("it would require another five cents to stimulate output", "Rico", "say")]
+    # a lone opener before the parenthetical is no clause ("So, he said, ...": nothing reported after it)
+    assert indirect("So, he said, thanks.") == []
