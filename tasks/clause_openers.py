@@ -9,7 +9,7 @@ from tasks.reported_clauses import ADJUNCT_COMMA, AT_TIME, DAY_COMMA, ONLY_START
 
 _START = (
     r"(?:he|she|they|it|we|I|the|a|an|there|this|these|those|his|her|their|its|our|many|some|most|"
-    r"all|no|one|two|three|several|more|at least|at most|about)\b|[A-Z0-9]"
+    r"all|both|no|one|two|three|several|more|at least|at most|about)\b|[A-Z0-9]"
 )
 _OBJECT = r"(?:reporters|journalists|the press|the media|(?:local|state) media|him|her|them|us|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
 # "said earlier he might ...": `earlier` takes a time after it when one follows (a lazy run after it read "he might

@@ -114,3 +114,10 @@ def test_a_parenthetical_after_a_short_opening():
     assert got == [("it would require another five cents to stimulate output", "Rico", "say")]
     # a lone opener before the parenthetical is no clause ("So, he said, ...": nothing reported after it)
     assert indirect("So, he said, thanks.") == []
+
+
+def test_both_opens_a_clause_after_the_verb():
+    got = indirect("Reuters, citing anonymous sources, reported both production and export of oil had been disrupted.")
+    assert got == [("both production and export of oil had been disrupted", "Reuters", "report")]
+    # objects after a verb other than say/tell still need a finite verb
+    assert indirect("The company announced both a dividend and a stock split on Monday.") == []
