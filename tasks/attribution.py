@@ -178,8 +178,8 @@ _AFTER_PATTERNS = ((AFTER_ACCORDING, "according to"), (AFTER_VERB_SPEAKER, None)
 
 def attribution_after(suffix: str, base: int, quoted: str) -> Attribution | None:
     """'"...," X said' / '"...," said X' / '"...", according to X'. A quote that ends its own
-    sentence with a period cannot be attributed by what follows."""
-    end = quoted.rstrip("'’ ")[-1:]
+    sentence with a period cannot be attributed by what follows (an editor's bracketed period, "incurable[.]", too)."""
+    end = quoted.rstrip("'’ ]")[-1:]
     if end == "." or (end in "?!" and not _LOWER_NEXT.match(suffix)):
         return None
     for regex, lemma in _AFTER_PATTERNS:

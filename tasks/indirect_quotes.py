@@ -15,15 +15,35 @@ import polars as pl
 
 from tasks.ascii_patterns import Rx, ascii_form, is_ascii, patterns_for
 from tasks.added_clauses import split_added_clauses
+from tasks.clause_openers import (
+    ADJUNCT_VERB,
+    AFTER_TELL,
+    AFTER_TELL_LOWER,
+    AFTER_TELL_THAT,
+    AFTER_VERB,
+    AFTER_VERB_LOWER,
+    AFTER_VERB_THAT,
+)
 from tasks.indirect_speakers import hit_speakers
+from tasks.parenthetical_attributions import (
+    ACCORDING_HEAD,
+    ACCORDING_MID,
+    ACCORDING_TAIL,
+    CONJUNCTION,
+    CONTINUES_SUBJECT,
+    IN_RELATIVE,
+    NAME_ONLY,
+    OPENS_CLAUSE,
+    PAREN_SV,
+    PAREN_TAIL,
+    PAREN_VS,
+    ROLE,
+)
 from tasks.quoted_clauses import ATTRIBUTES_QUOTE, MARK, MARK_START, without_quoted_words
 from tasks.reported_clauses import (
-    ADJUNCT_COMMA,
     ASIDE,
-    AT_TIME,
     BY_SAYING,
     CLAUSE_CUT,
-    DAY_COMMA,
     ED_OBJECT_NEXT,
     FINITE_NEAR,
     FINITE_STRICT,
@@ -33,68 +53,20 @@ from tasks.reported_clauses import (
     IS_IRREGULAR_FINITE,
     LOWER_CUT,
     NOT_CLAUSE_OPENERS,
+    NUMBER_ADJECTIVE,
     ONLY_BEFORE_CLAUSE,
-    ONLY_START,
     RELATIVE_BEFORE_VERB,
     RELATIVE_SUBJECT,
     TWO_PREPOSITIONS,
     VERBISH,
-    WEEKDAY,
 )
 from tasks.reporting_verbs import BARE_SOURCE, CLAUSE_FORMS, INVERTED_VERBS, LEMMA, SAY_WORDS, SPEAKERISH
-from tasks.tail_attributions import TAIL_HINT, TOKEN, tail_attributions
+from tasks.tail_attributions import tail_attributions
 
-_START = (
-    r"(?:he|she|they|it|we|I|the|a|an|there|this|these|those|his|her|their|its|our|many|some|most|"
-    r"all|no|one|two|three|several|more|at least|at most|about)\b|[A-Z0-9]"
-)
-_OBJECT = r"(?:reporters|journalists|the press|the media|(?:local|state) media|him|her|them|us|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
-_WHEN = (rf"(?:{ADJUNCT_COMMA}|(?:(?:on|in|via|during|earlier|late|last)\s+|{AT_TIME})[^,;]{{0,40}}?\s+|{DAY_COMMA}"
-         rf"|(?:yesterday|today|tonight|recently|{WEEKDAY})\s+)?")
-# Only the short lead is captured (long captures are slow); the clause runs from there to the sentence end.
-# "she said as a teenager she was forced ...": a time of life before a pronoun subject opens the clause with it
-_AS_A = r"as\s+an?\s+[a-z]+(?:\s+[a-z]+)?\s+(?:he|she|they|we|I)\s"
-_CLAUSE = rf"(?:(?P<that>that,?\s+)|{ONLY_START}|{_AS_A}|{_START})"
-
-ACCORDING_HEAD = r"^(?P<pre>According to )(?P<sp>[^,]{2,120}),\s+(?P<cl>.+)$"
-ACCORDING_TAIL = r"^(?P<cl>.{12,}?)(?P<pre>,?\s+according to )(?P<sp>[^,.]{2,80}?)\.?$"
-# A parenthetical attribution inside the sentence: "On Sunday, according to police, a man ...", "The economy, he
-# said, will grow", "..., reads the motion, the declaration ...". The clause is what follows, or the whole sentence
-# when what follows continues the subject before the parenthetical ("The economy, he said, will grow").
-ACCORDING_MID = r"^(?P<pre>.{3,}?,?\s+according to )(?P<sp>[^,]{2,80}),\s+(?P<cl>.+)$"
-PAREN_SV = rf"^(?P<pre>.{{8,}}?,\s+)(?P<sp>{TOKEN}(?:\s+{TOKEN}){{0,5}}?)\s+(?P<v>{CLAUSE_FORMS}),\s+(?P<cl>.+)$"
-PAREN_VS = rf"^(?P<pre>.{{8,}}?,\s+(?P<v>{INVERTED_VERBS.replace('|told', '')}|reads)\s+)(?P<sp>{TOKEN}(?:\s+{TOKEN}){{0,5}}?),\s+(?P<cl>.+)$"
-# what follows continues the subject before the parenthetical: a lower-case word that cannot open a clause
-_CONTINUES_SUBJECT = r"^[a-z]"
-_OPENS_CLAUSE = (r"^(?:he|she|they|it|we|the|a|an|there|this|these|those|his|her|their|its|our|many|some|most|all|no|one|"
-                 r"two|three|several|more|at|about|but|and|while|although|though|whereas|yet|so|when|after|before|because|if|"
-                 r"since|as|in|on|for|with|by|from|during)(?:\W|$)")
-# "..., argued the government's lawyer, Richard Keen.": a role, then its name as the sentence's last words (round 13)
-_ROLE = r"^(?:the|a|an|its|his|her|their)\s+[a-z]"
-_NAME_ONLY = r"^(?:[A-Z][\w'’-]*\.?\s+){1,3}[A-Z][\w'’-]+\.?\s*$"
-_CONJUNCTION = r"^(?:but|and|while|although|though|whereas|yet)\s"  # "X did Y, according to Z, but ...": the clause is before
-_PAREN_TAIL = rf",?\s+(?:according to|{INVERTED_VERBS}|reads)?\s*$"
-_IN_RELATIVE = r"(?:^|,)[^,]*(?-u:\b)(?:which|who|whom|whose)(?-u:\b)[^,]*,\s+$"  # "fighters which, the statement said, ..."
 # ASCII word boundaries keep these on polars' fast regex engine (Unicode ones fall back to a slow one).
 FIRST_VERB = rf"(?-u:\b)(?:{CLAUSE_FORMS})(?-u:\b)"
 VERB_AT_START = rf"^(?:{CLAUSE_FORMS})"
 PAREN_HINT = rf",[^,]*(?-u:\b)(?:{CLAUSE_FORMS})(?-u:\b)[^,]*,\s"
-AFTER_TELL = rf"^(?P<pre>\s+{_OBJECT}\s+{_WHEN}){_CLAUSE}"
-AFTER_VERB = rf"^(?P<pre>\s+{_WHEN}){_CLAUSE}"
-# "Baker said in a U.S. Television interview on Sunday that Washington would ...", "told reporters at a news conference
-# in Washington that ...": a "that" after an adjunct with a capitalised or determiner word inside, where the patterns
-# above open the clause at that word (round 8). Tried only where they found no "that" and one follows.
-_ADJUNCT = r"(?:on|in|at|via|during|to|with|before|after|from)\s+[^,;]{1,60}?\s+"
-AFTER_TELL_THAT = rf"^(?P<pre>\s+{_OBJECT}\s+{_ADJUNCT})(?P<that>that,?\s+)(?:{_START})"
-AFTER_VERB_THAT = rf"^(?P<pre>\s+{_ADJUNCT})(?P<that>that,?\s+)(?:{_START})"
-# an adjunct holding a verb is a clause of its own ("said on Monday the company that has ...")
-_ADJUNCT_VERB = r"(?-u:\b)(?:is|are|was|were|has|have|had|would|will|could|can|said|says|did|does)(?-u:\b)"
-# "said citizenship in ... can only be resolved", "told reporters today psychiatric assessments will ...": a bare
-# clause may open with a lower-case noun, adjective or gerund (then the finite verb is required), unless its first
-# word is one of NOT_CLAUSE_OPENERS.
-_DAY = rf"(?:(?:yesterday|today|tonight)(?:\s+(?:morning|afternoon|evening|night))?\s+(?:that,?\s+)?|{DAY_COMMA})?"
-AFTER_TELL_LOWER = rf"^(?P<pre>\s+{_OBJECT}\s+{_DAY})(?P<w>[a-z][a-z'’-]+)\s"
-AFTER_VERB_LOWER = rf"^(?P<pre>\s+{_DAY})(?P<w>[a-z][a-z'’-]+)\s"
 # A verb form right after a determiner, preposition or possessive is a noun or an adjective ("The states that held
 # elections", "Amongst reported incidents", "Lawson's comments followed"), not the sentence's verb; and speech that is
 # negated or withheld ("did not say", "Just don't tell anyone", "declined to say") reports nothing; "value-added" is
@@ -212,7 +184,7 @@ def _adjunct_that(cand: pl.DataFrame, rx: Rx) -> pl.DataFrame:
     rows = rows.with_columns(_adj=pl.when(_TOLD).then(rest.str.extract_groups(rx(AFTER_TELL_THAT)))
                              .otherwise(rest.str.extract_groups(rx(AFTER_VERB_THAT))))
     pre = pl.col("_adj").struct.field("pre")
-    rows = rows.filter(pre.is_not_null() & ~pre.str.contains(rx(_ADJUNCT_VERB))).select("_i", "_adj")
+    rows = rows.filter(pre.is_not_null() & ~pre.str.contains(rx(ADJUNCT_VERB))).select("_i", "_adj")
     if rows.is_empty():
         return cand
     cand = cand.with_row_index("_i").join(rows, on="_i", how="left")
@@ -228,17 +200,17 @@ def _rule(prefix: str, cue: pl.Expr, rx: Rx,
     sp_at = (leading + pre.str.len_chars()) if prefix != "acc_head" else pre.str.len_chars()
     cl_at = 0 if prefix != "acc_head" else pl.col("text").str.len_chars() - cl.str.len_chars()
     if prefix.startswith("mid"):  # the clause follows the parenthetical, precedes it, or is the whole sentence
-        whole = cl.str.contains(rx(_CONTINUES_SUBJECT)) & ~cl.str.contains(rx(_OPENS_CLAUSE))
-        head = pl.col("text").str.slice(0, pre.str.replace(rx(_PAREN_TAIL), "").str.len_chars())
+        whole = cl.str.contains(rx(CONTINUES_SUBJECT)) & ~cl.str.contains(rx(OPENS_CLAUSE))
+        head = pl.col("text").str.slice(0, pre.str.replace(rx(PAREN_TAIL), "").str.len_chars())
         # "..., said Harlan Ullman, an ex-career naval officer.": an appositive of the speaker, no clause, follows (round 12)
-        before = cl.str.contains(rx(_CONJUNCTION))
+        before = cl.str.contains(rx(CONJUNCTION))
         if prefix == "mid_acc":  # "..., according to Gibson Gayle, a Texaco attorney ...": an appositive, no clause
             matched = matched & ~(cl.str.contains(rx(r"^(?:a|an)\s+[a-z]")) & ~cl.str.contains(rx(FINITE_NEAR)))
         if prefix != "mid_acc":  # ("according to X, 54 small children": the noun phrase is the attributed words)
             # (no verb after the speaker, a clause before it: "In an official statement, the commission said, ..." has none)
             before = before | (~whole & ~cl.str.contains(rx(FINITE_NEAR)) & ~cl.str.contains(MARK_START)
                                & head.str.contains(rx(VERBISH)))
-        named = (before & sp.str.contains(rx(_ROLE)) & cl.str.contains(rx(_NAME_ONLY))) if prefix == "mid_vs" else pl.lit(False)
+        named = (before & sp.str.contains(rx(ROLE)) & cl.str.contains(rx(NAME_ONLY))) if prefix == "mid_vs" else pl.lit(False)
         sp_at = pl.when(named).then(pl.col("text").str.len_chars() - cl.str.len_chars()).otherwise(sp_at)
         sp = pl.when(named).then(cl.str.strip_chars_end(" .")).otherwise(sp)
         cl_at = pl.when(whole | before).then(0).otherwise(pl.col("text").str.len_chars() - cl.str.len_chars())
@@ -269,7 +241,7 @@ def indirect_hits(sentences: pl.DataFrame) -> pl.DataFrame:
                                              *_groups(rx(ACCORDING_MID), ("pre", "sp", "cl"), "mid_acc"))
     paren_rows = cand.filter(pl.col("text").str.contains(rx(PAREN_HINT))).with_columns(
         *_groups(rx(PAREN_SV), ("pre", "sp", "v", "cl"), "mid_sv"), *_groups(rx(PAREN_VS), ("pre", "v", "sp", "cl"), "mid_vs"))
-    tail_rows = tail_attributions(cand.filter(pl.col("text").str.contains(rx(TAIL_HINT))), ascii_text)
+    tail_rows = tail_attributions(cand, ascii_text)
     cand = _first_verb_split(with_at, found_at).drop("_at")
     cand = cand.with_columns(main_v=pl.col("after").str.extract(rx(VERB_AT_START), 0))
     # "responded by saying B", "saying only that B": the words go with the verb (the clause's offsets count from the end)
@@ -316,7 +288,8 @@ def indirect_hits(sentences: pl.DataFrame) -> pl.DataFrame:
     # (a column first: used in both branches below, the expression would run twice)
     needs = pl.col("_needs_finite")
     cand = cand.with_columns(_head=pl.when(needs).then(
-        _only(needs, pl.col("main_cl")).str.replace_all(rx(ASIDE), "").str.replace(rx(CLAUSE_CUT), "")))
+        _only(needs, pl.col("main_cl")).str.replace_all(rx(ASIDE), "").str.replace(rx(CLAUSE_CUT), "")
+        .str.replace(rx(NUMBER_ADJECTIVE), "")))
     head = pl.col("_head")
     # an -ed opener is no verb of its clause: the finite verb comes after it
     strict_head = pl.when(ed_open).then(head.str.replace(r"^\S+\s+", "")).otherwise(head)
@@ -361,7 +334,7 @@ def indirect_hits(sentences: pl.DataFrame) -> pl.DataFrame:
                                           | (pl.col(f"{p}_sp").str.contains(rx(BARE_SOURCE)) & ~pl.col(f"{p}_sp").str.contains(rx(_CONJUNCTION_START))))
                 & ~pl.col(f"{p}_sp").str.contains(rx(_CLAUSE_WORDS))
                 & (pl.lit(p == "mid_sv") | pl.col(f"{p}_v").is_in([*SAY_WORDS, "reads", "noted"]) | pl.col(f"{p}_sp").str.contains(rx(SPEAKERISH)))
-                & ~pl.col(f"{p}_pre").str.contains(rx(_IN_RELATIVE)) & (pl.lit(p == "mid_sv") | ~pl.col(f"{p}_pre").str.contains(rx(RELATIVE_BEFORE_VERB))))
+                & ~pl.col(f"{p}_pre").str.contains(rx(IN_RELATIVE)) & (pl.lit(p == "mid_sv") | ~pl.col(f"{p}_pre").str.contains(rx(RELATIVE_BEFORE_VERB))))
           for p in ("mid_sv", "mid_vs")),
     ]
     main = {"cl_at": pl.col("text").str.len_chars() - pl.col("main_cl").str.len_chars(), "cl": pl.col("main_cl"),

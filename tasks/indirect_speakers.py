@@ -13,7 +13,7 @@ import polars as pl
 from tasks.ascii_patterns import Rx, is_ascii, patterns_for
 from tasks.attribution import subject_mention
 from tasks.noun_phrases import TICKER, Mention
-from tasks.reporting_verbs import DISCOURSE_LEADS, PRONOUNS, TIME_LEAD_NEXT, TIME_LEADS
+from tasks.reporting_verbs import DISCOURSE_LEADS, PREPOSITION_LEAD, PRONOUNS, TIME_LEAD_NEXT, TIME_LEADS
 from tasks.speaker_kinds import TITLE_WORDS, speaker_kind
 from tasks.person_names import PARTICLE
 from tasks.speakers import ROLE
@@ -51,6 +51,7 @@ def hit_speakers(hits: pl.DataFrame, rx: Rx) -> pl.DataFrame:
     hits = hits.with_columns(plain=plain)
     fast = hits.filter("plain")
     odd = (pl.col("sp").str.contains(rx(_ODD_LEAD)) | pl.col("sp").str.contains(rx(_TIME_LEAD))
+           | pl.col("sp").str.contains(rx(PREPOSITION_LEAD))
            | pl.col("sp").str.contains(rx(_ODD_TAIL)) | pl.col("sp").str.contains("[<>]"))
     fast = pl.concat([fast.filter(~odd), _clean_odd(fast.filter(odd), rx)])
     fast = fast.with_columns(sp_start=pl.col("char_start") + pl.col("sp_at"))
@@ -66,7 +67,8 @@ def _clean_odd(rows: pl.DataFrame, rx: Rx) -> pl.DataFrame:
     inside = sp.str.slice(1).str.contains("[<>]") & ~sp.str.contains(r"(?:" + _TICKER + r"|[^<>]*>)$")
     rows = rows.with_columns(sp_at=pl.when(inside).then(None).otherwise(pl.col("sp_at")),
                              sp=sp.str.replace_all(_TICKER, "${1}").str.replace_all("[<>]", ""))
-    rows = rows.with_columns(_lead=sp.str.replace(rx(_ODD_LEAD), "").str.replace(rx(_TIME_LEAD), "${1}"))
+    rows = rows.with_columns(_lead=sp.str.replace(rx(_ODD_LEAD), "").str.replace(rx(_TIME_LEAD), "${1}")
+                             .str.replace(rx(PREPOSITION_LEAD), "${1}${2}${3}"))
     rows = rows.with_columns(sp_at=pl.col("sp_at") + sp.str.len_chars() - pl.col("_lead").str.len_chars(), sp=pl.col("_lead"))
     tail = sp.str.replace(rx(_ODD_TAIL), "")
     # "I would" -> "I": the tail pattern removes the pronoun too, so a pronoun is put back

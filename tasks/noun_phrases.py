@@ -16,6 +16,8 @@ from tasks.reporting_verbs import (
     DOCUMENT_WORDS,
     LEMMA,
     ORGANIZATION_WORDS,
+    PREPOSITION_FIRST,
+    PREPOSITION_LEAD,
     PRONOUNS,
     NOISE_LAST_WORDS,
     TIME_LEAD_NEXT,
@@ -91,6 +93,8 @@ def clean_np(s: str) -> str:
         s = _drop_discourse(s)
         if " " in s and s.split(" ", 1)[0].lower().rstrip(",") in _TIME_FIRST:  # "But until now Mannesmann"
             s = _TIME_LEAD.sub("", s, 1)
+    if s.startswith(PREPOSITION_FIRST):  # "On the live television he", "With the acquisition Salling"
+        s = _PREPOSITION_LEAD.sub(r"\1\2\3", s, 1)
     if len(s) <= 12 and s[:1] in "IWwHhSsTt":  # the longest is "They should"
         m = _PRONOUN_AUX.match(s)
         if m:
@@ -103,6 +107,7 @@ def clean_np(s: str) -> str:
 
 _TIME_LEAD = re.compile(r"^(?i:" + "|".join(TIME_LEADS).replace(" ", r"\s+") + r"),?\s+(?=" + TIME_LEAD_NEXT + ")")
 _TIME_FIRST = {lead.split()[0] for lead in TIME_LEADS}
+_PREPOSITION_LEAD = re.compile(PREPOSITION_LEAD)
 
 
 def _drop_discourse(s: str) -> str:

@@ -30,7 +30,8 @@ NAME_RUN = re.compile(
     rf"(?:\s+(?:[A-Z]\.\s+)*(?:{PARTICLE}[\s-]+){{0,2}}[A-Z][\w'’-]+)*"
 )
 # a name right after these is a place ("held in Saudi Arabia", "outside Washington"), not a person
-_PLACE_LEAD = re.compile(r"\b(?:in|at|from|outside|near|to|into|across|throughout)\s+(?:the\s+)?$")
+# ("according to Muyembe" names a source, round 14)
+_PLACE_LEAD = re.compile(r"\b(?:in|at|from|outside|near|(?<![Aa]ccording )to|into|across|throughout)\s+(?:the\s+)?$")
 NOT_NAMES = {
     "the", "a", "an", "this", "that", "these", "those", "in", "on", "at", "after", "before", "while", "when", "as",
     "but", "and", "he", "she", "it", "they", "we", "i", "his", "her", "their", "its", "there", "here", "if", "for",
@@ -48,7 +49,14 @@ _LEADS = frozenset((DISCOURSE_LEADS | ADVERBIAL_STARTS | {
     "saturday", "sunday",
 }) - {"on", "in", "at", "for", "with", "from", "by", "to", "of", "over", "after", "before", "during", "since",
       "following", "regarding", "according", "as"})
-NOT_FIRST_NAMES = TITLE_WORDS | NOT_NAMES | _LEADS
+# Round 14: the prepositions NOT_NAMES lacks are no first names either ("Without Nigeria the free trade zone ..." made the
+# country "Without Nigeria"), nor is "Past" ("Past EVD outbreak mortality rates")
+_PREPOSITIONS = frozenset({
+    "without", "within", "despite", "against", "under", "among", "amongst", "amid", "beyond", "through", "throughout",
+    "toward", "towards", "upon", "via", "unlike", "like", "across", "behind", "beside", "besides", "near", "past", "into",
+    "onto", "until", "except", "per", "over", "around", "about", "above", "below", "beneath", "inside", "outside",
+})
+NOT_FIRST_NAMES = TITLE_WORDS | NOT_NAMES | _LEADS | _PREPOSITIONS
 POSSESSIVE_END = re.compile(r"['’]s$")
 _PARTICLE_NAME = re.compile(rf"{PARTICLE}\s+[A-Z][\w'’-]+")
 SECOND_SURNAME = re.compile(r"\s+([A-Z][a-zà-ÿ][\w'’-]*)(?=[\s,.;:]+[a-z(,]|,)")  # 'Ricardo Rosselló Nevares, Puerto Rico's governor'

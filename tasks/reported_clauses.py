@@ -18,6 +18,9 @@ CLAUSE_CUT = (r"(?:[,;:(]|\s(?:so|because|as|while|when|after|before|until|unles
 # "including ..." / "to be ..." aside or an appositive ("reported X, the caretaker prime minister, recommended") between
 # commas is dropped before the cut
 ASIDE = r",\s+(?:which|who|whose|whom|including|the|a|an|to be)\s[^,]*,"
+# "reported 22 sold units in the past year", "reported 21 confirmed cases": a past form between a number and a plural noun
+# is an adjective, no verb of a clause (round 14); the finite-verb test reads past the three words
+NUMBER_ADJECTIVE = r"^[0-9][0-9,.]*\s+(?:[a-z]+ed|sold|built|held|paid|made|sent|lost|left|won)\s+[a-z]{2,}s(?:\s|$)"
 _FINITE_WORD = (r"(?:(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|must|"
                 r"did|does|do|wo|ca)(?:n['’]t)?|went|made|won|took|gave|got|came|knew|thought|found|left|lost|"
                 r"began|saw|told|became|held|kept|ran|sent|spent|built|brought|bought|paid|met|sold|led|fell|rose|grew|"

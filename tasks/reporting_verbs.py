@@ -161,6 +161,19 @@ TIME_LEADS = (
 )
 # what may follow a time lead for it to be one: a capitalised word, a pronoun or a determiner
 TIME_LEAD_NEXT = r"(?:[A-Z]|(?:it|they|he|she|we|I|the|an?|its|his|her|their)(?:\s|$))"
+# Round 14: a prepositional phrase that opens the sentence without a comma before its subject ("On the live television he
+# said", "With the acquisition Salling said", "On Thursday officials reported"): a determiner and one to three lower-case
+# words before a TIME_LEAD_NEXT word, or a weekday before any word. Group 1 or 2 is what is kept (polars has no look-ahead).
+PREPOSITION_LEAD = (
+    r"^(?:On|In|At|With|After|During|Following|Under|Upon|From|Since|Before)\s+"
+    r"(?:(?:the|a|an|this|that|its|his|her|their)\s+(?:[a-z][\w'’-]*\s+){1,3}(" + TIME_LEAD_NEXT + ")"
+    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\s+(\S))"
+    # "This Wednesday Greek Foreign Minister George Katrougalos", "Last week the company": group 3
+    r"|^(?:This|Last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|weekend|month|year)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\s+(" + TIME_LEAD_NEXT + ")"
+)
+PREPOSITION_FIRST = ("On ", "In ", "At ", "With ", "After ", "During ", "Following ", "Under ", "Upon ", "From ", "Since ", "Before ",
+                     "This ", "Last ")
 
 # Countries and US states: a place that "said" something is its government or authorities (an organisation),
 # never a person ("Ohio said", "Saudi Arabia denied", "Netflix Japan said", "Sustainable Australia said"). Names

@@ -52,6 +52,7 @@ _STATEMENT_WORD = re.compile(r"\b(?:statement|proclamation)\b")
 _OWN_STATEMENT = re.compile(r"(?P<o>(?:[Tt]he\s+)?[\w.-]+(?:\s+[A-Z][\w.-]+)*)(?:'s|’s)\s+statement$")
 _STATEMENT_OF = re.compile(r"statement\s+(?:from|by|of)\s+(?P<o>.+)$")
 _SENTENCE_GAP = re.compile(r"[.!?]\s")
+_OBJECT_PRONOUN = {"him": "he", "her": "she", "them": "they"}
 
 
 
@@ -59,7 +60,7 @@ _SENTENCE_GAP = re.compile(r"[.!?]\s")
 def _route(text: str) -> tuple[str | None, tuple[str, int] | None, bool, str | None]:
     """What kind of mention a text is (pronoun, document with its owner, statement, role), from the
     text alone: memoised, since Reuters repeats "the company", "he", "officials" thousands of times."""
-    low = text.lower()
+    low = _OBJECT_PRONOUN.get(text.lower(), text.lower())  # "According to him, ..." (round 14)
     if low in PRONOUNS:
         return low, None, False, None
     owner = _DOC_OWNER.match(text)

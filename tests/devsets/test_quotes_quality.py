@@ -1,4 +1,4 @@
-"""Floor test: the quotes extractor on the hand-labelled dev set (5 seeds + 59 Wikinews articles) and
+"""Floor test: the quotes extractor on the hand-labelled dev set (5 seeds + 67 Wikinews articles) and
 on the held-out slice (24 Wikinews articles labelled blind, never used to tune the rules: the honest estimate).
 
 Floors sit just below what the extractor reaches (see docs/quotes.md); a drop below them fails.
@@ -17,8 +17,12 @@ from tasks.quotes import extract_quotes
 # direct/partial extractor ("The State Department gave its "deepest sympathies"") took direct speaker accuracy from 0.946 to
 # 0.925 before any rule changed, so that floor follows the grown dev set; the indirect floors rose with the round's rules.
 # round 13: speaker accuracy 0.933 -> 0.940 direct, 0.921 -> 0.933 indirect (dev); the floors one step up
+# round 14: 8 articles labelled blind joined the dev set (86 gold); the unchanged rules scored them direct 0.946 / 1.000 /
+# 0.771 and indirect 0.946 / 0.686 / 0.914, taking the whole set's direct speaker accuracy to 0.921 and indirect recall
+# to 0.833: those two floors follow the grown set before any rule change (raised again after the round's rules)
+# after round 14's rules: direct 0.981 / 0.993 / 0.934, indirect 0.976 / 0.854 / 0.946
 FLOORS = {"precision": 0.98, "recall": 0.99, "speaker_accuracy": 0.93}
-INDIRECT_FLOORS = {"precision": 0.96, "recall": 0.86, "speaker_accuracy": 0.92}
+INDIRECT_FLOORS = {"precision": 0.97, "recall": 0.85, "speaker_accuracy": 0.94}
 # 24 articles, 78 direct/partial and 62 indirect gold quotes: one quote moves a figure by ~0.013 / ~0.016
 HELDOUT_FLOORS = {"precision": 0.94, "recall": 0.98, "speaker_accuracy": 0.91}
 # Round 12's indirect rules, scored once on the held-out slice (totals only): 49 -> 52 predicted, 47 -> 49 right, so
