@@ -60,7 +60,7 @@ from tasks.reported_clauses import (
     TWO_PREPOSITIONS,
     VERBISH,
 )
-from tasks.reporting_verbs import BARE_SOURCE, CLAUSE_FORMS, INVERTED_VERBS, LEMMA, SAY_WORDS, SPEAKERISH
+from tasks.reporting_verbs import BARE_SOURCE, CLAUSE_FORMS, LEMMA, SAY_WORDS, SPEAKERISH
 from tasks.tail_attributions import tail_attributions
 
 # ASCII word boundaries keep these on polars' fast regex engine (Unicode ones fall back to a slow one).
