@@ -127,9 +127,11 @@ _BREADCRUMB = r"^\S(?:[^/>»›|]{0,40}\s+[/>»›|]\s+){1,5}[^/>»›|]{1,40}$"
 # A person's name standing alone on a line: two to four capitalised words, perhaps with where the
 # reporter files from ("Selin Aksoy in Istanbul", as newspapers write their bylines) or the reporter's
 # post ("Fatima Al Hashemi, Senior Reporter": `tasks.header` keeps the name alone).
+# What follows the name on such a line is no part of it (`tasks.header` strips both from the authors).
+FILES_FROM = r" in [A-Z][a-z]+(?: [A-Z][a-z]+)?"
+POST = r"(?:Reporter|Correspondent|Editor|Writer|Columnist|Producer|Photographer)"
 _NAME_LINE = (r"^(?:[A-Z][a-z'’.-]*[a-z]|[A-Z]\.)(?:\s+(?:(?:al|el|bin|ibn|de|da|del|der|van|von|la|le)-?\s*)?"
-              r"(?:[A-Z][\w'’.-]*[a-z]|[A-Z]\.)){1,3}(?: in [A-Z][a-z]+(?: [A-Z][a-z]+)?"
-              r"|, (?:[A-Z][a-z]+ ){0,2}(?:Reporter|Correspondent|Editor|Writer|Columnist|Producer|Photographer))?$")
+              rf"(?:[A-Z][\w'’.-]*[a-z]|[A-Z]\.)){{1,3}}(?:{FILES_FROM}|, (?:[A-Z][a-z]+ ){{0,2}}{POST})?$")
 
 
 # Every rule above either needs a short line (16 words or fewer) or leaves one of these marks on a

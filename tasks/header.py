@@ -16,7 +16,7 @@ from __future__ import annotations
 import polars as pl
 
 from tasks.ascii_patterns import Rx, patterns_for
-from tasks.furniture import TITLE_LABEL
+from tasks.furniture import FILES_FROM, POST, TITLE_LABEL
 from tasks.furniture_signals import SEPARATOR, SMALL_WORD, STOPWORDS
 from tasks.windows import cum_sum_in
 
@@ -28,8 +28,8 @@ _TITLE_MAX_WORDS = 30
 # year and the wire between slashes: "MYSURU, India, March 6, 2020 /PRNewswire/ -- ".
 _DATELINE = (r"^(?P<place>[A-Z][A-Z'.\-]+(?:[ \-][A-Z][A-Z'.\-]+)*(?:,\s+[A-Z][\w'.\-]+(?:\s+[A-Z][\w'.\-]+){0,3})?)"
              r"(?:,\s+\w+\.?\s+\d{1,2}(?:,\s+(?:19|20)\d\d)?)?\s*(?:[(/](?:[A-Za-z .]{1,25})[)/]\s*)?[-–—]{1,2}\s+\S")
-_PLACED_NAME = r" in [A-Z][a-z]+(?: [A-Z][a-z]+)?$"
-_POST = r" (?:Reporter|Correspondent|Editor|Writer|Columnist|Producer|Photographer)$"
+_PLACED_NAME = rf"{FILES_FROM}$"
+_POST = rf" {POST}$"
 # "CAIRO: On Tuesday, ...", as South Asian and Gulf papers print it: one to three upper-case words
 # and a colon, then a capitalised word. Labels open a paragraph the same way ("UPDATE: The ...").
 _COLON_DATELINE = r"^([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,2}): [A-Z0-9\"“]"
@@ -54,8 +54,9 @@ def above_headline_form(line: pl.Expr, words: pl.Expr) -> pl.Expr:
     bars, dots or guillemets ("For You · Headlines · World"), the document title "Headline | Site"
     (but not a labelled headline, "Breaking News | Council ..."), a banner ("WATCH LIVE: ..."), or a
     run of capitalised words with no function word: a masthead in capitals or a menu ("News Analysis
-    Data Events Podcasts"), or with a word only menus hold ("Home About Archive Contact"). A headline in title case keeps its function words ("Man Killed in Crash");
-    one without, at four words or more, is rare, and is skipped only with another headline under it."""
+    Data Events Podcasts"), or with a word only menus hold ("Home About Archive Contact"). A headline
+    in title case keeps its function words ("Man Killed in Crash"); one without, at four words or
+    more, is rare, and is skipped only with another headline under it."""
     capitalised = ~line.str.contains(SMALL_WORD) & ~line.str.contains(STOPWORDS)
     return (
         (line.str.contains(SEPARATOR) & ~line.str.contains(TITLE_LABEL))
