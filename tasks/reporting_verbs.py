@@ -164,16 +164,18 @@ TIME_LEAD_NEXT = r"(?:[A-Z]|(?:it|they|he|she|we|I|the|an?|its|his|her|their)(?:
 # Round 14: a prepositional phrase that opens the sentence without a comma before its subject ("On the live television he
 # said", "With the acquisition Salling said", "On Thursday officials reported"): a determiner and one to three lower-case
 # words before a TIME_LEAD_NEXT word, or a weekday before any word. Group 1 or 2 is what is kept (polars has no look-ahead).
+_OPENING_PREPOSITIONS = ("On", "In", "At", "With", "After", "During", "Following", "Under", "Upon", "From", "Since", "Before")
+_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 PREPOSITION_LEAD = (
-    r"^(?:On|In|At|With|After|During|Following|Under|Upon|From|Since|Before)\s+"
+    r"^(?:" + "|".join(_OPENING_PREPOSITIONS) + r")\s+"
     r"(?:(?:the|a|an|this|that|its|his|her|their)\s+(?:[a-z][\w'’-]*\s+){1,3}(" + TIME_LEAD_NEXT + ")"
-    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\s+(\S))"
+    r"|(?:" + _WEEKDAYS + r")(?:\s+(?:morning|afternoon|evening|night))?\s+(\S))"
     # "This Wednesday Greek Foreign Minister George Katrougalos", "Last week the company": group 3
-    r"|^(?:This|Last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|weekend|month|year)"
+    r"|^(?:This|Last)\s+(?:" + _WEEKDAYS + r"|week|weekend|month|year)"
     r"(?:\s+(?:morning|afternoon|evening|night))?\s+(" + TIME_LEAD_NEXT + ")"
 )
-PREPOSITION_FIRST = ("On ", "In ", "At ", "With ", "After ", "During ", "Following ", "Under ", "Upon ", "From ", "Since ", "Before ",
-                     "This ", "Last ")
+# the words PREPOSITION_LEAD opens with, for a cheap `str.startswith` before the regex
+PREPOSITION_FIRST = tuple(f"{w} " for w in (*_OPENING_PREPOSITIONS, "This", "Last"))
 
 # Countries and US states: a place that "said" something is its government or authorities (an organisation),
 # never a person ("Ohio said", "Saudi Arabia denied", "Netflix Japan said", "Sustainable Australia said"). Names
